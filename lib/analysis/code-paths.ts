@@ -1,0 +1,67 @@
+// Records, for each code path segment, the nodes the lifetime walk cares about, in evaluation order.
+import type { TSESTree } from '@typescript-eslint/utils';
+
+/** ESLint's CodePathSegment, as much of it as the walk reads. */
+export interface Segment {
+  id: string;
+  nextSegments: Segment[];
+  reachable: boolean;
+}
+
+export interface CodePath {
+  id: string;
+}
+
+export type PositionTag =
+  | 'id' // an Identifier
+  | 'fn' // a nested function created here
+  | 'call' // a call, `new` or `await` that may throw
+  | 'acquire' // a call or `new` finished evaluating (recorded at its exit)
+  | 'return'
+  | 'throw'
+  | 'break'
+  | 'continue'
+  | 'scope-exit' // a block, switch or for statement ends
+  | 'test' // the test of an `if`, `?:` or `&&`/`||` finished evaluating
+  | 'branch' // a conditional branch starts
+  | 'catch'; // a catch clause starts
+
+export interface Position {
+  node: TSESTree.Node;
+  tag: PositionTag;
+}
+
+export class Frame {
+  readonly current = new Set<Segment>();
+  readonly positions = new Map<Segment, Position[]>();
+  /** Candidate acquisitions seen in this code path (calls and `new`s, already matched by the catalog). */
+  readonly acquisitions: TSESTree.Node[] = [];
+
+  constructor(
+    readonly codePath: CodePath,
+    readonly node: TSESTree.Node,
+  ) {}
+
+  enter(segment: Segment): void {
+    this.current.add(segment);
+    if (!this.positions.has(segment)) this.positions.set(segment, []);
+  }
+
+  leave(segment: Segment): void {
+    this.current.delete(segment);
+  }
+
+  record(node: TSESTree.Node, tag: PositionTag): void {
+    for (const segment of this.current) this.positions.get(segment)!.push({ node, tag });
+  }
+
+  /** The segments (and index within each) where `node` was recorded with `tag`. */
+  find(node: TSESTree.Node, tag: PositionTag): { segment: Segment; index: number }[] {
+    const result: { segment: Segment; index: number }[] = [];
+    for (const [segment, positions] of this.positions) {
+      const index = positions.findIndex((p) => p.node === node && p.tag === tag);
+      if (index >= 0) result.push({ segment, index });
+    }
+    return result;
+  }
+}

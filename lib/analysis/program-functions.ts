@@ -1,0 +1,307 @@
+// Interprocedural facts about functions whose bodies are in the program, read from the TypeScript AST and cached:
+// which calls acquire a resource, which functions are factories, and what a callee does with a parameter.
+import * as ts from 'typescript';
+import type { Catalog } from '../catalog/catalog.js';
+import type { ResourceKind } from '../catalog/types.js';
+
+/** What a function does with a resource passed in one of its parameters. */
+export type ParameterEffect = 'release' | 'transfer' | 'borrow';
+
+type FunctionWithBody = ts.FunctionLikeDeclaration & { body: ts.ConciseBody };
+
+const MAX_DEPTH = 4;
+
+function hasBody(node: ts.Node | undefined): node is FunctionWithBody {
+  return !!node && ts.isFunctionLike(node) && 'body' in node && !!(node as ts.FunctionLikeDeclaration).body;
+}
+
+function skipOuter(expr: ts.Expression): ts.Expression {
+  let e = expr;
+  for (;;) {
+    if (
+      ts.isParenthesizedExpression(e) ||
+      ts.isAsExpression(e) ||
+      ts.isNonNullExpression(e) ||
+      ts.isSatisfiesExpression(e) ||
+      ts.isTypeAssertionExpression(e) ||
+      ts.isAwaitExpression(e)
+    ) {
+      e = e.expression;
+    } else {
+      return e;
+    }
+  }
+}
+
+function isInsideNestedFunction(node: ts.Node, fn: ts.Node): boolean {
+  for (let p = node.parent; p && p !== fn; p = p.parent) {
+    if (ts.isFunctionLike(p)) return true;
+  }
+  return false;
+}
+
+/** Statements between `node` and the function body are all unconditional (blocks, `try`, `finally`). */
+function runsUnconditionally(node: ts.Node, fn: FunctionWithBody): boolean {
+  let child: ts.Node = node;
+  for (let p = node.parent; p && p !== fn; child = p, p = p.parent) {
+    if (
+      ts.isIfStatement(p) ||
+      ts.isConditionalExpression(p) ||
+      ts.isIterationStatement(p, false) ||
+      ts.isSwitchStatement(p) ||
+      ts.isCatchClause(p) ||
+      (ts.isBinaryExpression(p) &&
+        p.right === child &&
+        [ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(
+          p.operatorToken.kind,
+        ))
+    ) {
+      return false;
+    }
+    if (ts.isTryStatement(p) && p.tryBlock === child) {
+      // A release in the try block is skipped when an earlier statement throws; one in `finally` is not.
+      continue;
+    }
+  }
+  // An early `return` before the release skips it.
+  let returnsEarly = false;
+  const visit = (n: ts.Node): void => {
+    if (returnsEarly || n.pos >= node.pos) return;
+    if (ts.isReturnStatement(n) || ts.isThrowStatement(n)) {
+      returnsEarly = true;
+      return;
+    }
+    if (ts.isFunctionLike(n)) return;
+    ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(fn.body, visit);
+  return !returnsEarly;
+}
+
+export class ProgramFunctions {
+  private readonly factoryCache = new Map<ts.Node, ResourceKind | null>();
+  private readonly parameterCache = new Map<string, ParameterEffect>();
+  private readonly nodeIds = new Map<ts.Node, number>();
+
+  constructor(
+    private readonly program: ts.Program,
+    private readonly checker: ts.TypeChecker,
+    private readonly catalog: Catalog,
+    private readonly unknownCallees: ParameterEffect,
+  ) {}
+
+  /** The declaration of the function a call or `new` runs, when its body is in the program (not a .d.ts). */
+  bodyOf(call: ts.CallExpression | ts.NewExpression): FunctionWithBody | undefined {
+    const signature = this.checker.getResolvedSignature(call);
+    const declaration = signature?.getDeclaration();
+    if (!hasBody(declaration)) return undefined;
+    const file = declaration.getSourceFile();
+    if (file.isDeclarationFile || this.program.isSourceFileFromExternalLibrary(file)) return undefined;
+    return declaration;
+  }
+
+  /**
+   * The resource kind a call or `new` creates, or undefined when it creates none (it returns `this`, a type
+   * parameter, something stored elsewhere, or a type that needs no release).
+   */
+  acquisitionKind(node: ts.CallExpression | ts.NewExpression, awaited: boolean, depth = 0): ResourceKind | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    try {
+      if (ts.isNewExpression(node)) {
+        const kind = this.catalog.kindOfType(this.checker.getTypeAtLocation(node));
+        return kind && !kind.acquiredBy ? kind : undefined;
+      }
+      if (node.expression.kind === ts.SyntaxKind.SuperKeyword || node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+        return undefined;
+      }
+      const signature = this.checker.getResolvedSignature(node);
+      const declaration = signature?.getDeclaration();
+      if (declaration?.type && this.returnsReceiverOrParameter(declaration.type)) return undefined;
+      let type = this.checker.getTypeAtLocation(node);
+      if (awaited) type = this.checker.getAwaitedType(type) ?? type;
+      const kind = this.catalog.kindOfType(type);
+      if (!kind) return undefined;
+      if (kind.acquiredBy && !this.catalog.calleeMatches(node.expression, kind.acquiredBy)) return undefined;
+      const body = this.bodyOf(node);
+      if (body) return this.factoryKind(body, depth + 1) ? kind : undefined;
+      return kind;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** `this`, or a bare type parameter: the call hands back something that already exists. */
+  private returnsReceiverOrParameter(typeNode: ts.TypeNode): boolean {
+    if (typeNode.kind === ts.SyntaxKind.ThisType) return true;
+    const type = this.checker.getTypeFromTypeNode(typeNode);
+    return !!(type.flags & ts.TypeFlags.TypeParameter);
+  }
+
+  /** Whether the call's declared return type is `this`: the result is the receiver itself. */
+  returnsReceiver(call: ts.CallExpression): boolean {
+    try {
+      const declaration = this.checker.getResolvedSignature(call)?.getDeclaration();
+      return declaration?.type?.kind === ts.SyntaxKind.ThisType;
+    } catch {
+      return false;
+    }
+  }
+
+  /** A function in the program that returns a resource it created: calling it acquires one. */
+  factoryKind(fn: FunctionWithBody, depth = 0): ResourceKind | undefined {
+    const cached = this.factoryCache.get(fn);
+    if (cached !== undefined) return cached ?? undefined;
+    this.factoryCache.set(fn, null); // recursion guard
+    let result: ResourceKind | undefined;
+    const isAsync = ts.canHaveModifiers(fn) && !!ts.getModifiers(fn)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
+    const check = (expr: ts.Expression): void => {
+      if (result) return;
+      const e = skipOuter(expr);
+      if (ts.isCallExpression(e) || ts.isNewExpression(e)) {
+        result = this.acquisitionKind(e, isAsync || ts.isAwaitExpression(skipParens(expr)), depth);
+      } else if (ts.isIdentifier(e)) {
+        const symbol = this.checker.getSymbolAtLocation(e);
+        const declaration = symbol?.valueDeclaration;
+        if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && fn.body.pos <= declaration.pos && declaration.end <= fn.body.end) {
+          const init = skipOuter(declaration.initializer);
+          if (ts.isCallExpression(init) || ts.isNewExpression(init)) {
+            result = this.acquisitionKind(init, ts.isAwaitExpression(skipParens(declaration.initializer)), depth);
+          }
+        }
+      }
+    };
+    if (ts.isBlock(fn.body)) {
+      const visit = (n: ts.Node): void => {
+        if (result || ts.isFunctionLike(n)) return;
+        if (ts.isReturnStatement(n) && n.expression) check(n.expression);
+        ts.forEachChild(n, visit);
+      };
+      ts.forEachChild(fn.body, visit);
+    } else {
+      check(fn.body);
+    }
+    this.factoryCache.set(fn, result ?? null);
+    return result;
+  }
+
+  /** What the function does with the resource passed at `index`, following its body. */
+  parameterEffect(fn: FunctionWithBody, index: number, kind: ResourceKind, depth = 0): ParameterEffect {
+    const key = `${this.idOf(fn)}:${index}:${kind.id}`;
+    const cached = this.parameterCache.get(key);
+    if (cached) return cached;
+    this.parameterCache.set(key, 'borrow'); // recursion guard
+    const effect = depth > MAX_DEPTH ? 'borrow' : this.computeParameterEffect(fn, index, kind, depth);
+    this.parameterCache.set(key, effect);
+    return effect;
+  }
+
+  private idOf(node: ts.Node): number {
+    let id = this.nodeIds.get(node);
+    if (id === undefined) {
+      id = this.nodeIds.size;
+      this.nodeIds.set(node, id);
+    }
+    return id;
+  }
+
+  private computeParameterEffect(fn: FunctionWithBody, index: number, kind: ResourceKind, depth: number): ParameterEffect {
+    const parameter = fn.parameters[index];
+    if (!parameter || parameter.dotDotDotToken || !ts.isIdentifier(parameter.name)) return 'borrow';
+    const symbol = this.checker.getSymbolAtLocation(parameter.name);
+    if (!symbol) return 'borrow';
+    const name = parameter.name.text;
+    let released = false;
+    let transferred = false;
+    const visit = (n: ts.Node): void => {
+      if (transferred) return;
+      if (ts.isIdentifier(n) && n.text === name && n !== parameter.name && this.checker.getSymbolAtLocation(n) === symbol) {
+        const use = this.useOfParameter(n, fn, kind, depth);
+        if (use === 'transfer') transferred = true;
+        else if (use === 'release' && !isInsideNestedFunction(n, fn) && runsUnconditionally(n, fn)) released = true;
+        else if (use === 'release' && isInsideNestedFunction(n, fn)) {
+          // Released by a callback the function registers (`sock.on('error', () => sock.destroy())`).
+          released = true;
+        }
+      }
+      ts.forEachChild(n, visit);
+    };
+    ts.forEachChild(fn.body, visit);
+    return transferred ? 'transfer' : released ? 'release' : 'borrow';
+  }
+
+  private useOfParameter(id: ts.Identifier, fn: FunctionWithBody, kind: ResourceKind, depth: number): ParameterEffect {
+    let node: ts.Node = id;
+    for (;;) {
+      const parent = node.parent;
+      if (
+        ts.isParenthesizedExpression(parent) ||
+        ts.isAsExpression(parent) ||
+        ts.isNonNullExpression(parent) ||
+        ts.isSatisfiesExpression(parent) ||
+        ts.isAwaitExpression(parent)
+      ) {
+        node = parent;
+        continue;
+      }
+      if ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === node) {
+        const call = parent.parent;
+        const method = ts.isPropertyAccessExpression(parent) ? parent.name.text : disposeKey(parent);
+        if (ts.isCallExpression(call) && call.expression === parent && method) {
+          if (this.catalog.isReleaseMethod(kind, method)) return 'release';
+          if (kind.handoffMethods?.includes(method)) return 'transfer';
+        }
+        return 'borrow';
+      }
+      if (ts.isReturnStatement(parent) || (ts.isArrowFunction(parent) && parent.body === node)) {
+        return isInsideNestedFunction(parent, fn) ? 'borrow' : 'transfer';
+      }
+      if (ts.isYieldExpression(parent)) return 'transfer';
+      if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === node) {
+        const target = parent.left;
+        if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) return 'transfer';
+        if (ts.isIdentifier(target)) {
+          const declaration = this.checker.getSymbolAtLocation(target)?.valueDeclaration;
+          const local = declaration && fn.pos <= declaration.pos && declaration.end <= fn.end;
+          return local ? 'borrow' : 'transfer';
+        }
+        return 'borrow';
+      }
+      if (ts.isPropertyAssignment(parent) || ts.isShorthandPropertyAssignment(parent) || ts.isArrayLiteralExpression(parent)) {
+        // Inside an object or array: what matters is where the container goes.
+        const container = ts.isArrayLiteralExpression(parent) ? parent : parent.parent;
+        const containerParent = container.parent;
+        if (ts.isReturnStatement(containerParent)) return 'transfer';
+        if (ts.isBinaryExpression(containerParent) && containerParent.right === container) return 'transfer';
+        return 'borrow';
+      }
+      if (ts.isCallExpression(parent) || ts.isNewExpression(parent)) {
+        const index = parent.arguments?.indexOf(node as ts.Expression) ?? -1;
+        if (index < 0) return 'borrow';
+        const rule = this.catalog.callRule(parent.expression);
+        if (rule) return rule.effect;
+        if (ts.isNewExpression(parent)) {
+          const body = this.bodyOf(parent);
+          return body ? this.parameterEffect(body, index, kind, depth + 1) : 'transfer';
+        }
+        const body = this.bodyOf(parent);
+        if (body) return this.parameterEffect(body, index, kind, depth + 1);
+        return this.unknownCallees;
+      }
+      return 'borrow';
+    }
+  }
+}
+
+function skipParens(expr: ts.Expression): ts.Expression {
+  let e = expr;
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  return e;
+}
+
+function disposeKey(access: ts.ElementAccessExpression): string | undefined {
+  const arg = access.argumentExpression;
+  if (ts.isPropertyAccessExpression(arg) && ts.isIdentifier(arg.expression) && arg.expression.text === 'Symbol') {
+    if (arg.name.text === 'dispose' || arg.name.text === 'asyncDispose') return '@@dispose';
+  }
+  return undefined;
+}

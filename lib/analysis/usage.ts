@@ -1,0 +1,271 @@
+// Classifies what one use of a resource value does to its lifetime: release, hand off, alias, lend, or just use it.
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree, type ParserServicesWithTypeInformation } from '@typescript-eslint/utils';
+import * as ts from 'typescript';
+import type { Catalog } from '../catalog/catalog.js';
+import { LISTENER_METHODS } from '../catalog/resources.js';
+import type { ResourceKind } from '../catalog/types.js';
+import type { LifetimeOptions } from './options.js';
+import type { ProgramFunctions } from './program-functions.js';
+
+type Variable = TSESLint.Scope.Variable;
+
+export type Use =
+  | { t: 'release' }
+  | { t: 'transfer' }
+  | { t: 'borrow' }
+  /** Now also held by a local variable (`const b = a`); `container` when held inside an object or array. */
+  | { t: 'alias'; variable: Variable; container: boolean }
+  /** Passed to a lender (`http.request({ agent })`), which uses it and leaves it open. */
+  | { t: 'lent'; to: string }
+  /** The value is discarded where it stands (`x;`, `void x`, `net.connect(p).on(...)` as a statement). */
+  | { t: 'dropped' }
+  /** (Closures only) invoked now or registered as a callback: the closure's own effect applies here. */
+  | { t: 'invoked' };
+
+export type FunctionNode =
+  | TSESTree.FunctionDeclaration
+  | TSESTree.FunctionExpression
+  | TSESTree.ArrowFunctionExpression
+  | TSESTree.Program;
+
+export function isFunctionNode(node: TSESTree.Node): node is Exclude<FunctionNode, TSESTree.Program> {
+  return (
+    node.type === AST_NODE_TYPES.FunctionDeclaration ||
+    node.type === AST_NODE_TYPES.FunctionExpression ||
+    node.type === AST_NODE_TYPES.ArrowFunctionExpression
+  );
+}
+
+/** The nearest function (or the program) that contains `node`. */
+export function enclosingFunction(node: TSESTree.Node): FunctionNode {
+  for (let p = node.parent; p; p = p.parent) {
+    if (isFunctionNode(p) || p.type === AST_NODE_TYPES.Program) return p;
+  }
+  throw new Error('node outside a program');
+}
+
+export function propertyName(member: TSESTree.MemberExpression): string | undefined {
+  if (!member.computed) return member.property.type === AST_NODE_TYPES.Identifier ? member.property.name : undefined;
+  const key = member.property;
+  if (key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string') return key.value;
+  if (
+    key.type === AST_NODE_TYPES.MemberExpression &&
+    key.object.type === AST_NODE_TYPES.Identifier &&
+    key.object.name === 'Symbol' &&
+    key.property.type === AST_NODE_TYPES.Identifier &&
+    (key.property.name === 'dispose' || key.property.name === 'asyncDispose')
+  ) {
+    return '@@dispose';
+  }
+  return undefined;
+}
+
+function stringArgument(call: TSESTree.CallExpression, index: number): string | undefined {
+  const arg = call.arguments[index];
+  if (arg?.type === AST_NODE_TYPES.Literal && typeof arg.value === 'string') return arg.value;
+  if (arg?.type === AST_NODE_TYPES.TemplateLiteral && arg.expressions.length === 0) return arg.quasis[0]?.value.cooked ?? undefined;
+  return undefined;
+}
+
+export interface UsageContext {
+  sourceCode: Readonly<TSESLint.SourceCode>;
+  services: ParserServicesWithTypeInformation;
+  catalog: Catalog;
+  functions: ProgramFunctions;
+  options: LifetimeOptions;
+}
+
+export class UsageClassifier {
+  constructor(private readonly ctx: UsageContext) {}
+
+  /** Whether `variable` belongs to the function `fn` (not to an outer scope or the module). */
+  isLocalTo(variable: Variable, fn: FunctionNode): boolean {
+    return variable.scope.variableScope.block === fn;
+  }
+
+  /**
+   * What happens to the value of `node` (an expression that evaluates to the resource, or to a closure over it
+   * when `closure` is set), seen from inside `fn`.
+   */
+  classify(node: TSESTree.Node, kind: ResourceKind, fn: FunctionNode, closure = false): Use {
+    let cur: TSESTree.Node = node;
+    let container = false;
+    for (let guard = 0; guard < 64; guard++) {
+      const parent: TSESTree.Node | undefined = cur.parent;
+      if (!parent) return { t: 'borrow' };
+      switch (parent.type) {
+        case AST_NODE_TYPES.TSNonNullExpression:
+        case AST_NODE_TYPES.TSAsExpression:
+        case AST_NODE_TYPES.TSSatisfiesExpression:
+        case AST_NODE_TYPES.TSTypeAssertion:
+        case AST_NODE_TYPES.ChainExpression:
+        case AST_NODE_TYPES.AwaitExpression:
+          cur = parent;
+          continue;
+        case AST_NODE_TYPES.ConditionalExpression:
+          if (parent.test === cur) return { t: 'borrow' };
+          cur = parent;
+          continue;
+        case AST_NODE_TYPES.LogicalExpression:
+          if (parent.left === cur && parent.operator === '&&') return { t: 'borrow' };
+          cur = parent;
+          continue;
+        case AST_NODE_TYPES.SequenceExpression:
+          if (parent.expressions[parent.expressions.length - 1] !== cur) return { t: 'borrow' };
+          cur = parent;
+          continue;
+        case AST_NODE_TYPES.Property:
+          if (parent.value !== cur || parent.parent.type !== AST_NODE_TYPES.ObjectExpression) return { t: 'borrow' };
+          container = true;
+          cur = parent.parent;
+          continue;
+        case AST_NODE_TYPES.ArrayExpression:
+          container = true;
+          cur = parent;
+          continue;
+        case AST_NODE_TYPES.SpreadElement:
+          if (parent.parent.type === AST_NODE_TYPES.CallExpression || parent.parent.type === AST_NODE_TYPES.NewExpression) {
+            return this.argumentUse(parent.parent, parent, kind, container, closure);
+          }
+          container = true;
+          cur = parent.parent;
+          continue;
+        case AST_NODE_TYPES.MemberExpression: {
+          if (parent.object !== cur) return { t: 'borrow' };
+          if (container || closure) return { t: 'borrow' };
+          const use = this.memberUse(parent, kind);
+          if (use === 'self') {
+            cur = parent.parent as TSESTree.CallExpression;
+            continue;
+          }
+          return use;
+        }
+        case AST_NODE_TYPES.CallExpression:
+        case AST_NODE_TYPES.NewExpression:
+          if (parent.callee === cur) return closure ? { t: 'invoked' } : { t: 'borrow' };
+          return this.argumentUse(parent, cur, kind, container, closure);
+        case AST_NODE_TYPES.VariableDeclarator: {
+          if (parent.init !== cur) return { t: 'borrow' };
+          const declaration = parent.parent;
+          if (!closure && !container && (declaration.kind === 'using' || declaration.kind === 'await using')) {
+            return { t: 'release' };
+          }
+          if (parent.id.type !== AST_NODE_TYPES.Identifier) return { t: 'borrow' };
+          const variable = this.ctx.sourceCode.getDeclaredVariables(parent)[0];
+          if (!variable) return { t: 'borrow' };
+          if (!this.isLocalTo(variable, fn)) return { t: 'transfer' };
+          return { t: 'alias', variable, container };
+        }
+        case AST_NODE_TYPES.AssignmentExpression: {
+          if (parent.right !== cur) return { t: 'borrow' };
+          if (parent.operator !== '=' && parent.operator !== '??=' && parent.operator !== '||=') return { t: 'borrow' };
+          const target = parent.left;
+          if (target.type === AST_NODE_TYPES.MemberExpression) return { t: 'transfer' };
+          if (target.type !== AST_NODE_TYPES.Identifier) return { t: 'borrow' };
+          const variable = ASTUtils.findVariable(this.ctx.sourceCode.getScope(target), target);
+          if (!variable || !this.isLocalTo(variable, fn)) return { t: 'transfer' };
+          return { t: 'alias', variable, container };
+        }
+        case AST_NODE_TYPES.ReturnStatement:
+        case AST_NODE_TYPES.YieldExpression:
+        case AST_NODE_TYPES.ThrowStatement:
+        case AST_NODE_TYPES.JSXExpressionContainer:
+        case AST_NODE_TYPES.JSXSpreadAttribute:
+        case AST_NODE_TYPES.PropertyDefinition:
+        case AST_NODE_TYPES.AccessorProperty:
+        case AST_NODE_TYPES.ExportDefaultDeclaration:
+        case AST_NODE_TYPES.TSExportAssignment:
+          return { t: 'transfer' };
+        case AST_NODE_TYPES.ArrowFunctionExpression:
+          return parent.body === cur ? { t: 'transfer' } : { t: 'borrow' };
+        case AST_NODE_TYPES.ExpressionStatement:
+          return { t: 'dropped' };
+        case AST_NODE_TYPES.UnaryExpression:
+          return parent.operator === 'void' ? { t: 'dropped' } : { t: 'borrow' };
+        case AST_NODE_TYPES.ForOfStatement:
+          if (parent.right === cur && parent.await && !container && !closure && kind.releasedByIteration) return { t: 'release' };
+          return { t: 'borrow' };
+        default:
+          return { t: 'borrow' };
+      }
+    }
+    return { t: 'borrow' };
+  }
+
+  /** `x.m(...)` or `x.p`: release, hand-off, a method returning `x` itself ('self'), or a plain use. */
+  private memberUse(member: TSESTree.MemberExpression, kind: ResourceKind): Use | 'self' {
+    const name = propertyName(member);
+    const call = member.parent;
+    if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== member || name === undefined) return { t: 'borrow' };
+    if (this.ctx.catalog.isReleaseMethod(kind, name)) return { t: 'release' };
+    if (kind.handoffMethods?.includes(name)) return { t: 'transfer' };
+    if (name === 'pipe' && kind.releasedByPipe) return { t: 'release' };
+    if (LISTENER_METHODS.has(name)) {
+      const event = stringArgument(call, 0);
+      if (event !== undefined && kind.releaseEvents?.includes(event)) return { t: 'release' };
+      if (event !== undefined && kind.handoffEvents?.includes(event)) return { t: 'transfer' };
+    }
+    const tsCall = this.ctx.services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression;
+    if (this.ctx.functions.returnsReceiver(tsCall)) return 'self';
+    return { t: 'dropped' };
+  }
+
+  /** The resource (or a closure over it) passed as an argument. */
+  private argumentUse(
+    call: TSESTree.CallExpression | TSESTree.NewExpression,
+    argument: TSESTree.Node,
+    kind: ResourceKind,
+    container: boolean,
+    closure: boolean,
+  ): Use {
+    if (closure) return { t: 'invoked' };
+    if (this.isPromiseResolve(call.callee)) return { t: 'transfer' };
+    const calleeText = this.ctx.sourceCode.getText(call.callee);
+    const tsCall = this.ctx.services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression | ts.NewExpression;
+    const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
+    const rule = this.ctx.catalog.callRule(tsCall.expression);
+    if (rule && (!rule.args || rule.args.includes(index))) {
+      if (rule.effect === 'release') {
+        if (container) return { t: 'borrow' };
+        if (rule.whenEvent && call.type === AST_NODE_TYPES.CallExpression) {
+          const event = stringArgument(call, 1);
+          return event !== undefined && kind.releaseEvents?.includes(event) ? { t: 'release' } : { t: 'lent', to: calleeText };
+        }
+        return { t: 'release' };
+      }
+      if (rule.effect === 'borrow') return { t: 'lent', to: calleeText };
+      return { t: 'transfer' };
+    }
+    // `src.pipe(dest)`: the source ends the destination when it is done.
+    if (call.callee.type === AST_NODE_TYPES.MemberExpression && propertyName(call.callee) === 'pipe' && index === 0) {
+      return { t: 'transfer' };
+    }
+    const body = this.ctx.functions.bodyOf(tsCall);
+    if (body) {
+      if (index < 0) return { t: 'borrow' };
+      const effect = this.ctx.functions.parameterEffect(body, index, kind);
+      if (effect === 'release') return container ? { t: 'borrow' } : { t: 'release' };
+      if (effect === 'transfer') return { t: 'transfer' };
+      return { t: 'lent', to: calleeText };
+    }
+    if (call.type === AST_NODE_TYPES.NewExpression) return { t: 'transfer' };
+    return this.ctx.options.unknownCallees === 'borrow' ? { t: 'lent', to: calleeText } : { t: 'transfer' };
+  }
+
+  /** `resolve` of `new Promise((resolve) => …)`: resolving with the resource hands it to whoever awaits. */
+  private isPromiseResolve(callee: TSESTree.Node): boolean {
+    if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = ASTUtils.findVariable(this.ctx.sourceCode.getScope(callee), callee);
+    const definition = variable?.defs[0];
+    if (definition?.type !== 'Parameter') return false;
+    const fn = definition.node;
+    if (!isFunctionNode(fn) || fn.params[0] !== definition.name) return false;
+    const parent = fn.parent;
+    return (
+      parent?.type === AST_NODE_TYPES.NewExpression &&
+      parent.callee.type === AST_NODE_TYPES.Identifier &&
+      parent.callee.name === 'Promise' &&
+      parent.arguments[0] === fn
+    );
+  }
+}

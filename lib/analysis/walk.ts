@@ -1,0 +1,211 @@
+// Follows every code path from an acquisition to the exits of the resource's scope, looking for one without a release.
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { Frame, Position, Segment } from './code-paths.js';
+import type { ExitKind, LeakExit } from './findings.js';
+
+/** What a recorded node does to the tracked resource. */
+export type Effect = 'release' | 'transfer' | 'overwrite' | 'borrow';
+
+export interface WalkInput {
+  frame: Frame;
+  /** The acquisition's call or `new` node (its 'acquire' position starts the walk). */
+  acquisition: TSESTree.Node;
+  /** Effects keyed by the recorded node (identifier or nested function). */
+  events: Map<TSESTree.Node, Effect>;
+  /** Names of the variables that hold the resource, for null checks. */
+  holders: Set<string>;
+  /** The block whose end ends the resource's scope, when it is narrower than the function. */
+  scopeBlock?: TSESTree.Node;
+  /** Whether an assignment to a holder loses the resource (no other alias holds it). */
+  overwriteLeaks: boolean;
+}
+
+interface Pending {
+  kind: 'return' | 'throw';
+  node: TSESTree.Node;
+}
+
+function exit(kind: ExitKind, node: TSESTree.Node, line = node.loc.start.line): LeakExit {
+  return { kind, node, line };
+}
+
+/** Which branch of a null test proves the holder is absent: the branch where it is truthy, or falsy. */
+function nullishBranch(test: TSESTree.Node, holders: Set<string>): 'truthy' | 'falsy' | undefined {
+  const isHolder = (n: TSESTree.Node): boolean => n.type === AST_NODE_TYPES.Identifier && holders.has(n.name);
+  const isNullish = (n: TSESTree.Node): boolean =>
+    (n.type === AST_NODE_TYPES.Literal && n.value === null) || (n.type === AST_NODE_TYPES.Identifier && n.name === 'undefined');
+  if (isHolder(test)) return 'falsy';
+  if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!' && isHolder(test.argument)) return 'truthy';
+  if (test.type === AST_NODE_TYPES.BinaryExpression && ['==', '===', '!=', '!=='].includes(test.operator)) {
+    const matches = (isHolder(test.left) && isNullish(test.right)) || (isHolder(test.right) && isNullish(test.left));
+    if (!matches) return undefined;
+    return test.operator.startsWith('=') ? 'truthy' : 'falsy';
+  }
+  return undefined;
+}
+
+/** Whether `next` is the branch in which the holder is known to be null or undefined. */
+function entersNullishBranch(frame: Frame, last: Position | undefined, next: Segment, holders: Set<string>): boolean {
+  if (!last || last.tag !== 'test') return false;
+  const test = last.node;
+  const which = nullishBranch(test, holders);
+  if (!which) return false;
+  const owner = test.parent;
+  if (!owner) return false;
+  const first = frame.positions.get(next)?.[0];
+  const startsWith = (node: TSESTree.Node | null | undefined): boolean =>
+    !!node && first?.tag === 'branch' && first.node === node;
+  let branch: 'truthy' | 'falsy';
+  if (owner.type === AST_NODE_TYPES.IfStatement || owner.type === AST_NODE_TYPES.ConditionalExpression) {
+    if (startsWith(owner.consequent)) branch = 'truthy';
+    else if (startsWith(owner.alternate) || owner.type === AST_NODE_TYPES.IfStatement) branch = 'falsy';
+    else return false;
+  } else if (owner.type === AST_NODE_TYPES.LogicalExpression && owner.operator !== '??') {
+    const right = startsWith(owner.right);
+    branch = (owner.operator === '&&') === right ? 'truthy' : 'falsy';
+  } else {
+    return false;
+  }
+  return branch === which;
+}
+
+function jumpTarget(jump: TSESTree.BreakStatement | TSESTree.ContinueStatement): TSESTree.Node | undefined {
+  for (let p: TSESTree.Node | undefined = jump.parent; p; p = p.parent) {
+    if (jump.label) {
+      if (p.type === AST_NODE_TYPES.LabeledStatement && p.label.name === jump.label.name) return p.body;
+      continue;
+    }
+    switch (p.type) {
+      case AST_NODE_TYPES.ForStatement:
+      case AST_NODE_TYPES.ForInStatement:
+      case AST_NODE_TYPES.ForOfStatement:
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.DoWhileStatement:
+        return p;
+      case AST_NODE_TYPES.SwitchStatement:
+        if (jump.type === AST_NODE_TYPES.BreakStatement) return p;
+        break;
+      default:
+        if (p.type.includes('Function')) return undefined;
+    }
+  }
+  return undefined;
+}
+
+function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+/** The first leaking path found, or undefined when every path releases or hands off the resource. */
+export function findLeak(input: WalkInput): LeakExit | undefined {
+  const { frame, acquisition, events, holders, scopeBlock } = input;
+  type State = { segment: Segment; index: number; pending?: Pending };
+  const stack: State[] = frame.find(acquisition, 'acquire').map(({ segment, index }) => ({ segment, index: index + 1 }));
+  const visited = new Set<string>();
+  while (stack.length > 0) {
+    const state = stack.pop()!;
+    let { pending } = state;
+    const positions = frame.positions.get(state.segment) ?? [];
+    let ended = false;
+    for (let i = state.index; i < positions.length && !ended; i++) {
+      const { node, tag } = positions[i];
+      switch (tag) {
+        case 'id':
+        case 'fn': {
+          const effect = events.get(node);
+          if (effect === 'release' || effect === 'transfer') ended = true;
+          else if (effect === 'overwrite' && input.overwriteLeaks) return exit('overwrite', node);
+          break;
+        }
+        case 'acquire':
+          if (node === acquisition) return exit('next-iteration', node);
+          break;
+        case 'return':
+          pending = { kind: 'return', node };
+          break;
+        case 'throw':
+          pending = { kind: 'throw', node };
+          break;
+        case 'catch':
+          if (pending?.kind === 'throw') pending = undefined;
+          break;
+        case 'break':
+        case 'continue': {
+          if (!scopeBlock) break;
+          const target = jumpTarget(node as TSESTree.BreakStatement | TSESTree.ContinueStatement);
+          if (target && contains(target, scopeBlock)) return exit(tag, node);
+          break;
+        }
+        case 'scope-exit':
+          if (node === scopeBlock) return exit('block-end', node, node.loc.end.line);
+          break;
+        default:
+          break;
+      }
+    }
+    if (ended) continue;
+    const next = state.segment.nextSegments.filter((s) => s.reachable);
+    if (next.length === 0) {
+      return pending ? exit(pending.kind, pending.node) : exit('end', frame.node, frame.node.loc.end.line);
+    }
+    const last = positions[positions.length - 1];
+    for (let k = next.length - 1; k >= 0; k--) {
+      const segment = next[k];
+      if (entersNullishBranch(frame, last, segment, holders)) continue;
+      const key = `${segment.id}|${pending ? pending.node.range[0] : ''}`;
+      if (visited.has(key)) continue;
+      visited.add(key);
+      stack.push({ segment, index: 0, pending });
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Calls and `await`s that run after the acquisition and before the resource is released on some path, and are
+ * not protected by a `try` whose `finally` or `catch` releases it. The first one, in source order.
+ */
+export function findUnprotectedThrow(input: WalkInput, isIgnoredCall: (node: TSESTree.Node) => boolean): TSESTree.Node | undefined {
+  const { frame, acquisition, events } = input;
+  const releaseNodes = [...events].filter(([, effect]) => effect === 'release').map(([node]) => node);
+  const effectNodes = [...events].filter(([, effect]) => effect === 'release' || effect === 'transfer').map(([node]) => node);
+  const protectedByTry = (call: TSESTree.Node): boolean => {
+    for (let p: TSESTree.Node | undefined = call.parent; p && p !== frame.node; p = p.parent) {
+      if (p.type === AST_NODE_TYPES.TryStatement && contains(p.block, call)) {
+        const handlers = [p.finalizer, p.handler].filter((n): n is NonNullable<typeof n> => !!n);
+        if (handlers.some((h) => releaseNodes.some((r) => contains(h, r)))) return true;
+      }
+    }
+    return false;
+  };
+  const candidates: TSESTree.Node[] = [];
+  type State = { segment: Segment; index: number };
+  const stack: State[] = frame.find(acquisition, 'acquire').map(({ segment, index }) => ({ segment, index: index + 1 }));
+  const visited = new Set<string>();
+  while (stack.length > 0) {
+    const { segment, index } = stack.pop()!;
+    const positions = frame.positions.get(segment) ?? [];
+    let ended = false;
+    for (let i = index; i < positions.length && !ended; i++) {
+      const { node, tag } = positions[i];
+      if (tag === 'acquire' && node === acquisition) ended = true;
+      else if ((tag === 'id' || tag === 'fn') && (events.get(node) === 'release' || events.get(node) === 'transfer')) ended = true;
+      else if (
+        tag === 'call' &&
+        !effectNodes.some((n) => contains(node, n)) &&
+        !isIgnoredCall(node) &&
+        !protectedByTry(node)
+      ) {
+        candidates.push(node);
+      }
+    }
+    if (ended) continue;
+    for (const next of segment.nextSegments) {
+      if (!next.reachable || visited.has(next.id)) continue;
+      visited.add(next.id);
+      stack.push({ segment: next, index: 0 });
+    }
+  }
+  candidates.sort((a, b) => a.range[0] - b.range[0]);
+  return candidates[0];
+}

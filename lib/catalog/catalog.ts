@@ -1,0 +1,142 @@
+// Answers "what is this type?" and "what does this call do with its arguments?" from the catalog data, through the checker.
+import { type TypeOrValueSpecifier, typeMatchesSomeSpecifier } from '@typescript-eslint/type-utils';
+import * as ts from 'typescript';
+import type { UserResourceSpecifier } from '../analysis/options.js';
+import { BUILTIN_RESOURCES, CALL_RULES, DISPOSABLE_KIND, NEEDS_NO_RELEASE } from './resources.js';
+import type { Category, CallRule, ResourceKind } from './types.js';
+
+export interface CatalogOptions {
+  categories: readonly Category[];
+  resources: readonly UserResourceSpecifier[];
+  ignore: readonly TypeOrValueSpecifier[];
+}
+
+const DISPOSE_PROPERTY = /^__@(?:async)?[dD]ispose@/;
+
+function specifierLabel(spec: TypeOrValueSpecifier): string {
+  if (typeof spec === 'string') return spec;
+  const name = Array.isArray(spec.name) ? spec.name[0] : spec.name;
+  return spec.from === 'package' ? `${spec.package} ${name}` : name;
+}
+
+export class Catalog {
+  private readonly kinds: ResourceKind[];
+  private readonly typeCache = new Map<ts.Type, ResourceKind | null>();
+  private readonly calleeCache = new Map<ts.Type, CallRule | null>();
+
+  constructor(
+    private readonly program: ts.Program,
+    private readonly checker: ts.TypeChecker,
+    private readonly options: CatalogOptions,
+  ) {
+    const user: ResourceKind[] = options.resources.map((resource, index) => ({
+      id: `user:${index}`,
+      label: specifierLabel(resource.type),
+      category: 'resource',
+      types: [resource.type],
+      release: resource.release,
+      pooling: resource.pooling,
+      verb: { base: resource.release[0] ?? 'close', past: 'released' },
+      advice: `Call \`${resource.release[0] ?? 'close'}()\` on every path, or hand it to an owner.`,
+    }));
+    this.kinds = [...user, ...BUILTIN_RESOURCES];
+  }
+
+  /** The resource kind of a value of this type, for the rule's categories; undefined when it needs no release. */
+  kindOfType(type: ts.Type): ResourceKind | undefined {
+    const cached = this.typeCache.get(type);
+    if (cached !== undefined) return cached ?? undefined;
+    let kind: ResourceKind | undefined;
+    try {
+      kind = this.computeKind(type);
+    } catch {
+      kind = undefined; // a checker failure on exotic types means "not a resource", never a crash
+    }
+    this.typeCache.set(type, kind ?? null);
+    return kind;
+  }
+
+  private computeKind(type: ts.Type): ResourceKind | undefined {
+    if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never)) return undefined;
+    const nonNullable = this.checker.getNonNullableType(type);
+    if (nonNullable.isUnion()) {
+      for (const part of nonNullable.types) {
+        const kind = this.kindOfType(part);
+        if (kind) return kind;
+      }
+      return undefined;
+    }
+    const lineage = this.lineage(nonNullable);
+    if (lineage.some((t) => typeMatchesSomeSpecifier(t, [...this.options.ignore], this.program))) return undefined;
+    for (const t of lineage) {
+      for (const kind of this.kinds) {
+        if (typeMatchesSomeSpecifier(t, kind.types, this.program)) {
+          return this.options.categories.includes(kind.category) ? kind : undefined;
+        }
+      }
+    }
+    if (lineage.some((t) => typeMatchesSomeSpecifier(t, NEEDS_NO_RELEASE, this.program))) return undefined;
+    if (!this.options.categories.includes('resource')) return undefined;
+    const disposable = nonNullable.getProperties().some((p) => DISPOSE_PROPERTY.test(String(p.escapedName)));
+    return disposable ? DISPOSABLE_KIND : undefined;
+  }
+
+  /** The type followed by its base classes and interfaces, nearest first. */
+  private lineage(type: ts.Type): ts.Type[] {
+    const result: ts.Type[] = [];
+    const seen = new Set<ts.Type>();
+    const queue: ts.Type[] = [type];
+    while (queue.length > 0 && result.length < 32) {
+      const current = queue.shift()!;
+      if (seen.has(current)) continue;
+      seen.add(current);
+      result.push(current);
+      const target = (current as ts.TypeReference).target ?? current;
+      if (target.isClassOrInterface()) {
+        for (const base of this.checker.getBaseTypes(target)) queue.push(base);
+      }
+      if (current.isIntersection()) queue.push(...current.types);
+    }
+    return result;
+  }
+
+  /** Whether `name` is a method that releases a resource of this kind. */
+  isReleaseMethod(kind: ResourceKind, name: string): boolean {
+    return name === '@@dispose' || kind.release.includes(name);
+  }
+
+  /** The catalog rule for a call, matched by the callee's declaration (free function) or its receiver type. */
+  callRule(callee: ts.Expression): CallRule | undefined {
+    try {
+      if (ts.isPropertyAccessExpression(callee)) {
+        const method = callee.name.text;
+        const receiver = this.checker.getTypeAtLocation(callee.expression);
+        const lineage = this.lineage(this.checker.getNonNullableType(receiver));
+        const byReceiver = CALL_RULES.find(
+          (rule) =>
+            rule.receiver &&
+            rule.methods?.includes(method) &&
+            lineage.some((t) => typeMatchesSomeSpecifier(t, [rule.receiver!], this.program)),
+        );
+        if (byReceiver) return byReceiver;
+      }
+      const calleeType = this.checker.getTypeAtLocation(callee);
+      const cached = this.calleeCache.get(calleeType);
+      if (cached !== undefined) return cached ?? undefined;
+      const rule = CALL_RULES.find((r) => r.function && typeMatchesSomeSpecifier(calleeType, [r.function], this.program));
+      this.calleeCache.set(calleeType, rule ?? null);
+      return rule;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Whether the callee is one of the given functions (by declaration). */
+  calleeMatches(callee: ts.Expression, specifiers: readonly TypeOrValueSpecifier[]): boolean {
+    try {
+      return typeMatchesSomeSpecifier(this.checker.getTypeAtLocation(callee), [...specifiers], this.program);
+    } catch {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,372 @@
+// The built-in resource catalog: which library types hold an OS handle or a connection, and how each is released.
+import type { TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
+import type { CallRule, ResourceKind } from './types.js';
+
+const node = (module: string, name: string | string[]): TypeOrValueSpecifier => ({ from: 'package', package: module, name });
+
+const CLOSE = { base: 'close', past: 'closed' };
+const DESTROY = { base: 'destroy', past: 'destroyed' };
+const END = { base: 'end', past: 'ended' };
+
+/**
+ * Ordered: a type is matched against every entry before its base types are, so subclasses that are released
+ * differently (pg's PoolClient, a Client that must be `release()`d) come first only by being more specific.
+ */
+export const BUILTIN_RESOURCES: ResourceKind[] = [
+  // ---- node:net / node:tls
+  {
+    id: 'node:tls.TLSSocket',
+    label: 'tls.TLSSocket',
+    category: 'resource',
+    types: [node('tls', 'TLSSocket')],
+    release: ['destroy', 'end', 'destroySoon', 'resetAndDestroy'],
+    verb: DESTROY,
+    advice: 'End or destroy it on every path, or hand it to an owner.',
+  },
+  {
+    id: 'node:net.Socket',
+    label: 'net.Socket',
+    category: 'resource',
+    types: [node('net', 'Socket')],
+    release: ['destroy', 'end', 'destroySoon', 'resetAndDestroy'],
+    verb: DESTROY,
+    advice: 'End or destroy it on every path, or hand it to an owner.',
+  },
+  {
+    id: 'node:http.Server',
+    label: 'http.Server',
+    category: 'resource',
+    types: [node('http', 'Server'), node('https', 'Server'), node('http2', ['Http2Server', 'Http2SecureServer'])],
+    release: ['close', 'closeAllConnections'],
+    handoffMethods: ['listen'],
+    handoffEvents: ['request', 'connection', 'stream', 'session', 'secureConnection'],
+    verb: CLOSE,
+    advice: 'Close it, or start it listening so that it serves for the life of the process.',
+  },
+  {
+    id: 'node:net.Server',
+    label: 'net.Server',
+    category: 'resource',
+    types: [node('tls', 'Server'), node('net', 'Server')],
+    release: ['close'],
+    handoffMethods: ['listen'],
+    handoffEvents: ['connection', 'secureConnection'],
+    verb: CLOSE,
+    advice: 'Close it, or start it listening so that it serves for the life of the process.',
+  },
+  {
+    id: 'node:http2.ClientHttp2Session',
+    label: 'http2 session',
+    category: 'resource',
+    types: [node('http2', ['ClientHttp2Session', 'ServerHttp2Session', 'Http2Session'])],
+    release: ['close', 'destroy'],
+    verb: CLOSE,
+    advice: 'Close it when its requests are done.',
+  },
+  {
+    id: 'node:http2.ClientHttp2Stream',
+    label: 'http2 stream',
+    category: 'resource',
+    types: [node('http2', 'ClientHttp2Stream')],
+    release: ['close', 'destroy', 'end', 'resume', 'pipe'],
+    releaseEvents: ['data'],
+    releasedByIteration: true,
+    verb: CLOSE,
+    advice: 'Read it to the end or close it on every path.',
+  },
+  {
+    id: 'node:http.Agent',
+    label: 'http.Agent',
+    category: 'resource',
+    types: [node('https', 'Agent'), node('http', 'Agent')],
+    release: ['destroy'],
+    pooling: true,
+    verb: DESTROY,
+    advice: 'Create one agent and reuse it, or destroy it when you are done with it.',
+  },
+  {
+    id: 'node:dgram.Socket',
+    label: 'dgram.Socket',
+    category: 'resource',
+    types: [node('dgram', 'Socket')],
+    release: ['close', 'disconnect'],
+    handoffMethods: ['bind'],
+    verb: CLOSE,
+    advice: 'Close it on every path, or hand it to an owner.',
+  },
+  // ---- node:fs
+  {
+    id: 'node:fs.promises.FileHandle',
+    label: 'FileHandle',
+    category: 'resource',
+    types: [node('fs/promises', 'FileHandle')],
+    release: ['close'],
+    verb: CLOSE,
+    advice: 'Close it in a `finally` block, or declare it with `await using`.',
+  },
+  {
+    id: 'node:fs.ReadStream',
+    label: 'fs.ReadStream',
+    category: 'resource',
+    types: [node('fs', 'ReadStream')],
+    release: ['close', 'destroy', 'resume', 'pipe'],
+    releaseEvents: ['data'],
+    releasedByIteration: true,
+    releasedByPipe: true,
+    verb: CLOSE,
+    advice: 'Read it to the end (pipe, pipeline, `for await`) or destroy it on every path.',
+  },
+  {
+    id: 'node:fs.WriteStream',
+    label: 'fs.WriteStream',
+    category: 'resource',
+    types: [node('fs', 'WriteStream')],
+    release: ['end', 'close', 'destroy'],
+    verb: END,
+    advice: 'End it on every path, or pass it to `pipeline()`.',
+  },
+  {
+    id: 'node:fs.FSWatcher',
+    label: 'fs.FSWatcher',
+    category: 'resource',
+    types: [node('fs', ['FSWatcher', 'StatWatcher'])],
+    release: ['close'],
+    verb: CLOSE,
+    advice: 'Close it when you stop watching.',
+  },
+  {
+    id: 'node:fs.Dir',
+    label: 'fs.Dir',
+    category: 'resource',
+    types: [node('fs', 'Dir')],
+    release: ['close', 'closeSync'],
+    releasedByIteration: true,
+    verb: CLOSE,
+    advice: 'Close it, or iterate it to the end with `for await`.',
+  },
+  // ---- node: other modules
+  {
+    id: 'node:readline.Interface',
+    label: 'readline.Interface',
+    category: 'resource',
+    types: [node('readline', 'Interface'), node('readline/promises', 'Interface')],
+    release: ['close'],
+    releasedByIteration: true,
+    verb: CLOSE,
+    advice: 'Close it on every path, or read it to the end with `for await`.',
+  },
+  {
+    id: 'node:worker_threads.Worker',
+    label: 'Worker',
+    category: 'resource',
+    types: [node('worker_threads', 'Worker')],
+    release: ['terminate'],
+    releaseEvents: ['exit', 'error'],
+    verb: { base: 'terminate', past: 'terminated' },
+    advice: "Terminate it, or wait for its 'exit' event.",
+  },
+  {
+    id: 'node:worker_threads.MessagePort',
+    label: 'MessagePort',
+    category: 'resource',
+    types: [node('worker_threads', ['MessagePort', 'BroadcastChannel'])],
+    release: ['close'],
+    verb: CLOSE,
+    advice: 'Close it when the conversation is over.',
+  },
+  {
+    id: 'node:child_process.ChildProcess',
+    label: 'child process',
+    category: 'resource',
+    types: [node('child_process', 'ChildProcess')],
+    release: ['kill', 'unref', 'disconnect'],
+    releaseEvents: ['exit', 'close', 'error'],
+    // `exec`/`execFile` report completion to their callback; only processes whose end nobody observes leak.
+    acquiredBy: [node('child_process', ['spawn', 'fork'])],
+    verb: { base: 'kill', past: 'killed or waited for' },
+    advice: "Wait for its 'exit' event (or `once(child, 'exit')`), or kill it on every path.",
+  },
+  // ---- undici
+  {
+    id: 'undici:Client',
+    label: 'undici Client',
+    category: 'resource',
+    types: [{ from: 'package', package: 'undici', name: ['Client', 'Pool', 'BalancedPool', 'Agent', 'ProxyAgent', 'RetryAgent', 'EnvHttpProxyAgent'] }],
+    release: ['close', 'destroy'],
+    pooling: true,
+    verb: CLOSE,
+    advice: 'Create one client and reuse it, or close it when you are done with it.',
+  },
+  // ---- WebSockets and other web globals
+  {
+    id: 'ws:WebSocketServer',
+    label: 'WebSocketServer',
+    category: 'resource',
+    types: [{ from: 'package', package: 'ws', name: ['Server', 'WebSocketServer'] }],
+    release: ['close'],
+    handoffEvents: ['connection'],
+    verb: CLOSE,
+    advice: 'Close it, or keep it for the life of the process.',
+  },
+  {
+    id: 'ws:WebSocket',
+    label: 'WebSocket',
+    category: 'resource',
+    types: [
+      { from: 'package', package: 'ws', name: 'WebSocket' },
+      { from: 'package', package: 'undici', name: 'WebSocket' },
+      { from: 'package', package: 'undici-types', name: 'WebSocket' },
+      { from: 'package', package: 'node', name: 'WebSocket' },
+      { from: 'lib', name: 'WebSocket' },
+    ],
+    release: ['close', 'terminate'],
+    verb: CLOSE,
+    advice: 'Close it on every path, or hand it to an owner.',
+  },
+  {
+    id: 'web:EventSource',
+    label: 'EventSource',
+    category: 'resource',
+    types: [
+      { from: 'package', package: 'undici', name: 'EventSource' },
+      { from: 'package', package: 'undici-types', name: 'EventSource' },
+      { from: 'package', package: 'node', name: 'EventSource' },
+      { from: 'lib', name: 'EventSource' },
+    ],
+    release: ['close'],
+    verb: CLOSE,
+    advice: 'Close it when you stop listening.',
+  },
+  {
+    id: 'web:BroadcastChannel',
+    label: 'BroadcastChannel',
+    category: 'resource',
+    types: [{ from: 'package', package: 'node', name: 'BroadcastChannel' }, { from: 'lib', name: 'BroadcastChannel' }],
+    release: ['close'],
+    verb: CLOSE,
+    advice: 'Close it when you stop listening.',
+  },
+  // ---- database clients (only when their types resolve in the linted program)
+  {
+    id: 'pg:PoolClient',
+    label: 'pg PoolClient',
+    category: 'resource',
+    types: [{ from: 'package', package: 'pg', name: 'PoolClient' }],
+    release: ['release'],
+    verb: { base: 'release', past: 'released' },
+    advice: 'Call `client.release()` in a `finally` block so the connection goes back to the pool.',
+  },
+  {
+    id: 'pg:Client',
+    label: 'pg Client',
+    category: 'resource',
+    types: [{ from: 'package', package: 'pg', name: ['Client', 'Pool'] }],
+    release: ['end'],
+    pooling: true,
+    verb: END,
+    advice: 'Create one pool and reuse it, or end it when you are done with it.',
+  },
+  {
+    id: 'mysql2:PoolConnection',
+    label: 'mysql2 PoolConnection',
+    category: 'resource',
+    types: [{ from: 'package', package: 'mysql2', name: 'PoolConnection' }],
+    release: ['release', 'destroy'],
+    verb: { base: 'release', past: 'released' },
+    advice: 'Call `connection.release()` in a `finally` block so it goes back to the pool.',
+  },
+  {
+    id: 'mysql2:Connection',
+    label: 'mysql2 connection',
+    category: 'resource',
+    types: [{ from: 'package', package: 'mysql2', name: ['Connection', 'Pool', 'PoolCluster'] }],
+    release: ['end', 'destroy'],
+    pooling: true,
+    verb: END,
+    advice: 'Create one pool and reuse it, or end it when you are done with it.',
+  },
+  {
+    id: 'ioredis:Redis',
+    label: 'Redis client',
+    category: 'resource',
+    types: [
+      { from: 'package', package: 'ioredis', name: ['Redis', 'Cluster'] },
+      { from: 'package', package: '@redis/client', name: ['RedisClientType', 'RedisClient', 'RedisClusterType'] },
+    ],
+    release: ['quit', 'disconnect', 'close', 'destroy'],
+    pooling: true,
+    verb: { base: 'close', past: 'closed' },
+    advice: 'Create one client and reuse it, or quit it when you are done with it.',
+  },
+];
+
+/** The kind given to any other type with `[Symbol.dispose]` / `[Symbol.asyncDispose]`. */
+export const DISPOSABLE_KIND: ResourceKind = {
+  id: 'disposable',
+  label: 'Disposable',
+  category: 'resource',
+  types: [],
+  release: [],
+  verb: { base: 'dispose', past: 'disposed' },
+  advice: 'Declare it with `using` (or `await using`), or dispose it on every path.',
+};
+
+/**
+ * Types that declare `[Symbol.dispose]`/`[Symbol.asyncDispose]` but hold nothing that outlives them unless
+ * released: iterators and generators finish by themselves, plain streams end when read (only fs streams, in
+ * the list above, hold a descriptor), and requests/responses/timers have rules of their own.
+ */
+export const NEEDS_NO_RELEASE: TypeOrValueSpecifier[] = [
+  {
+    from: 'lib',
+    name: [
+      'Iterator',
+      'IteratorObject',
+      'AsyncIterator',
+      'AsyncIteratorObject',
+      'Generator',
+      'AsyncGenerator',
+      'ArrayIterator',
+      'MapIterator',
+      'SetIterator',
+      'StringIterator',
+      'RegExpStringIterator',
+      'ReadableStreamAsyncIterator',
+    ],
+  },
+  { from: 'package', package: 'stream', name: ['Readable', 'Writable', 'Duplex', 'Transform', 'PassThrough', 'Stream'] },
+  { from: 'package', package: 'http', name: ['ClientRequest', 'IncomingMessage', 'ServerResponse', 'OutgoingMessage'] },
+  { from: 'package', package: 'timers', name: ['Timeout', 'Immediate'] },
+  { from: 'package', package: 'node', name: ['Timeout', 'Immediate', 'Timer'] },
+  { from: 'package', package: 'node:test', name: 'MockTimers' },
+  { from: 'package', package: 'perf_hooks', name: ['RecordableHistogram', 'Histogram'] },
+];
+
+const STREAM_PIPELINE: TypeOrValueSpecifier[] = [node('stream', 'pipeline'), node('stream/promises', 'pipeline')];
+
+/** What well-known calls do with the resources passed to them. */
+export const CALL_RULES: CallRule[] = [
+  ...STREAM_PIPELINE.map((fn): CallRule => ({ function: fn, effect: 'release' })),
+  { function: node('events', 'once'), effect: 'release', args: [0], whenEvent: 'releaseEvents' },
+  { receiver: { from: 'lib', name: ['DisposableStack', 'AsyncDisposableStack'] }, methods: ['use', 'adopt'], effect: 'release', args: [0] },
+  // Lenders: they use the resource for the call and leave it open.
+  { function: node('http', ['request', 'get']), effect: 'borrow' },
+  { function: node('https', ['request', 'get']), effect: 'borrow' },
+  { function: node('http2', 'connect'), effect: 'borrow' },
+  { function: { from: 'package', package: 'undici', name: ['request', 'stream', 'fetch', 'connect', 'upgrade', 'setGlobalDispatcher'] }, effect: 'borrow' },
+  { function: { from: 'package', package: 'node', name: 'fetch' }, effect: 'borrow' },
+  { function: { from: 'lib', name: 'fetch' }, effect: 'borrow' },
+  { receiver: { from: 'package', package: 'node', name: 'Console' }, methods: ['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir', 'table'], effect: 'borrow' },
+  { receiver: { from: 'lib', name: ['Console', 'JSON', 'ObjectConstructor', 'ArrayConstructor'] }, methods: ['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir', 'stringify', 'is', 'keys', 'isArray'], effect: 'borrow' },
+  // Collections and registries keep what they are given.
+  {
+    receiver: { from: 'lib', name: ['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'FinalizationRegistry'] },
+    methods: ['set', 'add', 'push', 'unshift', 'splice', 'register'],
+    effect: 'transfer',
+  },
+  { function: node('util', ['inspect', 'format', 'isDeepStrictEqual']), effect: 'borrow' },
+  { function: node('assert', ['ok', 'equal', 'strictEqual', 'deepStrictEqual', 'notStrictEqual', 'assert']), effect: 'borrow' },
+];
+
+/** Methods that register a listener: `x.on('close', …)`. */
+export const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'addEventListener']);

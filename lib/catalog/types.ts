@@ -1,0 +1,63 @@
+// The shape of the resource catalog: pure data describing which types are resources and how their lifetime ends.
+import type { TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
+
+/** Which rule family a resource belongs to; each rule asks the engine about its own categories only. */
+export type Category = 'resource' | 'timer' | 'response';
+
+export interface ReleaseVerb {
+  /** "close", "destroy", "terminate" … */
+  base: string;
+  /** "closed", "destroyed", "terminated" … */
+  past: string;
+}
+
+export interface ResourceKind {
+  /** Stable id, e.g. `node:net.Socket`. */
+  id: string;
+  /** How messages name it, e.g. `net.Socket`, `undici Client`. */
+  label: string;
+  category: Category;
+  /** The types (or their subclasses) that are this resource, matched by declaration. */
+  types: TypeOrValueSpecifier[];
+  /** Methods that release it (`close`, `destroy`, …). `Symbol.dispose` / `Symbol.asyncDispose` always do. */
+  release: string[];
+  verb: ReleaseVerb;
+  /** One sentence of advice appended to leak reports. */
+  advice: string;
+  /** A pooling client: creating one per call is the bug, so the report says to reuse one. */
+  pooling?: boolean;
+  /** Listening for these events hands the resource to its own end (a child's `exit`). */
+  releaseEvents?: string[];
+  /**
+   * Calling one of these methods hands the resource to the event loop for the life of the process
+   * (a server that listens serves until the process exits).
+   */
+  handoffMethods?: string[];
+  /** Listening for one of these events hands the resource to the event loop (a server's `connection`). */
+  handoffEvents?: string[];
+  /** `for await (… of x)` reads it to the end, which releases it. */
+  releasedByIteration?: boolean;
+  /** `x.pipe(dest)` reads it to the end, which releases it (streams that close themselves when done). */
+  releasedByPipe?: boolean;
+  /**
+   * Only these functions acquire it (as value specifiers of the function); other calls that return the type
+   * only hand back an existing one. Absent: any constructor or factory call returning the type acquires it.
+   */
+  acquiredBy?: TypeOrValueSpecifier[];
+}
+
+/** What a call does to the resources passed to it. */
+export type CallEffect = 'release' | 'borrow' | 'transfer';
+
+export interface CallRule {
+  /** A free function, matched by its declaration. */
+  function?: TypeOrValueSpecifier;
+  /** Or methods on a receiver type. */
+  receiver?: TypeOrValueSpecifier;
+  methods?: string[];
+  effect: CallEffect;
+  /** Argument positions the effect applies to (default: all). */
+  args?: number[];
+  /** Only when the argument at index 1 is one of these event names (`events.once(child, 'exit')`). */
+  whenEvent?: 'releaseEvents';
+}

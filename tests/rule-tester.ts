@@ -1,0 +1,24 @@
+// A typed RuleTester on the fixture project (real @types/node, undici, ws, pg), wired into vitest.
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import { afterAll, describe, it } from 'vitest';
+
+RuleTester.afterAll = afterAll;
+RuleTester.describe = describe;
+RuleTester.it = it;
+RuleTester.itOnly = it.only;
+
+export const fixturesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
+
+export function createRuleTester(): RuleTester {
+  return new RuleTester({
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', '*.cjs'] },
+        tsconfigRootDir: fixturesDir,
+        ecmaFeatures: { jsx: true },
+      },
+    },
+  });
+}
