@@ -18,7 +18,8 @@ function readPackageJson(): { name: string; version: string } {
 
 const { name, version } = readPackageJson();
 
-export const rules = {
+// Not exported by name: eslint-doc-generator unwraps `default` only when it is the module's sole export.
+const rules = {
   'no-leaked-resource': noLeakedResource,
 } satisfies Record<string, TSESLint.RuleModule<string, readonly unknown[]>>;
 

@@ -15,7 +15,7 @@ export function createRuleTester(): RuleTester {
   return new RuleTester({
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', '*.cjs'] },
+        projectService: true,
         tsconfigRootDir: fixturesDir,
         ecmaFeatures: { jsx: true },
       },

@@ -38,6 +38,29 @@ function unwrapToValue(node: TSESTree.Node): { awaited: boolean } {
   return { awaited: false };
 }
 
+/**
+ * Type facts (which types are resources, which functions are factories or release a parameter) hold for a whole
+ * program, so they are computed once per program and rule configuration, not once per file.
+ */
+const factsByProgram = new WeakMap<ts.Program, Map<string, { catalog: Catalog; functions: ProgramFunctions }>>();
+
+function programFacts(program: ts.Program, checker: ts.TypeChecker, options: LifetimeOptions, categories: readonly Category[]) {
+  let byConfig = factsByProgram.get(program);
+  if (!byConfig) {
+    byConfig = new Map();
+    factsByProgram.set(program, byConfig);
+  }
+  const key = JSON.stringify([categories, options.resources, options.ignore, options.unknownCallees]);
+  let facts = byConfig.get(key);
+  if (!facts) {
+    const catalog = new Catalog(program, checker, { categories, resources: options.resources, ignore: options.ignore });
+    const functions = new ProgramFunctions(program, checker, catalog, options.unknownCallees === 'borrow' ? 'borrow' : 'transfer');
+    facts = { catalog, functions };
+    byConfig.set(key, facts);
+  }
+  return facts;
+}
+
 export function createLifetimeListener<MessageIds extends string, Options extends readonly unknown[]>(
   context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
   userOptions: Partial<LifetimeOptions>,
@@ -48,12 +71,7 @@ export function createLifetimeListener<MessageIds extends string, Options extend
   const program = services.program;
   const checker = program.getTypeChecker();
   const sourceCode = context.sourceCode;
-  const catalog = new Catalog(program, checker, {
-    categories: config.categories,
-    resources: options.resources,
-    ignore: options.ignore,
-  });
-  const functions = new ProgramFunctions(program, checker, catalog, options.unknownCallees === 'borrow' ? 'borrow' : 'transfer');
+  const { catalog, functions } = programFacts(program, checker, options, config.categories);
   const classifier = new UsageClassifier({ sourceCode, services, catalog, functions, options });
   const frames: Frame[] = [];
   const kinds = new Map<TSESTree.Node, ResourceKind>();
@@ -173,25 +191,31 @@ export function createLifetimeListener<MessageIds extends string, Options extend
   }
 
   function isIgnoredThrower(node: TSESTree.Node, holders: Variable[]): boolean {
-    // Registering a listener on the resource itself does not throw in practice.
+    // Configuring the resource itself (`sock.on(…)`, `sock.setNoDelay()`: methods returning the receiver) does not
+    // throw in practice; reporting it would only teach people to ignore the exception tier.
     const call = node.type === AST_NODE_TYPES.AwaitExpression ? node.argument : node;
     if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
     const name = propertyName(call.callee);
     const object = call.callee.object;
-    return (
-      !!name &&
-      LISTENER_METHODS.has(name) &&
-      object.type === AST_NODE_TYPES.Identifier &&
-      holders.some((h) => h.name === (object as TSESTree.Identifier).name)
-    );
+    if (!name || object.type !== AST_NODE_TYPES.Identifier || !holders.some((h) => h.name === object.name)) return false;
+    if (LISTENER_METHODS.has(name)) return true;
+    const tsCall = services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression;
+    return functions.returnsReceiver(tsCall);
   }
 
   function throwerText(node: TSESTree.Node): string {
     const inner = node.type === AST_NODE_TYPES.AwaitExpression ? node.argument : node;
-    if (inner.type === AST_NODE_TYPES.CallExpression) return `${sourceCode.getText(inner.callee)}()`;
-    if (inner.type === AST_NODE_TYPES.NewExpression) return `new ${sourceCode.getText(inner.callee)}()`;
+    if (inner.type === AST_NODE_TYPES.CallExpression || inner.type === AST_NODE_TYPES.NewExpression) {
+      let callee = sourceCode.getText(inner.callee);
+      if (callee.length > 40 && inner.callee.type === AST_NODE_TYPES.MemberExpression) {
+        callee = `…${propertyName(inner.callee) ? `.${propertyName(inner.callee)}` : ''}`;
+      } else if (callee.length > 40) {
+        callee = `${callee.slice(0, 39)}…`;
+      }
+      return inner.type === AST_NODE_TYPES.NewExpression ? `new ${callee}()` : `${callee}()`;
+    }
     const text = sourceCode.getText(node);
-    return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+    return text.length > 40 ? `${text.slice(0, 39)}…` : text;
   }
 
   function analyse(frame: Frame): void {
@@ -209,6 +233,9 @@ export function createLifetimeListener<MessageIds extends string, Options extend
       const target = use.variable.defs.find((d) => contains(d.node, node))?.name ?? findWriteTarget(use.variable, node);
       const acquisition: Acquisition = { ...base, name: use.variable.name };
       const { events, holders } = collectEvents(frame, kind, { variable: use.variable, target, container: false });
+      // A callback given to the acquisition itself that releases it (`net.connect(port, () => sock.end())`,
+      // a poller that clears its own interval) runs after the acquisition, wherever it is written.
+      if ([...events].some(([n, effect]) => (effect === 'release' || effect === 'transfer') && contains(node, n))) continue;
       const scopeBlock = use.variable.scope.block;
       const narrowScope =
         !isFunctionNode(scopeBlock) &&

@@ -63,11 +63,19 @@ function runsUnconditionally(node: ts.Node, fn: FunctionWithBody): boolean {
       continue;
     }
   }
-  // An early `return` before the release skips it.
+  // An early `return` before the release skips it, unless the release is in the `finally` of a `try` around it.
+  const finallyAround = (n: ts.Node): boolean => {
+    for (let p = n.parent; p && p !== fn; p = p.parent) {
+      if (ts.isTryStatement(p) && p.finallyBlock && p.finallyBlock.pos <= node.pos && node.end <= p.finallyBlock.end) {
+        return true;
+      }
+    }
+    return false;
+  };
   let returnsEarly = false;
   const visit = (n: ts.Node): void => {
     if (returnsEarly || n.pos >= node.pos) return;
-    if (ts.isReturnStatement(n) || ts.isThrowStatement(n)) {
+    if ((ts.isReturnStatement(n) || ts.isThrowStatement(n)) && !finallyAround(n)) {
       returnsEarly = true;
       return;
     }
@@ -121,7 +129,13 @@ export class ProgramFunctions {
       if (awaited) type = this.checker.getAwaitedType(type) ?? type;
       const kind = this.catalog.kindOfType(type);
       if (!kind) return undefined;
+      // `pipeline(a, b, cb)` and `stack.use(x)` hand back a resource they were given (and release).
+      if (this.catalog.callRule(node.expression)?.effect === 'release') return undefined;
       if (kind.acquiredBy && !this.catalog.calleeMatches(node.expression, kind.acquiredBy)) return undefined;
+      // `app.listen(port)` returns a server that is already listening: handed to the event loop at birth.
+      if (ts.isPropertyAccessExpression(node.expression) && kind.handoffMethods?.includes(node.expression.name.text)) {
+        return undefined;
+      }
       const body = this.bodyOf(node);
       if (body) return this.factoryKind(body, depth + 1) ? kind : undefined;
       return kind;
@@ -130,10 +144,40 @@ export class ProgramFunctions {
     }
   }
 
-  /** `this`, or a bare type parameter: the call hands back something that already exists. */
+  /**
+   * `this`, a type parameter (`Map<K, V>.get(): V | undefined`, `Array<T>.pop()`, `Promise<T>`), or a type computed
+   * from type parameters (`pipeline()`'s conditional return): the call hands back something that already exists.
+   */
   private returnsReceiverOrParameter(typeNode: ts.TypeNode): boolean {
-    if (typeNode.kind === ts.SyntaxKind.ThisType) return true;
-    const type = this.checker.getTypeFromTypeNode(typeNode);
+    let node = typeNode;
+    for (;;) {
+      if (ts.isParenthesizedTypeNode(node)) {
+        node = node.type;
+        continue;
+      }
+      if (ts.isUnionTypeNode(node)) {
+        const members = node.types.filter(
+          (t) =>
+            t.kind !== ts.SyntaxKind.UndefinedKeyword &&
+            !(ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.NullKeyword),
+        );
+        if (members.length !== 1) return false;
+        node = members[0];
+        continue;
+      }
+      if (
+        ts.isTypeReferenceNode(node) &&
+        ts.isIdentifier(node.typeName) &&
+        (node.typeName.text === 'Promise' || node.typeName.text === 'PromiseLike') &&
+        node.typeArguments?.length === 1
+      ) {
+        node = node.typeArguments[0];
+        continue;
+      }
+      break;
+    }
+    if (node.kind === ts.SyntaxKind.ThisType || ts.isConditionalTypeNode(node) || ts.isIndexedAccessTypeNode(node)) return true;
+    const type = this.checker.getTypeFromTypeNode(node);
     return !!(type.flags & ts.TypeFlags.TypeParameter);
   }
 
@@ -141,7 +185,13 @@ export class ProgramFunctions {
   returnsReceiver(call: ts.CallExpression): boolean {
     try {
       const declaration = this.checker.getResolvedSignature(call)?.getDeclaration();
-      return declaration?.type?.kind === ts.SyntaxKind.ThisType;
+      if (declaration?.type?.kind === ts.SyntaxKind.ThisType) return true;
+      // A call on a union receiver resolves to a synthetic signature without a declaration; `this` then shows
+      // as the receiver's own type.
+      if (!declaration && ts.isPropertyAccessExpression(call.expression)) {
+        return this.checker.getTypeAtLocation(call) === this.checker.getTypeAtLocation(call.expression.expression);
+      }
+      return false;
     } catch {
       return false;
     }

@@ -1,14 +1,14 @@
 // Turns engine findings into ESLint reports: one message per kind of path, naming the resource, where it was created and the exit.
-import type { TSESLint } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
 import type { Finding, LeakExit } from './findings.js';
 
 export const LEAK_MESSAGES = {
   leak: '`{{name}}` ({{resource}}, created here) is not {{released}} {{path}}. {{advice}}',
   leakPooling:
-    '`{{name}}` ({{resource}}, created here) is not {{released}} {{path}}. Create one {{resource}} and reuse it, or close it when you are done with it.',
+    '`{{name}}` ({{resource}}, created here) is not {{released}} {{path}}. Create one {{resource}} and reuse it, or {{release}} it when you are done with it.',
   discarded: 'This {{resource}} is {{how}} and never {{released}}, so it stays open. {{advice}}',
   discardedPooling:
-    'A new {{resource}} is created here on every call, {{how}}, and never {{released}}. Create one {{resource}} and reuse it, or close it when you are done with it.',
+    'A new {{resource}} is created here on every call, {{how}}, and never {{released}}. Create one {{resource}} and reuse it, or {{release}} it when you are done with it.',
   exception:
     '`{{name}}` ({{resource}}, created here) is not {{released}} if `{{thrower}}` on line {{line}} throws. Release it in a `finally` block, or declare it with `using`.',
 } as const;
@@ -20,6 +20,8 @@ export function describeExit(exit: LeakExit): string {
     case 'return':
       return `when the function returns at line ${exit.line}`;
     case 'end':
+      if (exit.node.type === AST_NODE_TYPES.Program) return `by the end of the module (line ${exit.line})`;
+      if (exit.node.type === AST_NODE_TYPES.StaticBlock) return `when the static block ends at line ${exit.line}`;
       return `when the function ends at line ${exit.line}`;
     case 'throw':
       return `when the function throws at line ${exit.line}`;
@@ -46,6 +48,7 @@ export function reportFinding<Ctx extends TSESLint.RuleContext<LeakMessageId, re
     name: acquisition.name ?? 'it',
     resource: kind.label,
     released: kind.verb.past,
+    release: kind.verb.base,
   };
   switch (finding.type) {
     case 'leak':

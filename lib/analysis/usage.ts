@@ -119,10 +119,13 @@ export class UsageClassifier {
           container = true;
           cur = parent.parent;
           continue;
-        case AST_NODE_TYPES.ArrayExpression:
+        case AST_NODE_TYPES.ArrayExpression: {
+          const destructured = this.destructuredInto(parent, parent.elements.indexOf(cur as TSESTree.Expression), fn);
+          if (destructured) return destructured;
           container = true;
           cur = parent;
           continue;
+        }
         case AST_NODE_TYPES.SpreadElement:
           if (parent.parent.type === AST_NODE_TYPES.CallExpression || parent.parent.type === AST_NODE_TYPES.NewExpression) {
             return this.argumentUse(parent.parent, parent, kind, container, closure);
@@ -190,6 +193,23 @@ export class UsageClassifier {
       }
     }
     return { t: 'borrow' };
+  }
+
+  /** `const [a, b] = [x, y]`: the element at `index` lands in the variable at the same place of the pattern. */
+  private destructuredInto(array: TSESTree.ArrayExpression, index: number, fn: FunctionNode): Use | undefined {
+    const parent = array.parent;
+    const pattern =
+      parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === array
+        ? parent.id
+        : parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === array
+          ? parent.left
+          : undefined;
+    if (pattern?.type !== AST_NODE_TYPES.ArrayPattern || index < 0) return undefined;
+    const element = pattern.elements[index];
+    if (element?.type !== AST_NODE_TYPES.Identifier) return { t: 'borrow' };
+    const variable = ASTUtils.findVariable(this.ctx.sourceCode.getScope(element), element);
+    if (!variable) return { t: 'borrow' };
+    return this.isLocalTo(variable, fn) ? { t: 'alias', variable, container: false } : { t: 'transfer' };
   }
 
   /** `x.m(...)` or `x.p`: release, hand-off, a method returning `x` itself ('self'), or a plain use. */

@@ -71,7 +71,8 @@ export class Catalog {
     for (const t of lineage) {
       for (const kind of this.kinds) {
         if (typeMatchesSomeSpecifier(t, kind.types, this.program)) {
-          return this.options.categories.includes(kind.category) ? kind : undefined;
+          if (!this.options.categories.includes(kind.category)) return undefined;
+          return kind.label.includes('{name}') ? this.named(kind, t) : kind;
         }
       }
     }
@@ -79,6 +80,20 @@ export class Catalog {
     if (!this.options.categories.includes('resource')) return undefined;
     const disposable = nonNullable.getProperties().some((p) => DISPOSE_PROPERTY.test(String(p.escapedName)));
     return disposable ? DISPOSABLE_KIND : undefined;
+  }
+
+  private readonly namedKinds = new Map<string, ResourceKind>();
+
+  /** The kind with its label naming the matched class (`undici Pool`, not `undici Client`). */
+  private named(kind: ResourceKind, type: ts.Type): ResourceKind {
+    const name = String((type.aliasSymbol ?? type.getSymbol())?.escapedName ?? '');
+    const label = kind.label.replace('{name}', name || kind.id);
+    let named = this.namedKinds.get(`${kind.id}:${label}`);
+    if (!named) {
+      named = { ...kind, label };
+      this.namedKinds.set(`${kind.id}:${label}`, named);
+    }
+    return named;
   }
 
   /** The type followed by its base classes and interfaces, nearest first. */

@@ -151,6 +151,8 @@ export const BUILTIN_RESOURCES: ResourceKind[] = [
     category: 'resource',
     types: [node('readline', 'Interface'), node('readline/promises', 'Interface')],
     release: ['close'],
+    // It closes itself when its input ends; code that waits for 'close' has seen it end.
+    releaseEvents: ['close'],
     releasedByIteration: true,
     verb: CLOSE,
     advice: 'Close it on every path, or read it to the end with `for await`.',
@@ -189,7 +191,7 @@ export const BUILTIN_RESOURCES: ResourceKind[] = [
   // ---- undici
   {
     id: 'undici:Client',
-    label: 'undici Client',
+    label: 'undici {name}',
     category: 'resource',
     types: [{ from: 'package', package: 'undici', name: ['Client', 'Pool', 'BalancedPool', 'Agent', 'ProxyAgent', 'RetryAgent', 'EnvHttpProxyAgent'] }],
     release: ['close', 'destroy'],
@@ -258,7 +260,7 @@ export const BUILTIN_RESOURCES: ResourceKind[] = [
   },
   {
     id: 'pg:Client',
-    label: 'pg Client',
+    label: 'pg {name}',
     category: 'resource',
     types: [{ from: 'package', package: 'pg', name: ['Client', 'Pool'] }],
     release: ['end'],
@@ -277,7 +279,7 @@ export const BUILTIN_RESOURCES: ResourceKind[] = [
   },
   {
     id: 'mysql2:Connection',
-    label: 'mysql2 connection',
+    label: 'mysql2 {name}',
     category: 'resource',
     types: [{ from: 'package', package: 'mysql2', name: ['Connection', 'Pool', 'PoolCluster'] }],
     release: ['end', 'destroy'],
@@ -353,7 +355,9 @@ export const CALL_RULES: CallRule[] = [
   { function: node('http', ['request', 'get']), effect: 'borrow' },
   { function: node('https', ['request', 'get']), effect: 'borrow' },
   { function: node('http2', 'connect'), effect: 'borrow' },
-  { function: { from: 'package', package: 'undici', name: ['request', 'stream', 'fetch', 'connect', 'upgrade', 'setGlobalDispatcher'] }, effect: 'borrow' },
+  { function: { from: 'package', package: 'undici', name: ['request', 'stream', 'fetch', 'connect', 'upgrade'] }, effect: 'borrow' },
+  // The global dispatcher serves the whole process: installing one hands it over.
+  { function: { from: 'package', package: 'undici', name: 'setGlobalDispatcher' }, effect: 'transfer' },
   { function: { from: 'package', package: 'node', name: 'fetch' }, effect: 'borrow' },
   { function: { from: 'lib', name: 'fetch' }, effect: 'borrow' },
   { receiver: { from: 'package', package: 'node', name: 'Console' }, methods: ['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir', 'table'], effect: 'borrow' },

@@ -14,7 +14,7 @@ export interface ReleaseVerb {
 export interface ResourceKind {
   /** Stable id, e.g. `node:net.Socket`. */
   id: string;
-  /** How messages name it, e.g. `net.Socket`, `undici Client`. */
+  /** How messages name it, e.g. `net.Socket`; `{name}` stands for the matched type's name (`undici {name}`). */
   label: string;
   category: Category;
   /** The types (or their subclasses) that are this resource, matched by declaration. */
