@@ -3,10 +3,14 @@ import { typeOrValueSpecifiersSchema } from '@typescript-eslint/type-utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import { createRule } from '../lib/create-rule.js';
 import { createLifetimeListener } from '../lib/analysis/listener.js';
-import { LEAK_MESSAGES, type LeakMessageId, reportFinding } from '../lib/analysis/report.js';
+import { LEAK_MESSAGES, reportFinding } from '../lib/analysis/report.js';
 import type { LifetimeOptions } from '../lib/analysis/options.js';
 
 export type Options = [Partial<LifetimeOptions>];
+
+// Races are about one-shot timers, which this rule does not track.
+const { race: _race, ...messages } = LEAK_MESSAGES;
+export type MessageIds = keyof typeof messages;
 
 const releaseSpecifierSchema: JSONSchema4 = {
   type: 'object',
@@ -24,7 +28,7 @@ const releaseSpecifierSchema: JSONSchema4 = {
   },
 };
 
-export default createRule<Options, LeakMessageId>({
+export default createRule<Options, MessageIds>({
   name: 'no-leaked-resource',
   meta: {
     type: 'problem',
@@ -34,7 +38,7 @@ export default createRule<Options, LeakMessageId>({
       recommended: true,
       requiresTypeChecking: true,
     },
-    messages: LEAK_MESSAGES,
+    messages,
     schema: [
       {
         type: 'object',

@@ -36,6 +36,11 @@ export class Frame {
   readonly positions = new Map<Segment, Position[]>();
   /** Candidate acquisitions seen in this code path (calls and `new`s, already matched by the catalog). */
   readonly acquisitions: TSESTree.Node[] = [];
+  /**
+   * Resources acquired inside a Promise executor nested in this function and assigned to one of this function's
+   * variables (`timer = setTimeout(…)`): this function owns them from the point where the executor is created.
+   */
+  readonly adopted: { acquisition: TSESTree.Node; executor: TSESTree.Node; target: TSESTree.Identifier }[] = [];
 
   constructor(
     readonly codePath: CodePath,

@@ -33,4 +33,6 @@ export interface Acquisition {
 export type Finding =
   | { type: 'leak'; acquisition: Acquisition; exit: LeakExit }
   | { type: 'discarded'; acquisition: Acquisition; lentTo?: string }
-  | { type: 'exception'; acquisition: Acquisition; thrower: TSESTree.Node; throwerText: string; line: number };
+  | { type: 'exception'; acquisition: Acquisition; thrower: TSESTree.Node; throwerText: string; line: number }
+  /** A one-shot timer raced against other work (`Promise.race`) and never cleared when the work wins. */
+  | { type: 'race'; acquisition: Acquisition; race: TSESTree.Node; raceText: string; line: number };

@@ -1,5 +1,5 @@
 // The lifetime engine's entry point for rules: records code paths, finds acquisitions, and reports leaking paths.
-import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import { Catalog } from '../catalog/catalog.js';
 import { LISTENER_METHODS } from '../catalog/resources.js';
@@ -219,54 +219,193 @@ export function createLifetimeListener<MessageIds extends string, Options extend
   }
 
   function analyse(frame: Frame): void {
+    for (const node of frame.acquisitions) analyseAcquisition(frame, node);
+    for (const adopted of frame.adopted) {
+      const kind = kinds.get(adopted.acquisition)!;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(adopted.target), adopted.target);
+      if (!variable) continue;
+      analyseHeld(frame, adopted.acquisition, kind, variable, adopted.target, { node: adopted.executor, tag: 'fn' });
+    }
+  }
+
+  function analyseAcquisition(frame: Frame, node: TSESTree.Node): void {
     const frameNode = frame.node as FunctionNode;
-    for (const node of frame.acquisitions) {
-      const kind = kinds.get(node)!;
-      const use = classifier.classify(node, kind, frameNode, false);
-      const base = { node: node as TSESTree.CallExpression | TSESTree.NewExpression, reportNode: node, kind };
-      if (use.t === 'release' || use.t === 'transfer' || use.t === 'invoked') continue;
-      if (use.t !== 'alias') {
-        config.onFinding({ type: 'discarded', acquisition: base, lentTo: use.t === 'lent' ? use.to : undefined });
-        continue;
+    const kind = kinds.get(node)!;
+    const use = classifier.classify(node, kind, frameNode, false);
+    if (use.t === 'transfer' && adoptByEnclosingFunction(frame, node)) return;
+    if (use.t === 'release' || use.t === 'invoked') return;
+    if (use.t !== 'alias') {
+      // A one-shot timer left alone ends by itself; it only matters when it races other work.
+      if (kind.oneShot) reportRace(node, kind);
+      else if (use.t !== 'transfer') {
+        const acquisition = { node: node as TSESTree.CallExpression | TSESTree.NewExpression, reportNode: node, kind };
+        config.onFinding({ type: 'discarded', acquisition, lentTo: use.t === 'lent' ? use.to : undefined });
       }
-      if (use.container) continue; // held inside a local object or array: followed no further
-      const target = use.variable.defs.find((d) => contains(d.node, node))?.name ?? findWriteTarget(use.variable, node);
-      const acquisition: Acquisition = { ...base, name: use.variable.name };
-      const { events, holders } = collectEvents(frame, kind, { variable: use.variable, target, container: false });
-      // A callback given to the acquisition itself that releases it (`net.connect(port, () => sock.end())`,
-      // a poller that clears its own interval) runs after the acquisition, wherever it is written.
-      if ([...events].some(([n, effect]) => (effect === 'release' || effect === 'transfer') && contains(node, n))) continue;
-      const scopeBlock = use.variable.scope.block;
-      const narrowScope =
-        !isFunctionNode(scopeBlock) &&
-        scopeBlock.type !== AST_NODE_TYPES.Program &&
-        holders.every((h) => contains(scopeBlock, h.scope.block));
-      const input = {
-        frame,
-        acquisition: node,
-        events,
-        holders: new Set(holders.map((h) => h.name)),
-        scopeBlock: narrowScope ? scopeBlock : undefined,
-        overwriteLeaks: holders.length === 1,
-      };
-      const leak = findLeak(input);
-      if (leak) {
-        config.onFinding({ type: 'leak', acquisition, exit: leak });
-        continue;
-      }
-      if (options.checkExceptionPaths) {
-        const thrower = findUnprotectedThrow(input, (n) => isIgnoredThrower(n, holders));
-        if (thrower) {
-          config.onFinding({
-            type: 'exception',
-            acquisition,
-            thrower,
-            throwerText: throwerText(thrower),
-            line: thrower.loc.start.line,
-          });
-        }
+      return;
+    }
+    if (use.container) return; // held inside a local object or array: followed no further
+    const target = use.variable.defs.find((d) => contains(d.node, node))?.name ?? findWriteTarget(use.variable, node);
+    analyseHeld(frame, node, kind, use.variable, target, { node, tag: 'acquire' });
+  }
+
+  /**
+   * `timer = setTimeout(…)` inside `new Promise((resolve, reject) => …)`, where `timer` belongs to the function
+   * around the executor: that function owns the timer from the moment it creates the promise.
+   */
+  function adoptByEnclosingFunction(frame: Frame, node: TSESTree.Node): boolean {
+    const executor = frame.node;
+    if (!isFunctionNode(executor) || !isPromiseExecutor(executor)) return false;
+    let cur: TSESTree.Node = node;
+    while (
+      cur.parent &&
+      (cur.parent.type === AST_NODE_TYPES.TSAsExpression ||
+        cur.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+        cur.parent.type === AST_NODE_TYPES.ChainExpression)
+    ) {
+      cur = cur.parent;
+    }
+    const assignment = cur.parent;
+    if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.right !== cur) return false;
+    if (assignment.left.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = ASTUtils.findVariable(sourceCode.getScope(assignment.left), assignment.left);
+    const owner = enclosingFunction(executor);
+    if (!variable || owner.type === AST_NODE_TYPES.Program || variable.scope.variableScope.block !== owner) return false;
+    const ownerFrame = frames.find((f) => f.node === owner);
+    if (!ownerFrame) return false;
+    ownerFrame.adopted.push({ acquisition: node, executor, target: assignment.left });
+    return true;
+  }
+
+  function analyseHeld(
+    frame: Frame,
+    node: TSESTree.Node,
+    kind: ResourceKind,
+    variable: Variable,
+    target: TSESTree.Node,
+    start: { node: TSESTree.Node; tag: 'acquire' | 'fn' },
+  ): void {
+    const acquisition: Acquisition = {
+      node: node as TSESTree.CallExpression | TSESTree.NewExpression,
+      reportNode: node,
+      kind,
+      name: variable.name,
+    };
+    const { events, holders } = collectEvents(frame, kind, { variable, target, container: false });
+    // A callback given to the acquisition itself that releases it (`net.connect(port, () => sock.end())`,
+    // a poller that clears its own interval) runs after the acquisition, wherever it is written.
+    if ([...events].some(([n, effect]) => (effect === 'release' || effect === 'transfer') && contains(node, n))) return;
+    if (kind.oneShot && ![...events.values()].some((effect) => effect === 'release' || effect === 'transfer')) {
+      // Never cleared anywhere: a plain one-shot, unless it races other work.
+      reportRace(node, kind, variable.name);
+      return;
+    }
+    const scopeBlock = variable.scope.block;
+    const narrowScope =
+      !isFunctionNode(scopeBlock) &&
+      scopeBlock.type !== AST_NODE_TYPES.Program &&
+      holders.every((h) => contains(scopeBlock, h.scope.block));
+    const input = {
+      frame,
+      acquisition: node,
+      start,
+      events,
+      holders: new Set(holders.map((h) => h.name)),
+      scopeBlock: narrowScope ? scopeBlock : undefined,
+      overwriteLeaks: holders.length === 1,
+    };
+    const leak = findLeak(input);
+    if (leak) {
+      config.onFinding({ type: 'leak', acquisition, exit: leak });
+      return;
+    }
+    if (options.checkExceptionPaths) {
+      const thrower = findUnprotectedThrow(input, (n) => isIgnoredThrower(n, holders));
+      if (thrower) {
+        config.onFinding({
+          type: 'exception',
+          acquisition,
+          thrower,
+          throwerText: throwerText(thrower),
+          line: thrower.loc.start.line,
+        });
       }
     }
+  }
+
+  function isPromiseExecutor(fn: Exclude<FunctionNode, TSESTree.Program>): boolean {
+    const parent = fn.parent;
+    if (parent?.type !== AST_NODE_TYPES.NewExpression || parent.arguments[0] !== fn) return false;
+    const tsNew = services.esTreeNodeToTSNodeMap.get(parent) as ts.NewExpression;
+    return catalog.calleeMatches(tsNew.expression, [{ from: 'lib', name: 'PromiseConstructor' }]);
+  }
+
+  /** The `Promise.race([...])` / `Promise.any([...])` call a promise flows into, in this file. */
+  function raceOf(expression: TSESTree.Node, depth = 0): TSESTree.CallExpression | undefined {
+    if (depth > 3) return undefined;
+    let cur: TSESTree.Node = expression;
+    while (
+      cur.parent &&
+      (cur.parent.type === AST_NODE_TYPES.TSAsExpression ||
+        cur.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+        cur.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)
+    ) {
+      cur = cur.parent;
+    }
+    const parent = cur.parent;
+    if (!parent) return undefined;
+    if (parent.type === AST_NODE_TYPES.ArrayExpression) {
+      const call = parent.parent;
+      if (call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === parent) {
+        const tsCall = services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression;
+        if (catalog.calleeMatches(tsCall.expression, [{ from: 'lib', name: ['race', 'any'] }])) return call;
+      }
+      return undefined;
+    }
+    if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === cur && parent.id.type === AST_NODE_TYPES.Identifier) {
+      const variable = sourceCode.getDeclaredVariables(parent)[0];
+      for (const ref of variable?.references ?? []) {
+        const race = ref.isRead() ? raceOf(ref.identifier, depth + 1) : undefined;
+        if (race) return race;
+      }
+      return undefined;
+    }
+    const returned =
+      parent.type === AST_NODE_TYPES.ReturnStatement
+        ? enclosingFunction(parent)
+        : parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === cur
+          ? parent
+          : undefined;
+    if (!returned || returned.type === AST_NODE_TYPES.Program) return undefined;
+    // A helper that returns the racing promise (`timeout(ms)`): follow its calls in this file.
+    const declarator = returned.parent;
+    const variable =
+      returned.type === AST_NODE_TYPES.FunctionDeclaration
+        ? sourceCode.getDeclaredVariables(returned)[0]
+        : declarator?.type === AST_NODE_TYPES.VariableDeclarator
+          ? sourceCode.getDeclaredVariables(declarator)[0]
+          : undefined;
+    for (const ref of variable?.references ?? []) {
+      const call = ref.identifier.parent;
+      if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === ref.identifier) {
+        const race = raceOf(call, depth + 1);
+        if (race) return race;
+      }
+    }
+    return undefined;
+  }
+
+  function reportRace(node: TSESTree.Node, kind: ResourceKind, name?: string): void {
+    const executor = enclosingFunction(node);
+    if (executor.type === AST_NODE_TYPES.Program || !isPromiseExecutor(executor)) return;
+    const race = raceOf(executor.parent!);
+    if (!race) return;
+    config.onFinding({
+      type: 'race',
+      acquisition: { node: node as TSESTree.CallExpression, reportNode: node, kind, name },
+      race,
+      raceText: sourceCode.getText(race.callee),
+      line: race.loc.start.line,
+    });
   }
 
   function findWriteTarget(variable: Variable, acquisition: TSESTree.Node): TSESTree.Node {
@@ -302,7 +441,7 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     },
     onCodePathEnd: guard(() => {
       const frame = frames.pop();
-      if (frame && frame.acquisitions.length > 0) analyse(frame);
+      if (frame && (frame.acquisitions.length > 0 || frame.adopted.length > 0)) analyse(frame);
     }),
     onCodePathSegmentStart: (segment: Segment) => top()?.enter(segment),
     onUnreachableCodePathSegmentStart: (segment: Segment) => top()?.enter(segment),

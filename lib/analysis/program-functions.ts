@@ -122,6 +122,8 @@ export class ProgramFunctions {
       if (node.expression.kind === ts.SyntaxKind.SuperKeyword || node.expression.kind === ts.SyntaxKind.ImportKeyword) {
         return undefined;
       }
+      const byCall = this.catalog.kindOfCall(node.expression);
+      if (byCall) return byCall;
       const signature = this.checker.getResolvedSignature(node);
       const declaration = signature?.getDeclaration();
       if (declaration?.type && this.returnsReceiverOrParameter(declaration.type)) return undefined;

@@ -1,30 +1,68 @@
 // Turns engine findings into ESLint reports: one message per kind of path, naming the resource, where it was created and the exit.
-import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Finding, LeakExit } from './findings.js';
 
 export const LEAK_MESSAGES = {
   leak: '`{{name}}` ({{resource}}, created here) is not {{released}} {{path}}. {{advice}}',
   leakPooling:
     '`{{name}}` ({{resource}}, created here) is not {{released}} {{path}}. Create one {{resource}} and reuse it, or {{release}} it when you are done with it.',
-  discarded: 'This {{resource}} is {{how}} and never {{released}}, so it stays open. {{advice}}',
+  discarded: 'This {{resource}} is {{how}} and never {{released}}, so {{consequence}}. {{advice}}',
   discardedPooling:
     'A new {{resource}} is created here on every call, {{how}}, and never {{released}}. Create one {{resource}} and reuse it, or {{release}} it when you are done with it.',
   exception:
     '`{{name}}` ({{resource}}, created here) is not {{released}} if `{{thrower}}` on line {{line}} throws. Release it in a `finally` block, or declare it with `using`.',
+  race: 'This {{resource}} races other work in `{{race}}` on line {{line}} but is not {{released}} when the other work settles first, so {{consequence}}. Keep its handle and clear it in a `finally` block.',
 } as const;
 
 export type LeakMessageId = keyof typeof LEAK_MESSAGES;
 
+/** `run()`, `Poller.start()`: how a path text names the function it leaves, when it has a name. */
+function functionLabel(node: TSESTree.Node): string | undefined {
+  const parent = node.parent;
+  let name: string | undefined;
+  if ((node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.FunctionExpression) && node.id) {
+    name = node.id.name;
+  }
+  if (!name && parent) {
+    if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) name = parent.id.name;
+    else if (
+      (parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.Property || parent.type === AST_NODE_TYPES.PropertyDefinition) &&
+      !parent.computed &&
+      (parent.key.type === AST_NODE_TYPES.Identifier || parent.key.type === AST_NODE_TYPES.PrivateIdentifier)
+    ) {
+      name = parent.key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${parent.key.name}` : parent.key.name;
+    }
+  }
+  return name ? `\`${name}()\`` : undefined;
+}
+
+function enclosingFunctionOf(node: TSESTree.Node): TSESTree.Node | undefined {
+  for (let p = node.parent; p; p = p.parent) {
+    if (
+      p.type === AST_NODE_TYPES.FunctionDeclaration ||
+      p.type === AST_NODE_TYPES.FunctionExpression ||
+      p.type === AST_NODE_TYPES.ArrowFunctionExpression
+    ) {
+      return p;
+    }
+  }
+  return undefined;
+}
+
 export function describeExit(exit: LeakExit): string {
   switch (exit.kind) {
-    case 'return':
-      return `when the function returns at line ${exit.line}`;
+    case 'return': {
+      const fn = enclosingFunctionOf(exit.node);
+      return `when ${(fn && functionLabel(fn)) ?? 'the function'} returns at line ${exit.line}`;
+    }
     case 'end':
       if (exit.node.type === AST_NODE_TYPES.Program) return `by the end of the module (line ${exit.line})`;
       if (exit.node.type === AST_NODE_TYPES.StaticBlock) return `when the static block ends at line ${exit.line}`;
-      return `when the function ends at line ${exit.line}`;
-    case 'throw':
-      return `when the function throws at line ${exit.line}`;
+      return `when ${functionLabel(exit.node) ?? 'the function'} ends at line ${exit.line}`;
+    case 'throw': {
+      const fn = enclosingFunctionOf(exit.node);
+      return `when ${(fn && functionLabel(fn)) ?? 'the function'} throws at line ${exit.line}`;
+    }
     case 'break':
       return `when \`break\` on line ${exit.line} leaves its block`;
     case 'continue':
@@ -38,10 +76,12 @@ export function describeExit(exit: LeakExit): string {
   }
 }
 
-export function reportFinding<Ctx extends TSESLint.RuleContext<LeakMessageId, readonly unknown[]>>(
-  context: Ctx,
+/** Reports a finding; each rule declares the subset of LEAK_MESSAGES its findings can produce. */
+export function reportFinding<Ids extends LeakMessageId>(
+  context: Readonly<TSESLint.RuleContext<Ids, readonly unknown[]>>,
   finding: Finding,
 ): void {
+  const report = context.report as (descriptor: { node: TSESTree.Node; messageId: LeakMessageId; data: Record<string, unknown> }) => void;
   const { acquisition } = finding;
   const { kind } = acquisition;
   const common = {
@@ -52,28 +92,36 @@ export function reportFinding<Ctx extends TSESLint.RuleContext<LeakMessageId, re
   };
   switch (finding.type) {
     case 'leak':
-      context.report({
+      report({
         node: acquisition.reportNode,
         messageId: kind.pooling ? 'leakPooling' : 'leak',
         data: { ...common, path: describeExit(finding.exit), advice: kind.advice },
       });
       return;
     case 'discarded':
-      context.report({
+      report({
         node: acquisition.reportNode,
         messageId: kind.pooling ? 'discardedPooling' : 'discarded',
         data: {
           ...common,
           how: finding.lentTo ? `only lent to \`${finding.lentTo}\`` : 'not stored anywhere',
+          consequence: kind.consequence ?? 'it stays open',
           advice: kind.advice,
         },
       });
       return;
     case 'exception':
-      context.report({
+      report({
         node: acquisition.reportNode,
         messageId: 'exception',
         data: { ...common, thrower: finding.throwerText, line: finding.line },
+      });
+      return;
+    case 'race':
+      report({
+        node: acquisition.reportNode,
+        messageId: 'race',
+        data: { ...common, race: finding.raceText, line: finding.line, consequence: kind.consequence ?? 'it stays open' },
       });
       return;
   }

@@ -8,8 +8,10 @@ export type Effect = 'release' | 'transfer' | 'overwrite' | 'borrow';
 
 export interface WalkInput {
   frame: Frame;
-  /** The acquisition's call or `new` node (its 'acquire' position starts the walk). */
+  /** The acquisition's call or `new` node. */
   acquisition: TSESTree.Node;
+  /** Where the walk starts: the acquisition's 'acquire' position, or the executor that acquires it ('fn'). */
+  start: { node: TSESTree.Node; tag: 'acquire' | 'fn' };
   /** Effects keyed by the recorded node (identifier or nested function). */
   events: Map<TSESTree.Node, Effect>;
   /** Names of the variables that hold the resource, for null checks. */
@@ -98,9 +100,9 @@ function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
 
 /** The first leaking path found, or undefined when every path releases or hands off the resource. */
 export function findLeak(input: WalkInput): LeakExit | undefined {
-  const { frame, acquisition, events, holders, scopeBlock } = input;
+  const { frame, events, holders, scopeBlock, start } = input;
   type State = { segment: Segment; index: number; pending?: Pending };
-  const stack: State[] = frame.find(acquisition, 'acquire').map(({ segment, index }) => ({ segment, index: index + 1 }));
+  const stack: State[] = frame.find(start.node, start.tag).map(({ segment, index }) => ({ segment, index: index + 1 }));
   const visited = new Set<string>();
   while (stack.length > 0) {
     const state = stack.pop()!;
@@ -112,13 +114,14 @@ export function findLeak(input: WalkInput): LeakExit | undefined {
       switch (tag) {
         case 'id':
         case 'fn': {
+          if (tag === 'fn' && node === start.node && start.tag === 'fn') return exit('next-iteration', node);
           const effect = events.get(node);
           if (effect === 'release' || effect === 'transfer') ended = true;
           else if (effect === 'overwrite' && input.overwriteLeaks) return exit('overwrite', node);
           break;
         }
         case 'acquire':
-          if (node === acquisition) return exit('next-iteration', node);
+          if (node === start.node && start.tag === 'acquire') return exit('next-iteration', node);
           break;
         case 'return':
           pending = { kind: 'return', node };
@@ -166,7 +169,7 @@ export function findLeak(input: WalkInput): LeakExit | undefined {
  * not protected by a `try` whose `finally` or `catch` releases it. The first one, in source order.
  */
 export function findUnprotectedThrow(input: WalkInput, isIgnoredCall: (node: TSESTree.Node) => boolean): TSESTree.Node | undefined {
-  const { frame, acquisition, events } = input;
+  const { frame, events, start } = input;
   const releaseNodes = [...events].filter(([, effect]) => effect === 'release').map(([node]) => node);
   const effectNodes = [...events].filter(([, effect]) => effect === 'release' || effect === 'transfer').map(([node]) => node);
   const protectedByTry = (call: TSESTree.Node): boolean => {
@@ -180,7 +183,7 @@ export function findUnprotectedThrow(input: WalkInput, isIgnoredCall: (node: TSE
   };
   const candidates: TSESTree.Node[] = [];
   type State = { segment: Segment; index: number };
-  const stack: State[] = frame.find(acquisition, 'acquire').map(({ segment, index }) => ({ segment, index: index + 1 }));
+  const stack: State[] = frame.find(start.node, start.tag).map(({ segment, index }) => ({ segment, index: index + 1 }));
   const visited = new Set<string>();
   while (stack.length > 0) {
     const { segment, index } = stack.pop()!;
@@ -188,7 +191,7 @@ export function findUnprotectedThrow(input: WalkInput, isIgnoredCall: (node: TSE
     let ended = false;
     for (let i = index; i < positions.length && !ended; i++) {
       const { node, tag } = positions[i];
-      if (tag === 'acquire' && node === acquisition) ended = true;
+      if (tag === start.tag && node === start.node) ended = true;
       else if ((tag === 'id' || tag === 'fn') && (events.get(node) === 'release' || events.get(node) === 'transfer')) ended = true;
       else if (
         tag === 'call' &&

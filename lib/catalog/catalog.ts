@@ -2,7 +2,7 @@
 import { type TypeOrValueSpecifier, typeMatchesSomeSpecifier } from '@typescript-eslint/type-utils';
 import * as ts from 'typescript';
 import type { UserResourceSpecifier } from '../analysis/options.js';
-import { BUILTIN_RESOURCES, CALL_RULES, DISPOSABLE_KIND, NEEDS_NO_RELEASE } from './resources.js';
+import { BUILTIN_RESOURCES, CALL_RULES, DISPOSABLE_KIND, NEEDS_NO_RELEASE, TIMERS } from './resources.js';
 import type { Category, CallRule, ResourceKind } from './types.js';
 
 export interface CatalogOptions {
@@ -40,6 +40,25 @@ export class Catalog {
       advice: `Call \`${resource.release[0] ?? 'close'}()\` on every path, or hand it to an owner.`,
     }));
     this.kinds = [...user, ...BUILTIN_RESOURCES];
+    this.callAcquired = TIMERS.filter((kind) => options.categories.includes(kind.category));
+  }
+
+  private readonly callAcquired: ResourceKind[];
+  private readonly callKindCache = new Map<ts.Type, ResourceKind | null>();
+
+  /** The kind a call of this function acquires whatever it returns (`setInterval`), if any. */
+  kindOfCall(callee: ts.Expression): ResourceKind | undefined {
+    if (this.callAcquired.length === 0) return undefined;
+    try {
+      const calleeType = this.checker.getTypeAtLocation(callee);
+      const cached = this.callKindCache.get(calleeType);
+      if (cached !== undefined) return cached ?? undefined;
+      const kind = this.callAcquired.find((k) => typeMatchesSomeSpecifier(calleeType, k.acquiredByCall ?? [], this.program));
+      this.callKindCache.set(calleeType, kind ?? null);
+      return kind;
+    } catch {
+      return undefined;
+    }
   }
 
   /** The resource kind of a value of this type, for the rule's categories; undefined when it needs no release. */

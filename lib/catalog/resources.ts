@@ -302,6 +302,50 @@ export const BUILTIN_RESOURCES: ResourceKind[] = [
   },
 ];
 
+const timerFunctions = (name: string): TypeOrValueSpecifier[] => [
+  node('timers', name), // the globals, `node:timers` imports and `globalThis.` forms
+  { from: 'lib', name }, // DOM `setInterval` and `window.setInterval`, returning number handles
+];
+
+/** Timers, for `no-leaked-timer`. Cleared by `clearInterval`/`clearTimeout` (see CALL_RULES), `close()` or dispose. */
+export const TIMERS: ResourceKind[] = [
+  {
+    id: 'timer:interval',
+    label: 'interval',
+    category: 'timer',
+    types: [],
+    acquiredByCall: timerFunctions('setInterval'),
+    release: ['close'],
+    verb: { base: 'clear', past: 'cleared' },
+    consequence: 'it runs until the process exits',
+    advice: 'Clear it with `clearInterval()` on every path, or return or store the handle so an owner can.',
+  },
+  {
+    id: 'timer:timeout',
+    label: 'timeout',
+    category: 'timer',
+    types: [],
+    acquiredByCall: timerFunctions('setTimeout'),
+    release: ['close'],
+    oneShot: true,
+    verb: { base: 'clear', past: 'cleared' },
+    consequence: 'it holds its closure and keeps the event loop alive for the whole delay',
+    advice: 'Clear it with `clearTimeout()` on every path once the work it guards is done.',
+  },
+  {
+    id: 'timer:interval-iterator',
+    label: 'timers/promises interval',
+    category: 'timer',
+    types: [],
+    acquiredByCall: [node('timers/promises', 'setInterval')],
+    release: ['return'],
+    releasedByIteration: true,
+    verb: { base: 'finish', past: 'finished' },
+    consequence: 'its timer runs until the process exits',
+    advice: 'Iterate it with `for await` (leave with `break` or an abort `signal`), or call `return()` on it.',
+  },
+];
+
 /** The kind given to any other type with `[Symbol.dispose]` / `[Symbol.asyncDispose]`. */
 export const DISPOSABLE_KIND: ResourceKind = {
   id: 'disposable',
@@ -350,6 +394,10 @@ const STREAM_PIPELINE: TypeOrValueSpecifier[] = [node('stream', 'pipeline'), nod
 export const CALL_RULES: CallRule[] = [
   ...STREAM_PIPELINE.map((fn): CallRule => ({ function: fn, effect: 'release' })),
   { function: node('events', 'once'), effect: 'release', args: [0], whenEvent: 'releaseEvents' },
+  // In Node and browsers alike, clearTimeout and clearInterval clear either kind of timer.
+  ...['clearInterval', 'clearTimeout', 'clearImmediate'].flatMap((name) =>
+    timerFunctions(name).map((fn): CallRule => ({ function: fn, effect: 'release', args: [0] })),
+  ),
   { receiver: { from: 'lib', name: ['DisposableStack', 'AsyncDisposableStack'] }, methods: ['use', 'adopt'], effect: 'release', args: [0] },
   // Lenders: they use the resource for the call and leave it open.
   { function: node('http', ['request', 'get']), effect: 'borrow' },

@@ -40,6 +40,18 @@ export interface ResourceKind {
   /** `x.pipe(dest)` reads it to the end, which releases it (streams that close themselves when done). */
   releasedByPipe?: boolean;
   /**
+   * Calls of these functions acquire it whatever type they return (a DOM timer handle is a plain number), as
+   * value specifiers of the function.
+   */
+  acquiredByCall?: TypeOrValueSpecifier[];
+  /**
+   * A one-shot resource that ends by itself (a timeout): leaving it alone is fine; it is reported only where the
+   * code clears it on some paths but not others, or races it against other work without clearing it.
+   */
+  oneShot?: boolean;
+  /** What happens when nobody releases it, for messages: "it stays open", "it runs until the process exits". */
+  consequence?: string;
+  /**
    * Only these functions acquire it (as value specifiers of the function); other calls that return the type
    * only hand back an existing one. Absent: any constructor or factory call returning the type acquires it.
    */
