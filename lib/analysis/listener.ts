@@ -107,7 +107,8 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     const useOfClosureValue = (value: TSESTree.Node, level: number): void => {
       if (level > MAX_CLOSURE_DEPTH) return;
       const use = classifier.classify(value, kind, outer, true);
-      if (use.t === 'invoked') anchors.set(value, inner === 'borrow' ? 'borrow' : inner);
+      // Registering a callback that would overwrite the holder later is not an overwrite now.
+      if (use.t === 'invoked' && (inner !== 'overwrite' || use.direct)) anchors.set(value, inner);
       else if (use.t === 'transfer') anchors.set(value, 'transfer');
       else if (use.t === 'alias') {
         for (const ref of use.variable.references) {
@@ -160,13 +161,15 @@ export function createLifetimeListener<MessageIds extends string, Options extend
       for (const ref of variable.references) {
         const id = ref.identifier as TSESTree.Identifier;
         if (ownWrites.has(id)) continue;
+        const fnOfRef = enclosingFunction(id);
         if (ref.isWrite()) {
-          if (!ref.isRead() && !ref.init) merge(events, id, 'overwrite');
+          if (ref.isRead() || ref.init) continue;
+          if (fnOfRef === frameNode) merge(events, id, 'overwrite');
+          else if (isFunctionNode(fnOfRef)) liftClosure(fnOfRef, 'overwrite', kind, frameNode, events, 0);
           continue;
         }
-        const fnOfRef = enclosingFunction(id);
-        const use = classifier.classify(id, kind, fnOfRef, false);
-        if (container && use.t === 'release') continue;
+        // Uses of a local collection that holds the resource: releases only through its elements (`for … of`).
+        const use = classifier.classify(id, kind, fnOfRef, false, container);
         if (fnOfRef === frameNode) {
           if (use.t === 'alias') {
             const target = use.variable.defs[0]?.name ?? id;
@@ -197,7 +200,10 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
     const name = propertyName(call.callee);
     const object = call.callee.object;
-    if (!name || object.type !== AST_NODE_TYPES.Identifier || !holders.some((h) => h.name === object.name)) return false;
+    if (!name || object.type !== AST_NODE_TYPES.Identifier) return false;
+    // Logging (typically in a `catch`) is not where resources get lost.
+    if (catalog.callRule((services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression).expression)?.nonThrowing) return true;
+    if (!holders.some((h) => h.name === object.name)) return false;
     if (LISTENER_METHODS.has(name)) return true;
     const tsCall = services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression;
     return functions.returnsReceiver(tsCall);

@@ -4,8 +4,8 @@ import * as ts from 'typescript';
 import type { Catalog } from '../catalog/catalog.js';
 import type { ResourceKind } from '../catalog/types.js';
 
-/** What a function does with a resource passed in one of its parameters. */
-export type ParameterEffect = 'release' | 'transfer' | 'borrow';
+/** What a function does with a resource passed in one of its parameters; 'passthrough': it returns it. */
+export type ParameterEffect = 'release' | 'transfer' | 'borrow' | 'passthrough';
 
 type FunctionWithBody = ts.FunctionLikeDeclaration & { body: ts.ConciseBody };
 
@@ -259,16 +259,20 @@ export class ProgramFunctions {
   private computeParameterEffect(fn: FunctionWithBody, index: number, kind: ResourceKind, depth: number): ParameterEffect {
     const parameter = fn.parameters[index];
     if (!parameter || parameter.dotDotDotToken || !ts.isIdentifier(parameter.name)) return 'borrow';
+    // `constructor(private readonly socket: Socket)` stores it in a field.
+    if (ts.isParameterPropertyDeclaration(parameter, parameter.parent)) return 'transfer';
     const symbol = this.checker.getSymbolAtLocation(parameter.name);
     if (!symbol) return 'borrow';
     const name = parameter.name.text;
     let released = false;
     let transferred = false;
+    let returned = false;
     const visit = (n: ts.Node): void => {
       if (transferred) return;
       if (ts.isIdentifier(n) && n.text === name && n !== parameter.name && this.checker.getSymbolAtLocation(n) === symbol) {
         const use = this.useOfParameter(n, fn, kind, depth);
         if (use === 'transfer') transferred = true;
+        else if (use === 'passthrough') returned = true;
         else if (use === 'release' && !isInsideNestedFunction(n, fn) && runsUnconditionally(n, fn)) released = true;
         else if (use === 'release' && isInsideNestedFunction(n, fn)) {
           // Released by a callback the function registers (`sock.on('error', () => sock.destroy())`).
@@ -278,7 +282,7 @@ export class ProgramFunctions {
       ts.forEachChild(n, visit);
     };
     ts.forEachChild(fn.body, visit);
-    return transferred ? 'transfer' : released ? 'release' : 'borrow';
+    return transferred ? 'transfer' : released ? 'release' : returned ? 'passthrough' : 'borrow';
   }
 
   private useOfParameter(id: ts.Identifier, fn: FunctionWithBody, kind: ResourceKind, depth: number): ParameterEffect {
@@ -305,7 +309,9 @@ export class ProgramFunctions {
         return 'borrow';
       }
       if (ts.isReturnStatement(parent) || (ts.isArrowFunction(parent) && parent.body === node)) {
-        return isInsideNestedFunction(parent, fn) ? 'borrow' : 'transfer';
+        if (isInsideNestedFunction(parent, fn)) return 'borrow';
+        // Handing back the very parameter: the caller keeps it, through the call's value.
+        return node === id || ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node) ? 'passthrough' : 'transfer';
       }
       if (ts.isYieldExpression(parent)) return 'transfer';
       if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === node) {
@@ -331,13 +337,13 @@ export class ProgramFunctions {
         if (index < 0) return 'borrow';
         const rule = this.catalog.callRule(parent.expression);
         if (rule) return rule.effect;
-        if (ts.isNewExpression(parent)) {
-          const body = this.bodyOf(parent);
-          return body ? this.parameterEffect(body, index, kind, depth + 1) : 'transfer';
-        }
         const body = this.bodyOf(parent);
-        if (body) return this.parameterEffect(body, index, kind, depth + 1);
-        return this.unknownCallees;
+        if (body) {
+          const effect = this.parameterEffect(body, index, kind, depth + 1);
+          // Passed through another function that hands it back: judged by where that value goes; kept simple here.
+          return effect === 'passthrough' ? 'borrow' : effect;
+        }
+        return ts.isNewExpression(parent) ? 'transfer' : this.unknownCallees;
       }
       return 'borrow';
     }

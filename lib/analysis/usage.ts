@@ -19,8 +19,8 @@ export type Use =
   | { t: 'lent'; to: string }
   /** The value is discarded where it stands (`x;`, `void x`, `net.connect(p).on(...)` as a statement). */
   | { t: 'dropped' }
-  /** (Closures only) invoked now or registered as a callback: the closure's own effect applies here. */
-  | { t: 'invoked' };
+  /** (Closures only) called here (`direct`) or registered as a callback: the closure's own effect applies here. */
+  | { t: 'invoked'; direct: boolean };
 
 export type FunctionNode =
   | TSESTree.FunctionDeclaration
@@ -87,9 +87,9 @@ export class UsageClassifier {
    * What happens to the value of `node` (an expression that evaluates to the resource, or to a closure over it
    * when `closure` is set), seen from inside `fn`.
    */
-  classify(node: TSESTree.Node, kind: ResourceKind, fn: FunctionNode, closure = false): Use {
+  classify(node: TSESTree.Node, kind: ResourceKind, fn: FunctionNode, closure = false, inContainer = false): Use {
     let cur: TSESTree.Node = node;
-    let container = false;
+    let container = inContainer;
     for (let guard = 0; guard < 64; guard++) {
       const parent: TSESTree.Node | undefined = cur.parent;
       if (!parent) return { t: 'borrow' };
@@ -128,14 +128,16 @@ export class UsageClassifier {
         }
         case AST_NODE_TYPES.SpreadElement:
           if (parent.parent.type === AST_NODE_TYPES.CallExpression || parent.parent.type === AST_NODE_TYPES.NewExpression) {
-            return this.argumentUse(parent.parent, parent, kind, container, closure);
+            const use = this.argumentUse(parent.parent, parent, kind, container, closure, fn);
+            return use === 'passthrough' ? { t: 'borrow' } : use;
           }
           container = true;
           cur = parent.parent;
           continue;
         case AST_NODE_TYPES.MemberExpression: {
           if (parent.object !== cur) return { t: 'borrow' };
-          if (container || closure) return { t: 'borrow' };
+          if (container && !closure) return this.containerMemberUse(parent, kind);
+          if (closure) return { t: 'borrow' };
           const use = this.memberUse(parent, kind);
           if (use === 'self') {
             cur = parent.parent as TSESTree.CallExpression;
@@ -145,8 +147,15 @@ export class UsageClassifier {
         }
         case AST_NODE_TYPES.CallExpression:
         case AST_NODE_TYPES.NewExpression:
-          if (parent.callee === cur) return closure ? { t: 'invoked' } : { t: 'borrow' };
-          return this.argumentUse(parent, cur, kind, container, closure);
+          if (parent.callee === cur) return closure ? { t: 'invoked', direct: true } : { t: 'borrow' };
+          {
+            const use = this.argumentUse(parent, cur, kind, container, closure, fn);
+            if (use === 'passthrough') {
+              cur = parent; // the callee hands its argument back: the call's value is the resource
+              continue;
+            }
+            return use;
+          }
         case AST_NODE_TYPES.VariableDeclarator: {
           if (parent.init !== cur) return { t: 'borrow' };
           const declaration = parent.parent;
@@ -186,7 +195,9 @@ export class UsageClassifier {
         case AST_NODE_TYPES.UnaryExpression:
           return parent.operator === 'void' ? { t: 'dropped' } : { t: 'borrow' };
         case AST_NODE_TYPES.ForOfStatement:
-          if (parent.right === cur && parent.await && !container && !closure && kind.releasedByIteration) return { t: 'release' };
+          if (parent.right !== cur || closure) return { t: 'borrow' };
+          if (container) return this.elementsReleasedIn(parent, kind) ? { t: 'release' } : { t: 'borrow' };
+          if (parent.await && kind.releasedByIteration) return { t: 'release' };
           return { t: 'borrow' };
         default:
           return { t: 'borrow' };
@@ -230,15 +241,45 @@ export class UsageClassifier {
     return { t: 'dropped' };
   }
 
-  /** The resource (or a closure over it) passed as an argument. */
+  /** Whether the body of `for (const x of list)` releases `x`: the loop releases every element of `list`. */
+  private elementsReleasedIn(loop: TSESTree.ForOfStatement, kind: ResourceKind): boolean {
+    const declaration = loop.left;
+    if (declaration.type !== AST_NODE_TYPES.VariableDeclaration) return false;
+    const variable = this.ctx.sourceCode.getDeclaredVariables(declaration)[0];
+    return !!variable && this.releasedThrough(variable, kind);
+  }
+
+  /** Whether some use of `variable` (an element of a collection) releases it. */
+  private releasedThrough(variable: Variable, kind: ResourceKind): boolean {
+    return variable.references.some((ref) => {
+      if (ref.isWrite()) return false;
+      const use = this.classify(ref.identifier, kind, enclosingFunction(ref.identifier), false);
+      return use.t === 'release';
+    });
+  }
+
+  /** `list.forEach((x) => x.close())`, `list.map((x) => x.close())`: a callback that releases each element. */
+  private containerMemberUse(member: TSESTree.MemberExpression, kind: ResourceKind): Use {
+    const name = propertyName(member);
+    const call = member.parent;
+    if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return { t: 'borrow' };
+    if (name !== 'forEach' && name !== 'map') return { t: 'borrow' };
+    const callback = call.arguments[0];
+    if (!callback || !isFunctionNode(callback) || callback.params[0]?.type !== AST_NODE_TYPES.Identifier) return { t: 'borrow' };
+    const element = this.ctx.sourceCode.getDeclaredVariables(callback).find((v) => v.defs[0]?.name === callback.params[0]);
+    return element && this.releasedThrough(element, kind) ? { t: 'release' } : { t: 'borrow' };
+  }
+
+  /** The resource (or a closure over it) passed as an argument; 'passthrough' when the callee hands it back. */
   private argumentUse(
     call: TSESTree.CallExpression | TSESTree.NewExpression,
     argument: TSESTree.Node,
     kind: ResourceKind,
     container: boolean,
     closure: boolean,
-  ): Use {
-    if (closure) return { t: 'invoked' };
+    fn: FunctionNode,
+  ): Use | 'passthrough' {
+    if (closure) return { t: 'invoked', direct: false };
     if (this.isPromiseResolve(call.callee)) return { t: 'transfer' };
     const calleeText = this.ctx.sourceCode.getText(call.callee);
     const tsCall = this.ctx.services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression | ts.NewExpression;
@@ -254,6 +295,15 @@ export class UsageClassifier {
         return { t: 'release' };
       }
       if (rule.effect === 'borrow') return { t: 'lent', to: calleeText };
+      // `list.push(x)` on a local list that never leaves the function is no hand-off: the list holds it.
+      if (
+        rule.receiver &&
+        call.callee.type === AST_NODE_TYPES.MemberExpression &&
+        call.callee.object.type === AST_NODE_TYPES.Identifier
+      ) {
+        const list = ASTUtils.findVariable(this.ctx.sourceCode.getScope(call.callee.object), call.callee.object);
+        if (list && this.isLocalTo(list, fn)) return { t: 'alias', variable: list, container: true };
+      }
       return { t: 'transfer' };
     }
     // `src.pipe(dest)`: the source ends the destination when it is done.
@@ -266,6 +316,7 @@ export class UsageClassifier {
       const effect = this.ctx.functions.parameterEffect(body, index, kind);
       if (effect === 'release') return container ? { t: 'borrow' } : { t: 'release' };
       if (effect === 'transfer') return { t: 'transfer' };
+      if (effect === 'passthrough') return container ? { t: 'borrow' } : 'passthrough';
       return { t: 'lent', to: calleeText };
     }
     if (call.type === AST_NODE_TYPES.NewExpression) return { t: 'transfer' };

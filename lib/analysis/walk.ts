@@ -175,8 +175,10 @@ export function findUnprotectedThrow(input: WalkInput, isIgnoredCall: (node: TSE
   const protectedByTry = (call: TSESTree.Node): boolean => {
     for (let p: TSESTree.Node | undefined = call.parent; p && p !== frame.node; p = p.parent) {
       if (p.type === AST_NODE_TYPES.TryStatement && contains(p.block, call)) {
-        const handlers = [p.finalizer, p.handler].filter((n): n is NonNullable<typeof n> => !!n);
-        if (handlers.some((h) => releaseNodes.some((r) => contains(h, r)))) return true;
+        // A `catch` takes the exception: the normal-path walk follows the catch block (code path analysis has an
+        // edge into it), so whether the resource leaks from there is already judged there.
+        if (p.handler) return true;
+        if (p.finalizer && releaseNodes.some((r) => contains(p.finalizer!, r))) return true;
       }
     }
     return false;

@@ -408,13 +408,25 @@ export const CALL_RULES: CallRule[] = [
   { function: { from: 'package', package: 'undici', name: 'setGlobalDispatcher' }, effect: 'transfer' },
   { function: { from: 'package', package: 'node', name: 'fetch' }, effect: 'borrow' },
   { function: { from: 'lib', name: 'fetch' }, effect: 'borrow' },
-  { receiver: { from: 'package', package: 'node', name: 'Console' }, methods: ['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir', 'table'], effect: 'borrow' },
-  { receiver: { from: 'lib', name: ['Console', 'JSON', 'ObjectConstructor', 'ArrayConstructor'] }, methods: ['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir', 'stringify', 'is', 'keys', 'isArray'], effect: 'borrow' },
+  {
+    receiver: { from: 'package', package: 'node', name: 'Console' },
+    methods: ['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir', 'table'],
+    effect: 'borrow',
+    nonThrowing: true,
+  },
+  {
+    receiver: { from: 'lib', name: 'Console' },
+    methods: ['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir', 'table'],
+    effect: 'borrow',
+    nonThrowing: true,
+  },
+  { receiver: { from: 'lib', name: ['JSON', 'ObjectConstructor', 'ArrayConstructor'] }, methods: ['stringify', 'is', 'keys', 'isArray'], effect: 'borrow' },
   // Collections and registries keep what they are given.
   {
     receiver: { from: 'lib', name: ['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'FinalizationRegistry'] },
     methods: ['set', 'add', 'push', 'unshift', 'splice', 'register'],
     effect: 'transfer',
+    nonThrowing: true,
   },
   { function: node('util', ['inspect', 'format', 'isDeepStrictEqual']), effect: 'borrow' },
   { function: node('assert', ['ok', 'equal', 'strictEqual', 'deepStrictEqual', 'notStrictEqual', 'assert']), effect: 'borrow' },

@@ -70,6 +70,8 @@ export interface CallRule {
   effect: CallEffect;
   /** Argument positions the effect applies to (default: all). */
   args?: number[];
+  /** Calls the exception tier does not count as throwing (logging). */
+  nonThrowing?: boolean;
   /** Only when the argument at index 1 is one of these event names (`events.once(child, 'exit')`). */
   whenEvent?: 'releaseEvents';
 }
