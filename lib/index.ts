@@ -1,7 +1,7 @@
 // The plugin object: meta, rules, and the flat configs `recommended`, `strict`, `all`, `disable-type-checked`.
 import { readFileSync } from 'node:fs';
 import type { TSESLint } from '@typescript-eslint/utils';
-import noLeakedResource from '../rules/no-leaked-resource.js';
+import { type RuleName, rules } from './rules.js';
 
 function readPackageJson(): { name: string; version: string } {
   // Source (lib/index.ts) and build output (dist/lib/index.js) sit at different depths.
@@ -18,22 +18,31 @@ function readPackageJson(): { name: string; version: string } {
 
 const { name, version } = readPackageJson();
 
-// Not exported by name: eslint-doc-generator unwraps `default` only when it is the module's sole export.
-const rules = {
-  'no-leaked-resource': noLeakedResource,
-} satisfies Record<string, TSESLint.RuleModule<string, readonly unknown[]>>;
 
-type RuleName = keyof typeof rules;
+
+/**
+ * The public shapes of configs and rules: structural subsets that ESLint 9's and 10's `defineConfig`, their
+ * `Linter.Config` and typescript-eslint's `config()` all accept (typescript-eslint types its own configs the same way).
+ */
+export interface CompatibleConfig {
+  name?: string;
+  rules?: object;
+}
+export interface CompatibleRule {
+  meta?: object;
+  // ESLint's and typescript-eslint's RuleContext and listener types differ; only `any` fits both sides.
+  create(context: any): any;
+}
 type RuleLevels = Partial<Record<`leaks/${RuleName}`, TSESLint.SharedConfig.RuleEntry>>;
 
 export interface LeaksPlugin {
   meta: { name: string; version: string; namespace: 'leaks' };
-  rules: typeof rules;
+  rules: Record<RuleName, CompatibleRule>;
   configs: {
-    recommended: TSESLint.FlatConfig.ConfigArray;
-    strict: TSESLint.FlatConfig.ConfigArray;
-    all: TSESLint.FlatConfig.ConfigArray;
-    'disable-type-checked': TSESLint.FlatConfig.ConfigArray;
+    recommended: CompatibleConfig[];
+    strict: CompatibleConfig[];
+    all: CompatibleConfig[];
+    'disable-type-checked': CompatibleConfig[];
   };
 }
 
@@ -51,10 +60,12 @@ function config(configName: string, ruleLevels: RuleLevels): TSESLint.FlatConfig
 
 const recommendedRules: RuleLevels = {
   'leaks/no-leaked-resource': 'error',
+  'leaks/no-leaked-timer': 'error',
 };
 
 const strictRules: RuleLevels = {
   'leaks/no-leaked-resource': ['error', { checkExceptionPaths: true }],
+  'leaks/no-leaked-timer': 'error',
 };
 
 plugin.configs.recommended = config('recommended', recommendedRules);

@@ -10,6 +10,8 @@ export interface Segment {
 
 export interface CodePath {
   id: string;
+  /** Final segments where the function exits by throwing (explicitly or through a `finally`). */
+  thrownSegments: Segment[];
 }
 
 export type PositionTag =
@@ -37,10 +39,16 @@ export class Frame {
   /** Candidate acquisitions seen in this code path (calls and `new`s, already matched by the catalog). */
   readonly acquisitions: TSESTree.Node[] = [];
   /**
-   * Resources acquired inside a Promise executor nested in this function and assigned to one of this function's
-   * variables (`timer = setTimeout(…)`): this function owns them from the point where the executor is created.
+   * Resources acquired in a callback nested in this function that end up in one of this function's variables:
+   * `timer = setTimeout(…)` in a Promise executor, `const sockets = ports.map((p) => net.connect(p))`. This function
+   * owns them from the point where the callback is created (`callback`).
    */
-  readonly adopted: { acquisition: TSESTree.Node; executor: TSESTree.Node; target: TSESTree.Identifier }[] = [];
+  readonly adopted: {
+    acquisition: TSESTree.Node;
+    callback: TSESTree.Node;
+    target: TSESTree.Identifier;
+    container: boolean;
+  }[] = [];
 
   constructor(
     readonly codePath: CodePath,

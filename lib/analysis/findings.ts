@@ -11,7 +11,8 @@ export type ExitKind =
   | 'continue' // `continue` out of the block that declares it
   | 'block-end' // the end of the block that declares it
   | 'next-iteration' // the next loop iteration reassigns it
-  | 'overwrite'; // an assignment replaces it
+  | 'overwrite' // an assignment replaces it
+  | 'endless-loop'; // a `for await` over it that can never be left
 
 export interface LeakExit {
   kind: ExitKind;

@@ -8,7 +8,7 @@ import { type CodePath, Frame, type Segment } from './code-paths.js';
 import type { Acquisition, Finding } from './findings.js';
 import { DEFAULT_LIFETIME_OPTIONS, type LifetimeOptions } from './options.js';
 import { ProgramFunctions } from './program-functions.js';
-import { type FunctionNode, UsageClassifier, type Use, enclosingFunction, isFunctionNode, propertyName } from './usage.js';
+import { type FunctionNode, UsageClassifier, type Use, enclosingFunction, isFunctionNode, loopCanEnd, propertyName } from './usage.js';
 import { type Effect, findLeak, findUnprotectedThrow } from './walk.js';
 
 type Variable = TSESLint.Scope.Variable;
@@ -21,6 +21,8 @@ export interface LifetimeRuleConfig {
 
 const STRENGTH: Record<Effect, number> = { borrow: 0, overwrite: 1, release: 2, transfer: 3 };
 const MAX_CLOSURE_DEPTH = 6;
+/** Events after which a resource is done with: a release in their listener always runs. */
+const END_EVENTS = new Set(['close', 'end', 'finish', 'error', 'exit', 'timeout', 'abort', 'disconnect', 'goaway', 'unpipe']);
 
 function unwrapToValue(node: TSESTree.Node): { awaited: boolean } {
   let cur: TSESTree.Node = node;
@@ -32,6 +34,16 @@ function unwrapToValue(node: TSESTree.Node): { awaited: boolean } {
       p.type === AST_NODE_TYPES.TSSatisfiesExpression
     ) {
       continue;
+    }
+    // `await Promise.all([open(a), open(b)])`: each element is awaited through the combinator.
+    if (p.type === AST_NODE_TYPES.ArrayExpression) {
+      const call = p.parent;
+      return {
+        awaited:
+          call?.type === AST_NODE_TYPES.CallExpression &&
+          call.arguments[0] === p &&
+          call.parent?.type === AST_NODE_TYPES.AwaitExpression,
+      };
     }
     return { awaited: p.type === AST_NODE_TYPES.AwaitExpression };
   }
@@ -83,6 +95,8 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     const frame = top();
     if (!frame) return;
     if (frame.node.type === AST_NODE_TYPES.Program && !options.checkModuleScope) return;
+    // Code that can never run acquires nothing.
+    if (![...frame.current].some((segment) => segment.reachable)) return;
     const tsNode = services.esTreeNodeToTSNodeMap.get(node) as ts.CallExpression | ts.NewExpression | undefined;
     if (!tsNode) return;
     const kind = functions.acquisitionKind(tsNode, unwrapToValue(node).awaited);
@@ -106,6 +120,7 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     const anchors = new Map<TSESTree.Node, Effect>();
     const useOfClosureValue = (value: TSESTree.Node, level: number): void => {
       if (level > MAX_CLOSURE_DEPTH) return;
+      if (inner === 'release' && isListenerForOtherEventOfResource(value, kind)) return;
       const use = classifier.classify(value, kind, outer, true);
       // Registering a callback that would overwrite the holder later is not an overwrite now.
       if (use.t === 'invoked' && (inner !== 'overwrite' || use.direct)) anchors.set(value, inner);
@@ -132,6 +147,23 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     let strongest: Effect = 'borrow';
     for (const effect of anchors.values()) if (STRENGTH[effect] > STRENGTH[strongest]) strongest = effect;
     if (strongest !== 'borrow' && isFunctionNode(outer)) liftClosure(outer, strongest, kind, frameNode, out, depth + 1);
+  }
+
+  /**
+   * `sock.once('data', () => sock.destroy())`: a callback for an event that may never come. Only callbacks for the
+   * resource's end ('close', 'end', 'error', 'exit', …) release it for sure; listeners on other emitters (an
+   * AbortSignal, the process) are taken at their word.
+   */
+  function isListenerForOtherEventOfResource(value: TSESTree.Node, kind: ResourceKind): boolean {
+    const call = value.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const method = propertyName(call.callee);
+    if (!method || !LISTENER_METHODS.has(method) || call.arguments[1] !== value) return false;
+    const event = call.arguments[0];
+    if (event?.type !== AST_NODE_TYPES.Literal || typeof event.value !== 'string') return false;
+    if (END_EVENTS.has(event.value)) return false;
+    const receiver = services.esTreeNodeToTSNodeMap.get(call.callee.object);
+    return catalog.kindOfType(checker.getTypeAtLocation(receiver))?.id === kind.id;
   }
 
   function merge(events: Map<TSESTree.Node, Effect>, node: TSESTree.Node, effect: Effect): void {
@@ -171,6 +203,8 @@ export function createLifetimeListener<MessageIds extends string, Options extend
         // Uses of a local collection that holds the resource: releases only through its elements (`for … of`).
         const use = classifier.classify(id, kind, fnOfRef, false, container);
         if (fnOfRef === frameNode) {
+          // `const chosen = secure ? a : b` holds `a` on one path only: releasing `chosen` releases neither for sure.
+          if (use.t === 'alias' && throughConditional(id, use.variable)) continue;
           if (use.t === 'alias') {
             const target = use.variable.defs[0]?.name ?? id;
             ownWrites.add(target);
@@ -189,27 +223,43 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     return { events, holders };
   }
 
+  function throughConditional(id: TSESTree.Node, variable: Variable): boolean {
+    for (let p = id.parent; p; p = p.parent) {
+      if (p.type === AST_NODE_TYPES.ConditionalExpression || p.type === AST_NODE_TYPES.LogicalExpression) return true;
+      if (p.type === AST_NODE_TYPES.VariableDeclarator || p.type === AST_NODE_TYPES.AssignmentExpression) return false;
+      if (variable.references.some((r) => r.identifier === p)) return false;
+    }
+    return false;
+  }
+
   function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
     return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
   }
 
-  function isIgnoredThrower(node: TSESTree.Node, holders: Variable[]): boolean {
+  function isIgnoredThrower(node: TSESTree.Node, holders: Variable[], kind: ResourceKind): boolean {
     // Configuring the resource itself (`sock.on(…)`, `sock.setNoDelay()`: methods returning the receiver) does not
     // throw in practice; reporting it would only teach people to ignore the exception tier.
     const call = node.type === AST_NODE_TYPES.AwaitExpression ? node.argument : node;
     if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
     const name = propertyName(call.callee);
     const object = call.callee.object;
-    if (!name || object.type !== AST_NODE_TYPES.Identifier) return false;
+    if (!name) return false;
+    // Registering a listener (on anything) does not throw in practice.
+    if (LISTENER_METHODS.has(name)) return true;
     // Logging (typically in a `catch`) is not where resources get lost.
     if (catalog.callRule((services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression).expression)?.nonThrowing) return true;
-    if (!holders.some((h) => h.name === object.name)) return false;
-    if (LISTENER_METHODS.has(name)) return true;
+    if (object.type !== AST_NODE_TYPES.Identifier || !holders.some((h) => h.name === object.name)) return false;
+    // Streams and sockets report failures of their own methods as 'error' events.
+    if (kind.emitsErrors && node.type !== AST_NODE_TYPES.AwaitExpression) return true;
     const tsCall = services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression;
     return functions.returnsReceiver(tsCall);
   }
 
   function throwerText(node: TSESTree.Node): string {
+    if (node.type === AST_NODE_TYPES.ForOfStatement) {
+      const right = sourceCode.getText(node.right);
+      return `for await (… of ${right.length > 30 ? `${right.slice(0, 29)}…` : right})`;
+    }
     const inner = node.type === AST_NODE_TYPES.AwaitExpression ? node.argument : node;
     if (inner.type === AST_NODE_TYPES.CallExpression || inner.type === AST_NODE_TYPES.NewExpression) {
       let callee = sourceCode.getText(inner.callee);
@@ -230,15 +280,19 @@ export function createLifetimeListener<MessageIds extends string, Options extend
       const kind = kinds.get(adopted.acquisition)!;
       const variable = ASTUtils.findVariable(sourceCode.getScope(adopted.target), adopted.target);
       if (!variable) continue;
-      analyseHeld(frame, adopted.acquisition, kind, variable, adopted.target, { node: adopted.executor, tag: 'fn' });
+      const start = { node: adopted.callback, tag: 'fn' as const };
+      analyseHeld(frame, adopted.acquisition, kind, variable, adopted.target, start, adopted.container);
     }
   }
 
   function analyseAcquisition(frame: Frame, node: TSESTree.Node): void {
     const frameNode = frame.node as FunctionNode;
     const kind = kinds.get(node)!;
+    // `setInterval(ms, value, { signal })` from timers/promises ends when the signal aborts.
+    if (kind.endless && hasSignalOption(node)) return;
+    if (kind.endless && endlessLoopOver(node, kind)) return;
     const use = classifier.classify(node, kind, frameNode, false);
-    if (use.t === 'transfer' && adoptByEnclosingFunction(frame, node)) return;
+    if (use.t === 'transfer' && (adoptByEnclosingFunction(frame, node) || adoptMappedCollection(frame, node, kind))) return;
     if (use.t === 'release' || use.t === 'invoked') return;
     if (use.t !== 'alias') {
       // A one-shot timer left alone ends by itself; it only matters when it races other work.
@@ -249,9 +303,37 @@ export function createLifetimeListener<MessageIds extends string, Options extend
       }
       return;
     }
-    if (use.container) return; // held inside a local object or array: followed no further
     const target = use.variable.defs.find((d) => contains(d.node, node))?.name ?? findWriteTarget(use.variable, node);
-    analyseHeld(frame, node, kind, use.variable, target, { node, tag: 'acquire' });
+    analyseHeld(frame, node, kind, use.variable, target, { node, tag: 'acquire' }, use.container);
+  }
+
+  function hasSignalOption(node: TSESTree.Node): boolean {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+    return node.arguments.some(
+      (arg) =>
+        arg.type === AST_NODE_TYPES.ObjectExpression &&
+        arg.properties.some(
+          (p) => p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && p.key.name === 'signal',
+        ),
+    );
+  }
+
+  /** `for await (… of setInterval(ms))` with no way out of the loop: reported as a leak named after the call. */
+  function endlessLoopOver(node: TSESTree.Node, kind: ResourceKind): boolean {
+    const loop = node.parent;
+    if (loop?.type !== AST_NODE_TYPES.ForOfStatement || loop.right !== node || !loop.await || loopCanEnd(loop)) return false;
+    const text = sourceCode.getText(node);
+    config.onFinding({
+      type: 'leak',
+      acquisition: {
+        node: node as TSESTree.CallExpression,
+        reportNode: node,
+        kind,
+        name: text.length > 40 ? `${text.slice(0, 39)}…` : text,
+      },
+      exit: { kind: 'endless-loop', node: loop, line: loop.loc.start.line },
+    });
+    return true;
   }
 
   /**
@@ -278,7 +360,39 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     if (!variable || owner.type === AST_NODE_TYPES.Program || variable.scope.variableScope.block !== owner) return false;
     const ownerFrame = frames.find((f) => f.node === owner);
     if (!ownerFrame) return false;
-    ownerFrame.adopted.push({ acquisition: node, executor, target: assignment.left });
+    ownerFrame.adopted.push({ acquisition: node, callback: executor, target: assignment.left, container: false });
+    return true;
+  }
+
+  /**
+   * `const sockets = ports.map((port) => net.connect(port))`: each resource the callback returns lands in the array
+   * that `map` builds, which the enclosing function then holds like any local collection.
+   */
+  function adoptMappedCollection(frame: Frame, node: TSESTree.Node, kind: ResourceKind): boolean {
+    const callback = frame.node;
+    if (!isFunctionNode(callback)) return false;
+    const returnsIt =
+      (callback.type === AST_NODE_TYPES.ArrowFunctionExpression && callback.body === node) ||
+      (node.parent?.type === AST_NODE_TYPES.ReturnStatement && enclosingFunction(node.parent) === callback);
+    if (!returnsIt) return false;
+    const call = callback.parent;
+    if (
+      call?.type !== AST_NODE_TYPES.CallExpression ||
+      call.arguments[0] !== callback ||
+      call.callee.type !== AST_NODE_TYPES.MemberExpression ||
+      !['map', 'flatMap'].includes(propertyName(call.callee) ?? '')
+    ) {
+      return false;
+    }
+    const owner = enclosingFunction(callback);
+    if (owner.type === AST_NODE_TYPES.Program) return false;
+    const use = classifier.classify(call, kind, owner, false, true);
+    if (use.t !== 'alias') return false;
+    const declarator = use.variable.defs[0]?.node;
+    const target = declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.id.type === AST_NODE_TYPES.Identifier ? declarator.id : undefined;
+    const ownerFrame = frames.find((f) => f.node === owner);
+    if (!target || !ownerFrame) return false;
+    ownerFrame.adopted.push({ acquisition: node, callback, target, container: true });
     return true;
   }
 
@@ -289,14 +403,15 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     variable: Variable,
     target: TSESTree.Node,
     start: { node: TSESTree.Node; tag: 'acquire' | 'fn' },
+    container = false,
   ): void {
     const acquisition: Acquisition = {
       node: node as TSESTree.CallExpression | TSESTree.NewExpression,
       reportNode: node,
       kind,
-      name: variable.name,
+      name: container ? containerName(node, variable) : variable.name,
     };
-    const { events, holders } = collectEvents(frame, kind, { variable, target, container: false });
+    const { events, holders } = collectEvents(frame, kind, { variable, target, container });
     // A callback given to the acquisition itself that releases it (`net.connect(port, () => sock.end())`,
     // a poller that clears its own interval) runs after the acquisition, wherever it is written.
     if ([...events].some(([n, effect]) => (effect === 'release' || effect === 'transfer') && contains(node, n))) return;
@@ -324,8 +439,20 @@ export function createLifetimeListener<MessageIds extends string, Options extend
       config.onFinding({ type: 'leak', acquisition, exit: leak });
       return;
     }
+    if (kind.oneShot) {
+      // A raced timeout must also be cleared when the raced work rejects: the awaited race is a way out.
+      const race = raceFor(node);
+      if (race && !clearedWhenSettled(race, events)) {
+        const unprotected = findUnprotectedThrow(
+          input,
+          (n) => !(n === race || (n.type === AST_NODE_TYPES.AwaitExpression && n.argument === race)),
+        );
+        if (unprotected) reportRace(node, kind, variable.name);
+      }
+      return;
+    }
     if (options.checkExceptionPaths) {
-      const thrower = findUnprotectedThrow(input, (n) => isIgnoredThrower(n, holders));
+      const thrower = findUnprotectedThrow(input, (n) => isIgnoredThrower(n, holders, kind), !!kind.lazy);
       if (thrower) {
         config.onFinding({
           type: 'exception',
@@ -336,6 +463,20 @@ export function createLifetimeListener<MessageIds extends string, Options extend
         });
       }
     }
+  }
+
+  /** `options.agent` for `const options = { agent: new Agent() }`; the collection's name otherwise. */
+  function containerName(node: TSESTree.Node, variable: Variable): string {
+    const property = node.parent;
+    if (
+      property?.type === AST_NODE_TYPES.Property &&
+      property.value === node &&
+      !property.computed &&
+      property.key.type === AST_NODE_TYPES.Identifier
+    ) {
+      return `${variable.name}.${property.key.name}`;
+    }
+    return variable.name;
   }
 
   function isPromiseExecutor(fn: Exclude<FunctionNode, TSESTree.Program>): boolean {
@@ -400,10 +541,26 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     return undefined;
   }
 
-  function reportRace(node: TSESTree.Node, kind: ResourceKind, name?: string): void {
+  /** `Promise.race([...]).finally(() => clearTimeout(t))`: the clear runs however the race settles. */
+  function clearedWhenSettled(race: TSESTree.CallExpression, events: Map<TSESTree.Node, Effect>): boolean {
+    const member = race.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== race || propertyName(member) !== 'finally') {
+      return false;
+    }
+    const call = member.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression) return false;
+    return [...events].some(([n, effect]) => effect === 'release' && call.arguments.some((arg) => contains(arg, n)));
+  }
+
+  /** The `Promise.race` call that the promise whose executor starts this timer flows into. */
+  function raceFor(node: TSESTree.Node): TSESTree.CallExpression | undefined {
     const executor = enclosingFunction(node);
-    if (executor.type === AST_NODE_TYPES.Program || !isPromiseExecutor(executor)) return;
-    const race = raceOf(executor.parent!);
+    if (executor.type === AST_NODE_TYPES.Program || !isPromiseExecutor(executor)) return undefined;
+    return raceOf(executor.parent!);
+  }
+
+  function reportRace(node: TSESTree.Node, kind: ResourceKind, name?: string): void {
+    const race = raceFor(node);
     if (!race) return;
     config.onFinding({
       type: 'race',
@@ -455,7 +612,7 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     onUnreachableCodePathSegmentEnd: (segment: Segment) => top()?.leave(segment),
     Identifier: record('id'),
     ':function': (node: TSESTree.Node) => frames[frames.length - 2]?.record(node, 'fn'),
-    'CallExpression, NewExpression, AwaitExpression': record('call'),
+    'CallExpression, NewExpression, AwaitExpression, ForOfStatement[await=true]': record('call'),
     'CallExpression, NewExpression:exit': guard(detect),
     'ReturnStatement:exit': record('return'),
     'ThrowStatement:exit': record('throw'),

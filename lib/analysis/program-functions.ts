@@ -40,50 +40,78 @@ function isInsideNestedFunction(node: ts.Node, fn: ts.Node): boolean {
   return false;
 }
 
-/** Statements between `node` and the function body are all unconditional (blocks, `try`, `finally`). */
-function runsUnconditionally(node: ts.Node, fn: FunctionWithBody): boolean {
-  let child: ts.Node = node;
-  for (let p = node.parent; p && p !== fn; child = p, p = p.parent) {
-    if (
-      ts.isIfStatement(p) ||
-      ts.isConditionalExpression(p) ||
-      ts.isIterationStatement(p, false) ||
-      ts.isSwitchStatement(p) ||
-      ts.isCatchClause(p) ||
-      (ts.isBinaryExpression(p) &&
+function within(outer: ts.Node, inner: ts.Node): boolean {
+  return outer.pos <= inner.pos && inner.end <= outer.end;
+}
+
+/** Whether a return or throw (outside nested functions) can leave from inside `node`. */
+function mayExit(node: ts.Node): boolean {
+  let exits = false;
+  const visit = (n: ts.Node): void => {
+    if (exits || ts.isFunctionLike(n)) return;
+    if (ts.isReturnStatement(n) || ts.isThrowStatement(n)) exits = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return exits;
+}
+
+/** A release `use` inside `statement` that runs whenever the statement completes (no `?:`, `&&` on the way). */
+function releasesUnconditionally(statement: ts.Node, releases: ts.Node[]): boolean {
+  return releases.some((use) => {
+    if (!within(statement, use)) return false;
+    let child: ts.Node = use;
+    for (let p = use.parent; p && p !== statement.parent; child = p, p = p.parent) {
+      if (ts.isConditionalExpression(p) && p.condition !== child) return false;
+      if (
+        ts.isBinaryExpression(p) &&
         p.right === child &&
         [ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(
           p.operatorToken.kind,
-        ))
-    ) {
-      return false;
-    }
-    if (ts.isTryStatement(p) && p.tryBlock === child) {
-      // A release in the try block is skipped when an earlier statement throws; one in `finally` is not.
-      continue;
-    }
-  }
-  // An early `return` before the release skips it, unless the release is in the `finally` of a `try` around it.
-  const finallyAround = (n: ts.Node): boolean => {
-    for (let p = n.parent; p && p !== fn; p = p.parent) {
-      if (ts.isTryStatement(p) && p.finallyBlock && p.finallyBlock.pos <= node.pos && node.end <= p.finallyBlock.end) {
-        return true;
+        )
+      ) {
+        return false;
       }
     }
-    return false;
-  };
-  let returnsEarly = false;
-  const visit = (n: ts.Node): void => {
-    if (returnsEarly || n.pos >= node.pos) return;
-    if ((ts.isReturnStatement(n) || ts.isThrowStatement(n)) && !finallyAround(n)) {
-      returnsEarly = true;
-      return;
-    }
-    if (ts.isFunctionLike(n)) return;
-    ts.forEachChild(n, visit);
-  };
-  ts.forEachChild(fn.body, visit);
-  return !returnsEarly;
+    return true;
+  });
+}
+
+/** Whether every path through the statements reaches a release before it can leave (by structure, not by CFG). */
+function releasesOnAllPaths(statements: readonly ts.Statement[], releases: ts.Node[]): boolean {
+  for (const statement of statements) {
+    if (statementReleases(statement, releases)) return true;
+    if (mayExit(statement)) return false;
+  }
+  return false;
+}
+
+function statementReleases(statement: ts.Statement, releases: ts.Node[]): boolean {
+  if (ts.isBlock(statement)) return releasesOnAllPaths(statement.statements, releases);
+  if (ts.isIfStatement(statement)) {
+    return (
+      !!statement.elseStatement &&
+      statementReleases(statement.thenStatement, releases) &&
+      statementReleases(statement.elseStatement, releases)
+    );
+  }
+  if (ts.isTryStatement(statement)) {
+    if (statement.finallyBlock && releasesOnAllPaths(statement.finallyBlock.statements, releases)) return true;
+    return (
+      releasesOnAllPaths(statement.tryBlock.statements, releases) &&
+      !!statement.catchClause &&
+      releasesOnAllPaths(statement.catchClause.block.statements, releases)
+    );
+  }
+  if (
+    ts.isExpressionStatement(statement) ||
+    ts.isVariableStatement(statement) ||
+    ts.isReturnStatement(statement) ||
+    ts.isThrowStatement(statement)
+  ) {
+    return releasesUnconditionally(statement, releases);
+  }
+  return false;
 }
 
 export class ProgramFunctions {
@@ -133,6 +161,8 @@ export class ProgramFunctions {
       if (!kind) return undefined;
       // `pipeline(a, b, cb)` and `stack.use(x)` hand back a resource they were given (and release).
       if (this.catalog.callRule(node.expression)?.effect === 'release') return undefined;
+      // pg's `client.connect(): Promise<Client>` resolves to the client itself.
+      if (this.sameKindAsReceiver(node, kind)) return undefined;
       if (kind.acquiredBy && !this.catalog.calleeMatches(node.expression, kind.acquiredBy)) return undefined;
       // `app.listen(port)` returns a server that is already listening: handed to the event loop at birth.
       if (ts.isPropertyAccessExpression(node.expression) && kind.handoffMethods?.includes(node.expression.name.text)) {
@@ -183,9 +213,22 @@ export class ProgramFunctions {
     return !!(type.flags & ts.TypeFlags.TypeParameter);
   }
 
-  /** Whether the call's declared return type is `this`: the result is the receiver itself. */
-  returnsReceiver(call: ts.CallExpression): boolean {
+  /** A method of a resource that returns (or resolves to) a resource of the same kind: the receiver itself. */
+  private sameKindAsReceiver(call: ts.CallExpression, kind: ResourceKind): boolean {
+    if (!ts.isPropertyAccessExpression(call.expression)) return false;
+    const receiverKind = this.catalog.kindOfType(this.checker.getTypeAtLocation(call.expression.expression));
+    return !!receiverKind && receiverKind.id === kind.id;
+  }
+
+  /** Whether the call's value is the receiver itself: declared as `this`, or a same-kind resource. */
+  returnsReceiver(call: ts.CallExpression, kind?: ResourceKind): boolean {
     try {
+      if (kind) {
+        let type = this.checker.getTypeAtLocation(call);
+        type = this.checker.getAwaitedType(type) ?? type;
+        const resultKind = this.catalog.kindOfType(type);
+        if (resultKind?.id === kind.id && this.sameKindAsReceiver(call, kind)) return true;
+      }
       const declaration = this.checker.getResolvedSignature(call)?.getDeclaration();
       if (declaration?.type?.kind === ts.SyntaxKind.ThisType) return true;
       // A call on a union receiver resolves to a synthetic signature without a declaration; `this` then shows
@@ -217,7 +260,9 @@ export class ProgramFunctions {
         if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && fn.body.pos <= declaration.pos && declaration.end <= fn.body.end) {
           const init = skipOuter(declaration.initializer);
           if (ts.isCallExpression(init) || ts.isNewExpression(init)) {
-            result = this.acquisitionKind(init, ts.isAwaitExpression(skipParens(declaration.initializer)), depth);
+            const kind = this.acquisitionKind(init, ts.isAwaitExpression(skipParens(declaration.initializer)), depth);
+            // `registry.add(socket); return socket;`: the registry owns it, the caller only borrows it.
+            if (kind && !this.handedOffElsewhere(fn, symbol!, e, kind, depth)) result = kind;
           }
         }
       }
@@ -234,6 +279,23 @@ export class ProgramFunctions {
     }
     this.factoryCache.set(fn, result ?? null);
     return result;
+  }
+
+  /** Whether the function stores or hands off the variable somewhere other than the `return` at `returned`. */
+  private handedOffElsewhere(fn: FunctionWithBody, symbol: ts.Symbol, returned: ts.Node, kind: ResourceKind, depth: number): boolean {
+    let handedOff = false;
+    const name = symbol.name;
+    const visit = (n: ts.Node): void => {
+      if (handedOff) return;
+      if (ts.isIdentifier(n) && n.text === name && n !== returned && this.checker.getSymbolAtLocation(n) === symbol) {
+        const declaration = symbol.valueDeclaration;
+        const isDeclarationName = !!declaration && ts.isVariableDeclaration(declaration) && declaration.name === n;
+        if (!isDeclarationName && this.useOfParameter(n, fn, kind, depth) === 'transfer') handedOff = true;
+      }
+      ts.forEachChild(n, visit);
+    };
+    ts.forEachChild(fn.body, visit);
+    return handedOff;
   }
 
   /** What the function does with the resource passed at `index`, following its body. */
@@ -267,21 +329,24 @@ export class ProgramFunctions {
     let released = false;
     let transferred = false;
     let returned = false;
+    const releases: ts.Node[] = [];
     const visit = (n: ts.Node): void => {
       if (transferred) return;
       if (ts.isIdentifier(n) && n.text === name && n !== parameter.name && this.checker.getSymbolAtLocation(n) === symbol) {
         const use = this.useOfParameter(n, fn, kind, depth);
         if (use === 'transfer') transferred = true;
         else if (use === 'passthrough') returned = true;
-        else if (use === 'release' && !isInsideNestedFunction(n, fn) && runsUnconditionally(n, fn)) released = true;
         else if (use === 'release' && isInsideNestedFunction(n, fn)) {
           // Released by a callback the function registers (`sock.on('error', () => sock.destroy())`).
           released = true;
-        }
+        } else if (use === 'release') releases.push(n);
       }
       ts.forEachChild(n, visit);
     };
     ts.forEachChild(fn.body, visit);
+    if (!released && releases.length > 0) {
+      released = ts.isBlock(fn.body) ? releasesOnAllPaths(fn.body.statements, releases) : true;
+    }
     return transferred ? 'transfer' : released ? 'release' : returned ? 'passthrough' : 'borrow';
   }
 

@@ -10,7 +10,7 @@ export const LEAK_MESSAGES = {
   discardedPooling:
     'A new {{resource}} is created here on every call, {{how}}, and never {{released}}. Create one {{resource}} and reuse it, or {{release}} it when you are done with it.',
   exception:
-    '`{{name}}` ({{resource}}, created here) is not {{released}} if `{{thrower}}` on line {{line}} throws. Release it in a `finally` block, or declare it with `using`.',
+    '`{{name}}` ({{resource}}, created here) is not {{released}} if `{{thrower}}` on line {{line}} throws. Release it in a `finally` block, or declare it with `await using` (or `using`).',
   race: 'This {{resource}} races other work in `{{race}}` on line {{line}} but is not {{released}} when the other work settles first, so {{consequence}}. Keep its handle and clear it in a `finally` block.',
 } as const;
 
@@ -73,6 +73,8 @@ export function describeExit(exit: LeakExit): string {
       return `before the next loop iteration overwrites it (line ${exit.line})`;
     case 'overwrite':
       return `before it is overwritten on line ${exit.line}`;
+    case 'endless-loop':
+      return `because the \`for await\` loop on line ${exit.line} can never be left`;
   }
 }
 

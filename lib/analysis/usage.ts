@@ -26,6 +26,7 @@ export type FunctionNode =
   | TSESTree.FunctionDeclaration
   | TSESTree.FunctionExpression
   | TSESTree.ArrowFunctionExpression
+  | TSESTree.StaticBlock
   | TSESTree.Program;
 
 export function isFunctionNode(node: TSESTree.Node): node is Exclude<FunctionNode, TSESTree.Program> {
@@ -36,10 +37,10 @@ export function isFunctionNode(node: TSESTree.Node): node is Exclude<FunctionNod
   );
 }
 
-/** The nearest function (or the program) that contains `node`. */
+/** The nearest function, class static block or program that contains `node`: the code path it runs in. */
 export function enclosingFunction(node: TSESTree.Node): FunctionNode {
-  for (let p = node.parent; p; p = p.parent) {
-    if (isFunctionNode(p) || p.type === AST_NODE_TYPES.Program) return p;
+  for (let p: TSESTree.Node | undefined = node.parent; p; p = p.parent) {
+    if (p.type === AST_NODE_TYPES.StaticBlock || p.type === AST_NODE_TYPES.Program || isFunctionNode(p)) return p;
   }
   throw new Error('node outside a program');
 }
@@ -58,6 +59,34 @@ export function propertyName(member: TSESTree.MemberExpression): string | undefi
     return '@@dispose';
   }
   return undefined;
+}
+
+/** Whether a loop has a way out of its body: a `break` to it, or a `return`/`throw` not inside a nested function. */
+export function loopCanEnd(loop: TSESTree.ForOfStatement): boolean {
+  let found = false;
+  const visit = (node: TSESTree.Node, depth: number): void => {
+    if (found) return;
+    if (isFunctionNode(node)) return;
+    if (node.type === AST_NODE_TYPES.ReturnStatement || node.type === AST_NODE_TYPES.ThrowStatement) found = true;
+    else if (node.type === AST_NODE_TYPES.BreakStatement && (node.label || depth === 0)) found = true;
+    const nested =
+      node.type === AST_NODE_TYPES.ForStatement ||
+      node.type === AST_NODE_TYPES.ForOfStatement ||
+      node.type === AST_NODE_TYPES.ForInStatement ||
+      node.type === AST_NODE_TYPES.WhileStatement ||
+      node.type === AST_NODE_TYPES.DoWhileStatement ||
+      node.type === AST_NODE_TYPES.SwitchStatement;
+    for (const key of Object.keys(node) as (keyof typeof node)[]) {
+      if (key === 'parent') continue;
+      const value = node[key] as unknown;
+      const children = Array.isArray(value) ? value : [value];
+      for (const child of children) {
+        if (child && typeof child === 'object' && 'type' in child) visit(child as TSESTree.Node, nested ? depth + 1 : depth);
+      }
+    }
+  };
+  visit(loop.body, 0);
+  return found;
 }
 
 function stringArgument(call: TSESTree.CallExpression, index: number): string | undefined {
@@ -120,7 +149,8 @@ export class UsageClassifier {
           cur = parent.parent;
           continue;
         case AST_NODE_TYPES.ArrayExpression: {
-          const destructured = this.destructuredInto(parent, parent.elements.indexOf(cur as TSESTree.Expression), fn);
+          const index = parent.elements.indexOf(cur as TSESTree.Expression);
+          const destructured = this.destructuredInto(parent, index, fn) ?? this.awaitedAllInto(parent, index, fn);
           if (destructured) return destructured;
           container = true;
           cur = parent;
@@ -162,6 +192,8 @@ export class UsageClassifier {
           if (!closure && !container && (declaration.kind === 'using' || declaration.kind === 'await using')) {
             return { t: 'release' };
           }
+          // `export const agent = new Agent()`: every importer may use and release it.
+          if (declaration.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return { t: 'transfer' };
           if (parent.id.type !== AST_NODE_TYPES.Identifier) return { t: 'borrow' };
           const variable = this.ctx.sourceCode.getDeclaredVariables(parent)[0];
           if (!variable) return { t: 'borrow' };
@@ -197,7 +229,7 @@ export class UsageClassifier {
         case AST_NODE_TYPES.ForOfStatement:
           if (parent.right !== cur || closure) return { t: 'borrow' };
           if (container) return this.elementsReleasedIn(parent, kind) ? { t: 'release' } : { t: 'borrow' };
-          if (parent.await && kind.releasedByIteration) return { t: 'release' };
+          if (parent.await && kind.releasedByIteration && (!kind.endless || loopCanEnd(parent))) return { t: 'release' };
           return { t: 'borrow' };
         default:
           return { t: 'borrow' };
@@ -223,6 +255,25 @@ export class UsageClassifier {
     return this.isLocalTo(variable, fn) ? { t: 'alias', variable, container: false } : { t: 'transfer' };
   }
 
+  /** `const [a, b] = await Promise.all([open(x), open(y)])`: element `index` lands in the pattern's variable. */
+  private awaitedAllInto(array: TSESTree.ArrayExpression, index: number, fn: FunctionNode): Use | undefined {
+    const call = array.parent;
+    if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== array || index < 0) return undefined;
+    const tsCall = this.ctx.services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression;
+    if (!this.ctx.catalog.calleeMatches(tsCall.expression, [{ from: 'lib', name: ['all', 'allSettled'] }])) return undefined;
+    const awaited = call.parent;
+    if (awaited?.type !== AST_NODE_TYPES.AwaitExpression) return { t: 'borrow' };
+    const declarator = awaited.parent;
+    if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.ArrayPattern) {
+      return { t: 'borrow' };
+    }
+    const element = declarator.id.elements[index];
+    if (element?.type !== AST_NODE_TYPES.Identifier) return { t: 'borrow' };
+    const variable = ASTUtils.findVariable(this.ctx.sourceCode.getScope(element), element);
+    if (!variable) return { t: 'borrow' };
+    return this.isLocalTo(variable, fn) ? { t: 'alias', variable, container: false } : { t: 'transfer' };
+  }
+
   /** `x.m(...)` or `x.p`: release, hand-off, a method returning `x` itself ('self'), or a plain use. */
   private memberUse(member: TSESTree.MemberExpression, kind: ResourceKind): Use | 'self' {
     const name = propertyName(member);
@@ -237,7 +288,7 @@ export class UsageClassifier {
       if (event !== undefined && kind.handoffEvents?.includes(event)) return { t: 'transfer' };
     }
     const tsCall = this.ctx.services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression;
-    if (this.ctx.functions.returnsReceiver(tsCall)) return 'self';
+    if (this.ctx.functions.returnsReceiver(tsCall, kind)) return 'self';
     return { t: 'dropped' };
   }
 
@@ -302,7 +353,10 @@ export class UsageClassifier {
         call.callee.object.type === AST_NODE_TYPES.Identifier
       ) {
         const list = ASTUtils.findVariable(this.ctx.sourceCode.getScope(call.callee.object), call.callee.object);
-        if (list && this.isLocalTo(list, fn)) return { t: 'alias', variable: list, container: true };
+        // Only a list this function created: a parameter's list belongs to the caller.
+        if (list && fn.type !== AST_NODE_TYPES.Program && this.isLocalTo(list, fn) && list.defs[0]?.type === 'Variable') {
+          return { t: 'alias', variable: list, container: true };
+        }
       }
       return { t: 'transfer' };
     }

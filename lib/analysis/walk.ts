@@ -22,6 +22,9 @@ export interface WalkInput {
   overwriteLeaks: boolean;
 }
 
+/** Properties that are true once a resource has been released (`socket.destroyed`, `stream.closed`). */
+const RELEASED_FLAGS = new Set(['destroyed', 'closed', 'killed', 'writableEnded', 'writableFinished']);
+
 interface Pending {
   kind: 'return' | 'throw';
   node: TSESTree.Node;
@@ -34,6 +37,15 @@ function exit(kind: ExitKind, node: TSESTree.Node, line = node.loc.start.line): 
 /** Which branch of a null test proves the holder is absent: the branch where it is truthy, or falsy. */
 function nullishBranch(test: TSESTree.Node, holders: Set<string>): 'truthy' | 'falsy' | undefined {
   const isHolder = (n: TSESTree.Node): boolean => n.type === AST_NODE_TYPES.Identifier && holders.has(n.name);
+  // `if (!socket.destroyed) socket.destroy()`: where the resource says it is already released, it counts as gone.
+  const isReleasedFlag = (n: TSESTree.Node): boolean =>
+    n.type === AST_NODE_TYPES.MemberExpression &&
+    !n.computed &&
+    n.property.type === AST_NODE_TYPES.Identifier &&
+    RELEASED_FLAGS.has(n.property.name) &&
+    isHolder(n.object);
+  if (isReleasedFlag(test)) return 'truthy';
+  if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!' && isReleasedFlag(test.argument)) return 'falsy';
   const isNullish = (n: TSESTree.Node): boolean =>
     (n.type === AST_NODE_TYPES.Literal && n.value === null) || (n.type === AST_NODE_TYPES.Identifier && n.name === 'undefined');
   if (isHolder(test)) return 'falsy';
@@ -149,6 +161,8 @@ export function findLeak(input: WalkInput): LeakExit | undefined {
     if (ended) continue;
     const next = state.segment.nextSegments.filter((s) => s.reachable);
     if (next.length === 0) {
+      // Leaving by an exception nobody threw explicitly (through a `finally`) is the exception tier's business.
+      if (!pending && frame.codePath.thrownSegments.includes(state.segment)) continue;
       return pending ? exit(pending.kind, pending.node) : exit('end', frame.node, frame.node.loc.end.line);
     }
     const last = positions[positions.length - 1];
@@ -168,12 +182,26 @@ export function findLeak(input: WalkInput): LeakExit | undefined {
  * Calls and `await`s that run after the acquisition and before the resource is released on some path, and are
  * not protected by a `try` whose `finally` or `catch` releases it. The first one, in source order.
  */
-export function findUnprotectedThrow(input: WalkInput, isIgnoredCall: (node: TSESTree.Node) => boolean): TSESTree.Node | undefined {
+export function findUnprotectedThrow(
+  input: WalkInput,
+  isIgnoredCall: (node: TSESTree.Node) => boolean,
+  lazy = false,
+): TSESTree.Node | undefined {
   const { frame, events, start } = input;
   const releaseNodes = [...events].filter(([, effect]) => effect === 'release').map(([node]) => node);
   const effectNodes = [...events].filter(([, effect]) => effect === 'release' || effect === 'transfer').map(([node]) => node);
   const protectedByTry = (call: TSESTree.Node): boolean => {
     for (let p: TSESTree.Node | undefined = call.parent; p && p !== frame.node; p = p.parent) {
+      // A throw in the `catch` of a `try … finally` still runs the `finally`.
+      if (
+        p.type === AST_NODE_TYPES.TryStatement &&
+        p.handler &&
+        contains(p.handler, call) &&
+        p.finalizer &&
+        releaseNodes.some((r) => contains(p.finalizer!, r))
+      ) {
+        return true;
+      }
       if (p.type === AST_NODE_TYPES.TryStatement && contains(p.block, call)) {
         // A `catch` takes the exception: the normal-path walk follows the catch block (code path analysis has an
         // edge into it), so whether the resource leaks from there is already judged there.
@@ -184,19 +212,25 @@ export function findUnprotectedThrow(input: WalkInput, isIgnoredCall: (node: TSE
     return false;
   };
   const candidates: TSESTree.Node[] = [];
-  type State = { segment: Segment; index: number };
-  const stack: State[] = frame.find(start.node, start.tag).map(({ segment, index }) => ({ segment, index: index + 1 }));
+  // A lazy resource (an agent or pool that connects on first use) holds nothing until the code first uses it.
+  type State = { segment: Segment; index: number; used: boolean };
+  const stack: State[] = frame
+    .find(start.node, start.tag)
+    .map(({ segment, index }) => ({ segment, index: index + 1, used: !lazy }));
   const visited = new Set<string>();
   while (stack.length > 0) {
-    const { segment, index } = stack.pop()!;
+    let { segment, index, used } = stack.pop()!;
     const positions = frame.positions.get(segment) ?? [];
     let ended = false;
     for (let i = index; i < positions.length && !ended; i++) {
       const { node, tag } = positions[i];
       if (tag === start.tag && node === start.node) ended = true;
       else if ((tag === 'id' || tag === 'fn') && (events.get(node) === 'release' || events.get(node) === 'transfer')) ended = true;
+      else if ((tag === 'id' || tag === 'fn') && events.has(node)) used = true;
       else if (
         tag === 'call' &&
+        // The first use of a lazy resource is the call that opens its connection: it counts.
+        (used || [...events.keys()].some((n) => contains(node, n))) &&
         !effectNodes.some((n) => contains(node, n)) &&
         !isIgnoredCall(node) &&
         !protectedByTry(node)
@@ -206,9 +240,10 @@ export function findUnprotectedThrow(input: WalkInput, isIgnoredCall: (node: TSE
     }
     if (ended) continue;
     for (const next of segment.nextSegments) {
-      if (!next.reachable || visited.has(next.id)) continue;
-      visited.add(next.id);
-      stack.push({ segment: next, index: 0 });
+      const key = `${next.id}|${used}`;
+      if (!next.reachable || visited.has(key)) continue;
+      visited.add(key);
+      stack.push({ segment: next, index: 0, used });
     }
   }
   candidates.sort((a, b) => a.range[0] - b.range[0]);

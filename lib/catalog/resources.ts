@@ -16,6 +16,7 @@ export const BUILTIN_RESOURCES: ResourceKind[] = [
   // ---- node:net / node:tls
   {
     id: 'node:tls.TLSSocket',
+    emitsErrors: true,
     label: 'tls.TLSSocket',
     category: 'resource',
     types: [node('tls', 'TLSSocket')],
@@ -25,6 +26,7 @@ export const BUILTIN_RESOURCES: ResourceKind[] = [
   },
   {
     id: 'node:net.Socket',
+    emitsErrors: true,
     label: 'net.Socket',
     category: 'resource',
     types: [node('net', 'Socket')],
@@ -65,6 +67,7 @@ export const BUILTIN_RESOURCES: ResourceKind[] = [
   },
   {
     id: 'node:http2.ClientHttp2Stream',
+    emitsErrors: true,
     label: 'http2 stream',
     category: 'resource',
     types: [node('http2', 'ClientHttp2Stream')],
@@ -81,11 +84,13 @@ export const BUILTIN_RESOURCES: ResourceKind[] = [
     types: [node('https', 'Agent'), node('http', 'Agent')],
     release: ['destroy'],
     pooling: true,
+    lazy: true,
     verb: DESTROY,
     advice: 'Create one agent and reuse it, or destroy it when you are done with it.',
   },
   {
     id: 'node:dgram.Socket',
+    emitsErrors: true,
     label: 'dgram.Socket',
     category: 'resource',
     types: [node('dgram', 'Socket')],
@@ -106,6 +111,7 @@ export const BUILTIN_RESOURCES: ResourceKind[] = [
   },
   {
     id: 'node:fs.ReadStream',
+    emitsErrors: true,
     label: 'fs.ReadStream',
     category: 'resource',
     types: [node('fs', 'ReadStream')],
@@ -118,6 +124,7 @@ export const BUILTIN_RESOURCES: ResourceKind[] = [
   },
   {
     id: 'node:fs.WriteStream',
+    emitsErrors: true,
     label: 'fs.WriteStream',
     category: 'resource',
     types: [node('fs', 'WriteStream')],
@@ -129,7 +136,8 @@ export const BUILTIN_RESOURCES: ResourceKind[] = [
     id: 'node:fs.FSWatcher',
     label: 'fs.FSWatcher',
     category: 'resource',
-    types: [node('fs', ['FSWatcher', 'StatWatcher'])],
+    // StatWatcher (`fs.watchFile`) is stopped by file name with `fs.unwatchFile(path)`, not through the handle.
+    types: [node('fs', 'FSWatcher')],
     release: ['close'],
     verb: CLOSE,
     advice: 'Close it when you stop watching.',
@@ -178,11 +186,13 @@ export const BUILTIN_RESOURCES: ResourceKind[] = [
   },
   {
     id: 'node:child_process.ChildProcess',
+    emitsErrors: true,
     label: 'child process',
     category: 'resource',
     types: [node('child_process', 'ChildProcess')],
     release: ['kill', 'unref', 'disconnect'],
-    releaseEvents: ['exit', 'close', 'error'],
+    // 'error' fires only when spawning or killing fails; a child that runs normally never emits it.
+    releaseEvents: ['exit', 'close'],
     // `exec`/`execFile` report completion to their callback; only processes whose end nobody observes leak.
     acquiredBy: [node('child_process', ['spawn', 'fork'])],
     verb: { base: 'kill', past: 'killed or waited for' },
@@ -196,6 +206,7 @@ export const BUILTIN_RESOURCES: ResourceKind[] = [
     types: [{ from: 'package', package: 'undici', name: ['Client', 'Pool', 'BalancedPool', 'Agent', 'ProxyAgent', 'RetryAgent', 'EnvHttpProxyAgent'] }],
     release: ['close', 'destroy'],
     pooling: true,
+    lazy: true,
     verb: CLOSE,
     advice: 'Create one client and reuse it, or close it when you are done with it.',
   },
@@ -212,6 +223,7 @@ export const BUILTIN_RESOURCES: ResourceKind[] = [
   },
   {
     id: 'ws:WebSocket',
+    emitsErrors: true,
     label: 'WebSocket',
     category: 'resource',
     types: [
@@ -265,6 +277,7 @@ export const BUILTIN_RESOURCES: ResourceKind[] = [
     types: [{ from: 'package', package: 'pg', name: ['Client', 'Pool'] }],
     release: ['end'],
     pooling: true,
+    lazy: true,
     verb: END,
     advice: 'Create one pool and reuse it, or end it when you are done with it.',
   },
@@ -340,6 +353,7 @@ export const TIMERS: ResourceKind[] = [
     acquiredByCall: [node('timers/promises', 'setInterval')],
     release: ['return'],
     releasedByIteration: true,
+    endless: true,
     verb: { base: 'finish', past: 'finished' },
     consequence: 'its timer runs until the process exits',
     advice: 'Iterate it with `for await` (leave with `break` or an abort `signal`), or call `return()` on it.',

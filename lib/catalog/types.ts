@@ -26,6 +26,10 @@ export interface ResourceKind {
   advice: string;
   /** A pooling client: creating one per call is the bug, so the report says to reuse one. */
   pooling?: boolean;
+  /** Reports failures as 'error' events rather than by throwing (streams, sockets): its own methods are not throwers. */
+  emitsErrors?: boolean;
+  /** Holds nothing until first used (an agent or pool connects lazily): a throw before that first use leaks nothing. */
+  lazy?: boolean;
   /** Listening for these events hands the resource to its own end (a child's `exit`). */
   releaseEvents?: string[];
   /**
@@ -37,6 +41,8 @@ export interface ResourceKind {
   handoffEvents?: string[];
   /** `for await (… of x)` reads it to the end, which releases it. */
   releasedByIteration?: boolean;
+  /** Iterating it never ends by itself (a timers/promises interval): only a loop that can be left releases it. */
+  endless?: boolean;
   /** `x.pipe(dest)` reads it to the end, which releases it (streams that close themselves when done). */
   releasedByPipe?: boolean;
   /**
