@@ -1,0 +1,28 @@
+// eslint-doc-generator settings: the README rule table and each docs/rules/*.md header come from rule meta (run after a build).
+
+/** @type {import('eslint-doc-generator').GenerateOptions} */
+const config = {
+  configEmoji: [
+    ['recommended', '✅'],
+    ['strict', '🔒'],
+    ['all', '🌐'],
+  ],
+  // It only switches rules off (for files without type information); a column of 🚫 would say nothing.
+  ignoreConfig: ['disable-type-checked'],
+  ruleDocNotices: ['deprecated', 'configs', 'fixableAndHasSuggestions', 'requiresTypeChecking'],
+  ruleListColumns: [
+    'name',
+    'description',
+    'configsError',
+    'configsWarn',
+    'fixable',
+    'hasSuggestions',
+    'requiresTypeChecking',
+    'options',
+    'deprecated',
+  ],
+  ruleDocSectionInclude: ['Options', 'When Not To Use It'],
+  urlConfigs: 'https://github.com/eslint-plugin-leaks/eslint-plugin-leaks#configs',
+};
+
+export default config;
