@@ -61,11 +61,13 @@ function config(configName: string, ruleLevels: RuleLevels): TSESLint.FlatConfig
 const recommendedRules: RuleLevels = {
   'leaks/no-leaked-resource': 'error',
   'leaks/no-leaked-timer': 'error',
+  'leaks/no-unconsumed-body': 'error',
 };
 
 const strictRules: RuleLevels = {
   'leaks/no-leaked-resource': ['error', { checkExceptionPaths: true }],
   'leaks/no-leaked-timer': 'error',
+  'leaks/no-unconsumed-body': 'error',
 };
 
 plugin.configs.recommended = config('recommended', recommendedRules);

@@ -26,7 +26,8 @@ export type PositionTag =
   | 'scope-exit' // a block, switch or for statement ends
   | 'test' // the test of an `if`, `?:` or `&&`/`||` finished evaluating
   | 'branch' // a conditional branch starts
-  | 'catch'; // a catch clause starts
+  | 'catch' // a catch clause starts
+  | 'start'; // a function's body starts
 
 export interface Position {
   node: TSESTree.Node;
@@ -38,6 +39,8 @@ export class Frame {
   readonly positions = new Map<Segment, Position[]>();
   /** Candidate acquisitions seen in this code path (calls and `new`s, already matched by the catalog). */
   readonly acquisitions: TSESTree.Node[] = [];
+  /** Parameters that receive a resource to release (`http.get(url, (res) => …)`). */
+  readonly parameterAcquisitions: TSESTree.Node[] = [];
   /**
    * Resources acquired in a callback nested in this function that end up in one of this function's variables:
    * `timer = setTimeout(…)` in a Promise executor, `const sockets = ports.map((p) => net.connect(p))`. This function

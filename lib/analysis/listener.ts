@@ -179,15 +179,18 @@ export function createLifetimeListener<MessageIds extends string, Options extend
   function collectEvents(
     frame: Frame,
     kind: ResourceKind,
-    holder: { variable: Variable; target: TSESTree.Node; container: boolean },
+    holder: { variable: Variable; target: TSESTree.Node; container: boolean; body?: boolean },
   ): { events: Map<TSESTree.Node, Effect>; holders: Variable[] } {
     const events = new Map<TSESTree.Node, Effect>();
     const frameNode = frame.node as FunctionNode;
     const holders: Variable[] = [];
     const queue = [holder];
     const ownWrites = new Set<TSESTree.Node>([holder.target]);
+    const responseKind = kind;
     while (queue.length > 0) {
-      const { variable, container } = queue.shift()!;
+      const { variable, container, body } = queue.shift()!;
+      // A variable that holds a response's body is released by the body's own methods.
+      kind = body ? catalog.bodyKind(responseKind) : responseKind;
       if (holders.includes(variable)) continue;
       holders.push(variable);
       for (const ref of variable.references) {
@@ -209,7 +212,7 @@ export function createLifetimeListener<MessageIds extends string, Options extend
             const target = use.variable.defs[0]?.name ?? id;
             ownWrites.add(target);
             for (const r of use.variable.references) if (r.isWrite() && r.writeExpr && contains(r.writeExpr, id)) ownWrites.add(r.identifier);
-            queue.push({ variable: use.variable, target, container: container || use.container });
+            queue.push({ variable: use.variable, target, container: container || use.container, body: body || use.body });
             continue;
           }
           merge(events, id, effectOf(use));
@@ -276,6 +279,10 @@ export function createLifetimeListener<MessageIds extends string, Options extend
 
   function analyse(frame: Frame): void {
     for (const node of frame.acquisitions) analyseAcquisition(frame, node);
+    for (const param of frame.parameterAcquisitions) {
+      const variable = ASTUtils.findVariable(sourceCode.getScope(param), param as TSESTree.Identifier);
+      if (variable) analyseHeld(frame, param, kinds.get(param)!, variable, param, { node: frame.node, tag: 'start' });
+    }
     for (const adopted of frame.adopted) {
       const kind = kinds.get(adopted.acquisition)!;
       const variable = ASTUtils.findVariable(sourceCode.getScope(adopted.target), adopted.target);
@@ -288,6 +295,7 @@ export function createLifetimeListener<MessageIds extends string, Options extend
   function analyseAcquisition(frame: Frame, node: TSESTree.Node): void {
     const frameNode = frame.node as FunctionNode;
     const kind = kinds.get(node)!;
+    if (kind.mayHaveNoBody && node.type === AST_NODE_TYPES.CallExpression && isHeadRequest(node)) return;
     // `setInterval(ms, value, { signal })` from timers/promises ends when the signal aborts.
     if (kind.endless && hasSignalOption(node)) return;
     if (kind.endless && endlessLoopOver(node, kind)) return;
@@ -304,7 +312,49 @@ export function createLifetimeListener<MessageIds extends string, Options extend
       return;
     }
     const target = use.variable.defs.find((d) => contains(d.node, node))?.name ?? findWriteTarget(use.variable, node);
-    analyseHeld(frame, node, kind, use.variable, target, { node, tag: 'acquire' }, use.container);
+    analyseHeld(frame, node, kind, use.variable, target, { node, tag: 'acquire' }, use.container, use.body);
+  }
+
+  /** `fetch(url, { method: 'HEAD' })`, `http.request({ method: 'HEAD' }, …)`: a response without a body. */
+  function isHeadRequest(call: TSESTree.CallExpression): boolean {
+    return call.arguments.some(
+      (arg) =>
+        arg.type === AST_NODE_TYPES.ObjectExpression &&
+        arg.properties.some(
+          (p) =>
+            p.type === AST_NODE_TYPES.Property &&
+            !p.computed &&
+            p.key.type === AST_NODE_TYPES.Identifier &&
+            p.key.name === 'method' &&
+            p.value.type === AST_NODE_TYPES.Literal &&
+            typeof p.value.value === 'string' &&
+            p.value.value.toUpperCase() === 'HEAD',
+        ),
+    );
+  }
+
+  /**
+   * `http.get(url, (res) => …)`, `req.on('response', (res) => …)`: the callback receives a response it must consume.
+   * Such a parameter is an acquisition at the start of the callback.
+   */
+  function detectCallbackAcquisition(frame: Frame, fn: Exclude<FunctionNode, TSESTree.Program | TSESTree.StaticBlock>): void {
+    const call = fn.parent;
+    const param = fn.params[0];
+    if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn as TSESTree.CallExpressionArgument) || param?.type !== AST_NODE_TYPES.Identifier) return;
+    const kind = catalog.kindOfType(checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(param)));
+    if (!kind || (!kind.acquiredInCallbackOf && !kind.acquiredInListenerFor)) return;
+    const tsCall = services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression;
+    const byFunction = !!kind.acquiredInCallbackOf && catalog.calleeMatches(tsCall.expression, kind.acquiredInCallbackOf);
+    const byListener =
+      !!kind.acquiredInListenerFor &&
+      call.callee.type === AST_NODE_TYPES.MemberExpression &&
+      LISTENER_METHODS.has(propertyName(call.callee) ?? '') &&
+      call.arguments[0]?.type === AST_NODE_TYPES.Literal &&
+      call.arguments[0].value === kind.acquiredInListenerFor;
+    if (!byFunction && !byListener) return;
+    if (kind.mayHaveNoBody && byFunction && isHeadRequest(call)) return;
+    kinds.set(param, kind);
+    frame.parameterAcquisitions.push(param);
   }
 
   function hasSignalOption(node: TSESTree.Node): boolean {
@@ -322,15 +372,9 @@ export function createLifetimeListener<MessageIds extends string, Options extend
   function endlessLoopOver(node: TSESTree.Node, kind: ResourceKind): boolean {
     const loop = node.parent;
     if (loop?.type !== AST_NODE_TYPES.ForOfStatement || loop.right !== node || !loop.await || loopCanEnd(loop)) return false;
-    const text = sourceCode.getText(node);
     config.onFinding({
       type: 'leak',
-      acquisition: {
-        node: node as TSESTree.CallExpression,
-        reportNode: node,
-        kind,
-        name: text.length > 40 ? `${text.slice(0, 39)}…` : text,
-      },
+      acquisition: { node: node as TSESTree.CallExpression, reportNode: node, kind, name: shortText(node) },
       exit: { kind: 'endless-loop', node: loop, line: loop.loc.start.line },
     });
     return true;
@@ -402,16 +446,18 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     kind: ResourceKind,
     variable: Variable,
     target: TSESTree.Node,
-    start: { node: TSESTree.Node; tag: 'acquire' | 'fn' },
+    start: { node: TSESTree.Node; tag: 'acquire' | 'fn' | 'start' },
     container = false,
+    body = false,
   ): void {
     const acquisition: Acquisition = {
       node: node as TSESTree.CallExpression | TSESTree.NewExpression,
       reportNode: node,
       kind,
-      name: container ? containerName(node, variable) : variable.name,
+      // `const { body } = await request(url)`: the response is better named by the call than by `body`.
+      name: container ? containerName(node, variable) : body ? shortText(node) : variable.name,
     };
-    const { events, holders } = collectEvents(frame, kind, { variable, target, container });
+    const { events, holders } = collectEvents(frame, kind, { variable, target, container, body });
     // A callback given to the acquisition itself that releases it (`net.connect(port, () => sock.end())`,
     // a poller that clears its own interval) runs after the acquisition, wherever it is written.
     if ([...events].some(([n, effect]) => (effect === 'release' || effect === 'transfer') && contains(node, n))) return;
@@ -433,6 +479,7 @@ export function createLifetimeListener<MessageIds extends string, Options extend
       holders: new Set(holders.map((h) => h.name)),
       scopeBlock: narrowScope ? scopeBlock : undefined,
       overwriteLeaks: holders.length === 1,
+      bodyless: !!kind.mayHaveNoBody,
     };
     const leak = findLeak(input);
     if (leak) {
@@ -463,6 +510,11 @@ export function createLifetimeListener<MessageIds extends string, Options extend
         });
       }
     }
+  }
+
+  function shortText(node: TSESTree.Node): string {
+    const text = sourceCode.getText(node).replace(/\s+/g, ' ');
+    return text.length > 40 ? `${text.slice(0, 39)}…` : text;
   }
 
   /** `options.agent` for `const options = { agent: new Agent() }`; the collection's name otherwise. */
@@ -604,14 +656,22 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     },
     onCodePathEnd: guard(() => {
       const frame = frames.pop();
-      if (frame && (frame.acquisitions.length > 0 || frame.adopted.length > 0)) analyse(frame);
+      if (frame && (frame.acquisitions.length > 0 || frame.adopted.length > 0 || frame.parameterAcquisitions.length > 0)) {
+        analyse(frame);
+      }
     }),
     onCodePathSegmentStart: (segment: Segment) => top()?.enter(segment),
     onUnreachableCodePathSegmentStart: (segment: Segment) => top()?.enter(segment),
     onCodePathSegmentEnd: (segment: Segment) => top()?.leave(segment),
     onUnreachableCodePathSegmentEnd: (segment: Segment) => top()?.leave(segment),
     Identifier: record('id'),
-    ':function': (node: TSESTree.Node) => frames[frames.length - 2]?.record(node, 'fn'),
+    ':function': guard((node: Exclude<FunctionNode, TSESTree.Program | TSESTree.StaticBlock>) => {
+      frames[frames.length - 2]?.record(node, 'fn');
+      const frame = top();
+      if (frame?.node !== node) return;
+      frame.record(node, 'start');
+      if (catalog.hasCallbackKinds) detectCallbackAcquisition(frame, node);
+    }),
     'CallExpression, NewExpression, AwaitExpression, ForOfStatement[await=true]': record('call'),
     'CallExpression, NewExpression:exit': guard(detect),
     'ReturnStatement:exit': record('return'),

@@ -91,6 +91,7 @@ export function reportFinding<Ids extends LeakMessageId>(
     resource: kind.label,
     released: kind.verb.past,
     release: kind.verb.base,
+    consequence: kind.consequence ?? 'it stays open',
   };
   switch (finding.type) {
     case 'leak':
@@ -107,7 +108,6 @@ export function reportFinding<Ids extends LeakMessageId>(
         data: {
           ...common,
           how: finding.lentTo ? `only lent to \`${finding.lentTo}\`` : 'not stored anywhere',
-          consequence: kind.consequence ?? 'it stays open',
           advice: kind.advice,
         },
       });
@@ -123,7 +123,7 @@ export function reportFinding<Ids extends LeakMessageId>(
       report({
         node: acquisition.reportNode,
         messageId: 'race',
-        data: { ...common, race: finding.raceText, line: finding.line, consequence: kind.consequence ?? 'it stays open' },
+        data: { ...common, race: finding.raceText, line: finding.line },
       });
       return;
   }

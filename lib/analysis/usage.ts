@@ -13,8 +13,11 @@ export type Use =
   | { t: 'release' }
   | { t: 'transfer' }
   | { t: 'borrow' }
-  /** Now also held by a local variable (`const b = a`); `container` when held inside an object or array. */
-  | { t: 'alias'; variable: Variable; container: boolean }
+  /**
+   * Now also held by a local variable (`const b = a`); `container` when held inside an object or array; `body` when
+   * the variable holds the response's body (`const { body } = await request(url)`).
+   */
+  | { t: 'alias'; variable: Variable; container: boolean; body?: boolean }
   /** Passed to a lender (`http.request({ agent })`), which uses it and leaves it open. */
   | { t: 'lent'; to: string }
   /** The value is discarded where it stands (`x;`, `void x`, `net.connect(p).on(...)` as a statement). */
@@ -166,6 +169,9 @@ export class UsageClassifier {
           continue;
         case AST_NODE_TYPES.MemberExpression: {
           if (parent.object !== cur) return { t: 'borrow' };
+          if (kind.body && !container && !closure && propertyName(parent) === kind.body.property) {
+            return this.bodyUse(parent, kind.body.release);
+          }
           if (container && !closure) return this.containerMemberUse(parent, kind);
           if (closure) return { t: 'borrow' };
           const use = this.memberUse(parent, kind);
@@ -194,6 +200,9 @@ export class UsageClassifier {
           }
           // `export const agent = new Agent()`: every importer may use and release it.
           if (declaration.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return { t: 'transfer' };
+          if (parent.id.type === AST_NODE_TYPES.ObjectPattern && kind.body && !container && !closure) {
+            return this.destructuredBody(parent.id, kind.body.property, fn);
+          }
           if (parent.id.type !== AST_NODE_TYPES.Identifier) return { t: 'borrow' };
           const variable = this.ctx.sourceCode.getDeclaredVariables(parent)[0];
           if (!variable) return { t: 'borrow' };
@@ -235,6 +244,48 @@ export class UsageClassifier {
           return { t: 'borrow' };
       }
     }
+    return { t: 'borrow' };
+  }
+
+  /** `const { statusCode, body } = await request(url)`: the body lands in `body`; without it, nobody can read it. */
+  private destructuredBody(pattern: TSESTree.ObjectPattern, property: string, fn: FunctionNode): Use {
+    for (const p of pattern.properties) {
+      if (p.type === AST_NODE_TYPES.RestElement) return { t: 'transfer' };
+      const key = p.computed ? undefined : p.key.type === AST_NODE_TYPES.Identifier ? p.key.name : undefined;
+      if (key !== property) continue;
+      const value = p.value.type === AST_NODE_TYPES.AssignmentPattern ? p.value.left : p.value;
+      if (value.type !== AST_NODE_TYPES.Identifier) return { t: 'borrow' };
+      const variable = ASTUtils.findVariable(this.ctx.sourceCode.getScope(value), value);
+      if (!variable) return { t: 'borrow' };
+      return this.isLocalTo(variable, fn) ? { t: 'alias', variable, container: false, body: true } : { t: 'transfer' };
+    }
+    return { t: 'dropped' };
+  }
+
+  /** `res.body` used: cancelled, read with a reader, iterated, or handed to a call (`Readable.fromWeb(res.body)`). */
+  private bodyUse(member: TSESTree.MemberExpression, release: string[]): Use {
+    let cur: TSESTree.Node = member;
+    while (
+      cur.parent &&
+      (cur.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+        cur.parent.type === AST_NODE_TYPES.ChainExpression ||
+        cur.parent.type === AST_NODE_TYPES.TSAsExpression)
+    ) {
+      cur = cur.parent;
+    }
+    const parent = cur.parent;
+    if (!parent) return { t: 'borrow' };
+    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === cur) {
+      const name = propertyName(parent);
+      const call = parent.parent;
+      const called = call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent;
+      return called && name !== undefined && release.includes(name) ? { t: 'release' } : { t: 'borrow' };
+    }
+    if ((parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) && parent.callee !== cur) {
+      return { t: 'release' };
+    }
+    if (parent.type === AST_NODE_TYPES.ForOfStatement && parent.right === cur) return { t: 'release' };
+    if (parent.type === AST_NODE_TYPES.ReturnStatement) return { t: 'transfer' };
     return { t: 'borrow' };
   }
 

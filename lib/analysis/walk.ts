@@ -11,7 +11,9 @@ export interface WalkInput {
   /** The acquisition's call or `new` node. */
   acquisition: TSESTree.Node;
   /** Where the walk starts: the acquisition's 'acquire' position, or the executor that acquires it ('fn'). */
-  start: { node: TSESTree.Node; tag: 'acquire' | 'fn' };
+  start: { node: TSESTree.Node; tag: 'acquire' | 'fn' | 'start' };
+  /** A response: where its status is 204 or 304 it has no body to release. */
+  bodyless?: boolean;
   /** Effects keyed by the recorded node (identifier or nested function). */
   events: Map<TSESTree.Node, Effect>;
   /** Names of the variables that hold the resource, for null checks. */
@@ -35,7 +37,7 @@ function exit(kind: ExitKind, node: TSESTree.Node, line = node.loc.start.line): 
 }
 
 /** Which branch of a null test proves the holder is absent: the branch where it is truthy, or falsy. */
-function nullishBranch(test: TSESTree.Node, holders: Set<string>): 'truthy' | 'falsy' | undefined {
+function nullishBranch(test: TSESTree.Node, holders: Set<string>, bodyless = false): 'truthy' | 'falsy' | undefined {
   const isHolder = (n: TSESTree.Node): boolean => n.type === AST_NODE_TYPES.Identifier && holders.has(n.name);
   // `if (!socket.destroyed) socket.destroy()`: where the resource says it is already released, it counts as gone.
   const isReleasedFlag = (n: TSESTree.Node): boolean =>
@@ -45,6 +47,10 @@ function nullishBranch(test: TSESTree.Node, holders: Set<string>): 'truthy' | 'f
     RELEASED_FLAGS.has(n.property.name) &&
     isHolder(n.object);
   if (isReleasedFlag(test)) return 'truthy';
+  if (bodyless) {
+    const status = bodylessStatus(test, isHolder);
+    if (status) return status;
+  }
   if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!' && isReleasedFlag(test.argument)) return 'falsy';
   const isNullish = (n: TSESTree.Node): boolean =>
     (n.type === AST_NODE_TYPES.Literal && n.value === null) || (n.type === AST_NODE_TYPES.Identifier && n.name === 'undefined');
@@ -58,11 +64,36 @@ function nullishBranch(test: TSESTree.Node, holders: Set<string>): 'truthy' | 'f
   return undefined;
 }
 
+/** `res.status === 204`, `res.statusCode === 304 || …`: which branch of the test has no response body. */
+function bodylessStatus(test: TSESTree.Node, isHolder: (n: TSESTree.Node) => boolean): 'truthy' | 'falsy' | undefined {
+  if (test.type === AST_NODE_TYPES.LogicalExpression && test.operator === '||') {
+    const left = bodylessStatus(test.left, isHolder);
+    return left === 'truthy' && bodylessStatus(test.right, isHolder) === 'truthy' ? 'truthy' : undefined;
+  }
+  if (test.type !== AST_NODE_TYPES.BinaryExpression || !['==', '===', '!=', '!=='].includes(test.operator)) return undefined;
+  const isStatus = (n: TSESTree.Node): boolean =>
+    n.type === AST_NODE_TYPES.MemberExpression &&
+    !n.computed &&
+    n.property.type === AST_NODE_TYPES.Identifier &&
+    (n.property.name === 'status' || n.property.name === 'statusCode') &&
+    isHolder(n.object);
+  const isNoBodyCode = (n: TSESTree.Node): boolean => n.type === AST_NODE_TYPES.Literal && (n.value === 204 || n.value === 304);
+  const matches = (isStatus(test.left) && isNoBodyCode(test.right)) || (isStatus(test.right) && isNoBodyCode(test.left));
+  if (!matches) return undefined;
+  return test.operator.startsWith('=') ? 'truthy' : 'falsy';
+}
+
 /** Whether `next` is the branch in which the holder is known to be null or undefined. */
-function entersNullishBranch(frame: Frame, last: Position | undefined, next: Segment, holders: Set<string>): boolean {
+function entersNullishBranch(
+  frame: Frame,
+  last: Position | undefined,
+  next: Segment,
+  holders: Set<string>,
+  bodyless: boolean,
+): boolean {
   if (!last || last.tag !== 'test') return false;
   const test = last.node;
-  const which = nullishBranch(test, holders);
+  const which = nullishBranch(test, holders, bodyless);
   if (!which) return false;
   const owner = test.parent;
   if (!owner) return false;
@@ -168,7 +199,7 @@ export function findLeak(input: WalkInput): LeakExit | undefined {
     const last = positions[positions.length - 1];
     for (let k = next.length - 1; k >= 0; k--) {
       const segment = next[k];
-      if (entersNullishBranch(frame, last, segment, holders)) continue;
+      if (entersNullishBranch(frame, last, segment, holders, !!input.bodyless)) continue;
       const key = `${segment.id}|${pending ? pending.node.range[0] : ''}`;
       if (visited.has(key)) continue;
       visited.add(key);

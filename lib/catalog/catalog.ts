@@ -2,7 +2,7 @@
 import { type TypeOrValueSpecifier, typeMatchesSomeSpecifier } from '@typescript-eslint/type-utils';
 import * as ts from 'typescript';
 import type { UserResourceSpecifier } from '../analysis/options.js';
-import { BUILTIN_RESOURCES, CALL_RULES, DISPOSABLE_KIND, NEEDS_NO_RELEASE, TIMERS } from './resources.js';
+import { BUILTIN_RESOURCES, CALL_RULES, DISPOSABLE_KIND, NEEDS_NO_RELEASE, RESPONSES, TIMERS } from './resources.js';
 import type { Category, CallRule, ResourceKind } from './types.js';
 
 export interface CatalogOptions {
@@ -39,7 +39,7 @@ export class Catalog {
       verb: { base: resource.release[0] ?? 'close', past: 'released' },
       advice: `Call \`${resource.release[0] ?? 'close'}()\` on every path, or hand it to an owner.`,
     }));
-    this.kinds = [...user, ...BUILTIN_RESOURCES];
+    this.kinds = [...user, ...RESPONSES, ...BUILTIN_RESOURCES];
     this.callAcquired = TIMERS.filter((kind) => options.categories.includes(kind.category));
   }
 
@@ -133,6 +133,23 @@ export class Catalog {
     }
     return result;
   }
+
+  /** Whether the rule asks about any kind handed to callbacks (responses), so callbacks are worth a look. */
+  get hasCallbackKinds(): boolean {
+    return this.options.categories.includes('response');
+  }
+
+  /** The body of a response, as a resource of its own: released by the body's methods, iteration or piping. */
+  bodyKind(kind: ResourceKind): ResourceKind {
+    let body = this.bodyKinds.get(kind);
+    if (!body && kind.body) {
+      body = { ...kind, release: kind.body.release, releasedByIteration: true, releasedByPipe: true, body: undefined };
+      this.bodyKinds.set(kind, body);
+    }
+    return body ?? kind;
+  }
+
+  private readonly bodyKinds = new Map<ResourceKind, ResourceKind>();
 
   /** Whether `name` is a method that releases a resource of this kind. */
   isReleaseMethod(kind: ResourceKind, name: string): boolean {

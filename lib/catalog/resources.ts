@@ -360,6 +360,58 @@ export const TIMERS: ResourceKind[] = [
   },
 ];
 
+/** HTTP responses, for `no-unconsumed-body`: a body nobody reads or cancels keeps its connection busy. */
+export const RESPONSES: ResourceKind[] = [
+  {
+    id: 'web:Response',
+    label: 'fetch response',
+    category: 'response',
+    types: [
+      { from: 'package', package: 'undici', name: 'Response' },
+      { from: 'package', package: 'undici-types', name: 'Response' },
+      { from: 'package', package: 'node', name: 'Response' },
+      { from: 'lib', name: 'Response' },
+    ],
+    release: ['json', 'text', 'arrayBuffer', 'blob', 'formData', 'bytes'],
+    body: { property: 'body', release: ['cancel', 'getReader', 'pipeTo', 'pipeThrough', 'tee'] },
+    mayHaveNoBody: true,
+    verb: { base: 'read', past: 'read or cancelled' },
+    consequence: 'its connection stays busy until the garbage collector gets to it',
+    advice: 'Read it (`await res.json()`, `res.text()`, …) or cancel it (`await res.body?.cancel()`) on every path.',
+  },
+  {
+    id: 'undici:ResponseData',
+    label: 'undici response',
+    category: 'response',
+    types: [{ from: 'package', package: 'undici', name: 'ResponseData' }, { from: 'package', package: 'undici-types', name: 'ResponseData' }],
+    release: [],
+    body: { property: 'body', release: ['json', 'text', 'arrayBuffer', 'blob', 'bytes', 'dump', 'destroy', 'pipe', 'resume'] },
+    mayHaveNoBody: true,
+    verb: { base: 'read', past: 'read or dumped' },
+    consequence: 'its connection stays busy and the pool runs dry',
+    advice: 'Consume the body (`await body.json()`, `body.text()`, …) or discard it with `await body.dump()` on every path.',
+  },
+  {
+    id: 'node:http.IncomingMessage',
+    label: 'http response',
+    category: 'response',
+    types: [node('http', 'IncomingMessage')],
+    release: ['resume', 'destroy', 'pipe'],
+    releaseEvents: ['data', 'readable'],
+    releasedByIteration: true,
+    releasedByPipe: true,
+    emitsErrors: true,
+    // The request a server handler receives is an IncomingMessage too: only client responses are acquired.
+    acquiredBy: [],
+    acquiredInCallbackOf: [node('http', ['get', 'request']), node('https', ['get', 'request'])],
+    acquiredInListenerFor: 'response',
+    mayHaveNoBody: true,
+    verb: { base: 'consume', past: 'consumed or destroyed' },
+    consequence: 'its socket is never freed for the agent to reuse',
+    advice: 'Consume it (`res.resume()`, a `data` listener, `pipe`, `for await`) or `res.destroy()` it on every path.',
+  },
+];
+
 /** The kind given to any other type with `[Symbol.dispose]` / `[Symbol.asyncDispose]`. */
 export const DISPOSABLE_KIND: ResourceKind = {
   id: 'disposable',

@@ -58,6 +58,17 @@ export interface ResourceKind {
   /** What happens when nobody releases it, for messages: "it stays open", "it runs until the process exits". */
   consequence?: string;
   /**
+   * A response whose body is the thing to release: reading or cancelling `x[property]` (or the `property` variable
+   * destructured from it) with one of `release`, iterating it, or passing it to a call that takes it over.
+   */
+  body?: { property: string; release: string[] };
+  /** Handed to the callback of these functions as its first parameter (`http.get(url, (res) => …)`). */
+  acquiredInCallbackOf?: TypeOrValueSpecifier[];
+  /** Handed to listeners for this event on a client request (`req.on('response', (res) => …)`). */
+  acquiredInListenerFor?: string;
+  /** Requests with `method: 'HEAD'`, and branches where the status is 204 or 304, have no body to release. */
+  mayHaveNoBody?: boolean;
+  /**
    * Only these functions acquire it (as value specifiers of the function); other calls that return the type
    * only hand back an existing one. Absent: any constructor or factory call returning the type acquires it.
    */

@@ -1,0 +1,35 @@
+// Rule `leaks/no-unconsumed-body`: HTTP response bodies (fetch, undici, node:http) that are neither read nor cancelled on some path.
+import { createRule } from '../lib/create-rule.js';
+import { createLifetimeListener } from '../lib/analysis/listener.js';
+import { reportFinding } from '../lib/analysis/report.js';
+
+export type Options = [];
+
+// Same message ids as the engine's other rules; worded for bodies, which are read or cancelled rather than closed.
+const messages = {
+  leak: 'The body of `{{name}}` ({{resource}}, obtained here) is not {{released}} {{path}}, so {{consequence}}. {{advice}}',
+  discarded: 'The body of this {{resource}} is never {{released}}: the response is {{how}}, so {{consequence}}. {{advice}}',
+} as const;
+export type MessageIds = keyof typeof messages;
+
+export default createRule<Options, MessageIds>({
+  name: 'no-unconsumed-body',
+  meta: {
+    type: 'problem',
+    docs: {
+      description:
+        'Require HTTP response bodies (fetch, undici `request`, `http.get` callbacks) to be read, cancelled or handed off on every path',
+      recommended: true,
+      requiresTypeChecking: true,
+    },
+    messages,
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    return createLifetimeListener(context, {}, {
+      categories: ['response'],
+      onFinding: (finding) => reportFinding(context, finding),
+    });
+  },
+});
