@@ -97,6 +97,19 @@ describe('npm run demo (examples/demo.mjs)', () => {
     expect(byLine.get('service/src/cluster-info.ts:15')).toContain('is not cleared when `runClusterInfoLoop()` ends at line 26');
   });
 
+  it('reports incident 1, response bodies never read or cancelled, with leaks/no-unconsumed-body', () => {
+    const bodies = json.findings
+      .filter((finding) => finding.ruleId === 'leaks/no-unconsumed-body')
+      .map(({ file, line, column, messageId, incident }) => ({ file, line, column, messageId, incident }));
+    expect(bodies).toEqual([
+      { file: 'service/src/metrics-query.ts', line: 17, column: 26, messageId: 'leak', incident: 1 },
+      { file: 'service/src/metrics-query.ts', line: 25, column: 9, messageId: 'discarded', incident: 1 },
+    ]);
+    const byLine = new Map(json.findings.map((finding) => [`${finding.file}:${finding.line}`, finding.message]));
+    expect(byLine.get('service/src/metrics-query.ts:17')).toContain('The body of `response` (fetch response, obtained here)');
+    expect(byLine.get('service/src/metrics-query.ts:17')).toContain('when `queryInstant()` returns at line 18');
+  });
+
   it('finds at least five leaks in total', () => {
     expect(json.findings.length).toBeGreaterThanOrEqual(5);
   });

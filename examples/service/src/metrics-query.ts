@@ -12,7 +12,7 @@ interface QueryResponse {
 
 // BUG (incident 1): on a non-2xx answer the body is neither read nor cancelled, so its connection stays
 // allocated; connections grow with the query rate until `accept4: too many open files`.
-// (A later rule reports this; `leaks/no-leaked-resource` does not cover response bodies.)
+// `leaks/no-unconsumed-body` reports it.
 export async function queryInstant(prometheusUrl: string, promql: string): Promise<Sample[] | null> {
   const response = await fetch(`${prometheusUrl}/api/v1/query?query=${encodeURIComponent(promql)}`);
   if (!response.ok) return null;
