@@ -62,12 +62,16 @@ const recommendedRules: RuleLevels = {
   'leaks/no-leaked-resource': 'error',
   'leaks/no-leaked-timer': 'error',
   'leaks/no-unconsumed-body': 'error',
+  'leaks/no-unended-response': 'error',
+  'leaks/no-hanging-socket': 'error',
 };
 
 const strictRules: RuleLevels = {
   'leaks/no-leaked-resource': ['error', { checkExceptionPaths: true }],
   'leaks/no-leaked-timer': 'error',
   'leaks/no-unconsumed-body': 'error',
+  'leaks/no-unended-response': 'error',
+  'leaks/no-hanging-socket': 'error',
 };
 
 plugin.configs.recommended = config('recommended', recommendedRules);

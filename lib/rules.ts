@@ -2,12 +2,16 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import noLeakedResource from '../rules/no-leaked-resource.js';
 import noLeakedTimer from '../rules/no-leaked-timer.js';
+import noHangingSocket from '../rules/no-hanging-socket.js';
 import noUnconsumedBody from '../rules/no-unconsumed-body.js';
+import noUnendedResponse from '../rules/no-unended-response.js';
 
 export const rules = {
   'no-leaked-resource': noLeakedResource,
   'no-leaked-timer': noLeakedTimer,
   'no-unconsumed-body': noUnconsumedBody,
+  'no-unended-response': noUnendedResponse,
+  'no-hanging-socket': noHangingSocket,
 } satisfies Record<string, TSESLint.RuleModule<string, readonly unknown[]>>;
 
 export type RuleName = keyof typeof rules;

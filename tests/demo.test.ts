@@ -110,6 +110,23 @@ describe('npm run demo (examples/demo.mjs)', () => {
     expect(byLine.get('service/src/metrics-query.ts:17')).toContain('when `queryInstant()` returns at line 18');
   });
 
+  it('reports incident 3, connections left open by a metrics port, with the server-side rules', () => {
+    const server = json.findings
+      .filter((finding) => finding.ruleId === 'leaks/no-hanging-socket' || finding.ruleId === 'leaks/no-unended-response')
+      .map(({ file, line, column, ruleId, messageId, incident }) => ({ file, line, column, ruleId, messageId, incident }));
+    expect(server).toEqual([
+      { file: 'service/src/metrics-endpoint.ts', line: 13, column: 53, ruleId: 'leaks/no-hanging-socket', messageId: 'halfOpen', incident: 3 },
+      { file: 'service/src/metrics-endpoint.ts', line: 14, column: 5, ruleId: 'leaks/no-hanging-socket', messageId: 'timeoutIgnored', incident: 3 },
+      { file: 'service/src/metrics-endpoint.ts', line: 24, column: 37, ruleId: 'leaks/no-unended-response', messageId: 'leak', incident: 3 },
+    ]);
+    const byLine = new Map(json.findings.map((finding) => [`${finding.file}:${finding.line}`, finding.message]));
+    expect(byLine.get('service/src/metrics-endpoint.ts:24')).toContain("(after `if (request.url !== '/metrics')`)");
+  });
+
+  it('catches all five incidents', () => {
+    expect(text).toContain('All five incidents caught.');
+  });
+
   it('finds at least five leaks in total', () => {
     expect(json.findings.length).toBeGreaterThanOrEqual(5);
   });

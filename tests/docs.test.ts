@@ -3,7 +3,7 @@
 // Convention: a fenced ```ts, ```tsx or ```js block is an example when the nearest non-blank line above its fence is
 // `<!-- incorrect -->` or `<!-- correct -->`. In docs/rules/*.md every ts/tsx/js block must carry one of the two
 // markers; in README.md only marked blocks are linted (its config snippets are not examples). Each example is linted
-// as a file of the typed fixture project (tests/fixtures: file.ts, react.tsx or file.js, by the block's language)
+// as a file of the typed fixture project (tests/fixtures: file.ts, react.tsx or script.js, by the block's language)
 // with the rule at "error" and default options; an inline `/* eslint leaks/<rule>: ["error", {...}] */` comment in
 // the block sets its options. An incorrect example must get at least one report from its rule, a correct one none,
 // and no example may fail to parse, carry an invalid inline config, or have TypeScript errors (an example whose
@@ -125,7 +125,7 @@ const eslint = new ESLint({
   ],
 });
 
-const FIXTURE_FILE: Record<Example['language'], string> = { ts: 'file.ts', tsx: 'react.tsx', js: 'file.js' };
+const FIXTURE_FILE: Record<Example['language'], string> = { ts: 'file.ts', tsx: 'react.tsx', js: 'script.js' };
 
 const results = new Map<Example, Promise<Linter.LintMessage[]>>();
 

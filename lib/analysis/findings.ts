@@ -16,6 +16,8 @@ export type ExitKind =
 
 export interface LeakExit {
   kind: ExitKind;
+  /** The last condition the leaking path went through before the exit (`if (!user)`), if any. */
+  after?: TSESTree.Node;
   /** The statement or node where the path leaves; for `end`, the function. */
   node: TSESTree.Node;
   line: number;

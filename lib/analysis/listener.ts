@@ -122,6 +122,11 @@ export function createLifetimeListener<MessageIds extends string, Options extend
       if (level > MAX_CLOSURE_DEPTH) return;
       if (inner === 'release' && isListenerForOtherEventOfResource(value, kind)) return;
       const use = classifier.classify(value, kind, outer, true);
+      // For a connection the handler must not drop, a callback that captures it keeps a reference to it.
+      if (use.t === 'invoked' && !use.direct && inner === 'borrow' && kind.captureHandsOff) {
+        anchors.set(value, 'transfer');
+        return;
+      }
       // Registering a callback that would overwrite the holder later is not an overwrite now.
       if (use.t === 'invoked' && (inner !== 'overwrite' || use.direct)) anchors.set(value, inner);
       else if (use.t === 'transfer') anchors.set(value, 'transfer');
@@ -337,7 +342,43 @@ export function createLifetimeListener<MessageIds extends string, Options extend
    * `http.get(url, (res) => …)`, `req.on('response', (res) => …)`: the callback receives a response it must consume.
    * Such a parameter is an acquisition at the start of the callback.
    */
+  /**
+   * A request handler's response parameter, `(req: IncomingMessage, res: ServerResponse) => …` or Express's
+   * `(req, res, next)`: only functions with at least two parameters are looked at.
+   */
+  function detectHandlerAcquisition(frame: Frame, fn: Exclude<FunctionNode, TSESTree.Program | TSESTree.StaticBlock>): void {
+    if (fn.params.length < 2) return;
+    const typeOf = (param: TSESTree.Parameter): ts.Type => checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(param));
+    for (const param of fn.params) {
+      if (param.type !== AST_NODE_TYPES.Identifier) continue;
+      const kind = catalog.kindOfType(typeOf(param));
+      const requestTypes = kind?.acquiredAsHandlerParameterWith;
+      if (!kind || !requestTypes) continue;
+      if (!fn.params.some((other) => other !== param && catalog.matches(typeOf(other), requestTypes))) continue;
+      kinds.set(param, kind);
+      frame.parameterAcquisitions.push(param);
+      return;
+    }
+  }
+
+  /** `next` in `(req, res, next) => …`: calling it or passing it on hands the response to the next handler. */
+  function handoffParameterEvents(fn: TSESTree.Node, kind: ResourceKind, frameNode: TSESTree.Node, events: Map<TSESTree.Node, Effect>): void {
+    if (!kind.handoffParameters || !isFunctionNode(fn) || fn.type === AST_NODE_TYPES.StaticBlock) return;
+    for (const param of fn.params) {
+      if (param.type !== AST_NODE_TYPES.Identifier) continue;
+      if (!catalog.matches(checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(param)), kind.handoffParameters)) continue;
+      const variable = sourceCode.getDeclaredVariables(fn).find((v) => v.defs[0]?.name === param);
+      for (const ref of variable?.references ?? []) {
+        if (!ref.isRead()) continue;
+        const fnOfRef = enclosingFunction(ref.identifier);
+        if (fnOfRef === frameNode) merge(events, ref.identifier, 'transfer');
+        else if (isFunctionNode(fnOfRef)) liftClosure(fnOfRef, 'transfer', kind, frameNode, events, 0);
+      }
+    }
+  }
+
   function detectCallbackAcquisition(frame: Frame, fn: Exclude<FunctionNode, TSESTree.Program | TSESTree.StaticBlock>): void {
+    detectHandlerAcquisition(frame, fn);
     const call = fn.parent;
     const param = fn.params[0];
     if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn as TSESTree.CallExpressionArgument) || param?.type !== AST_NODE_TYPES.Identifier) return;
@@ -345,12 +386,14 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     if (!kind || (!kind.acquiredInCallbackOf && !kind.acquiredInListenerFor)) return;
     const tsCall = services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression;
     const byFunction = !!kind.acquiredInCallbackOf && catalog.calleeMatches(tsCall.expression, kind.acquiredInCallbackOf);
+    const event = call.arguments[0];
     const byListener =
       !!kind.acquiredInListenerFor &&
       call.callee.type === AST_NODE_TYPES.MemberExpression &&
       LISTENER_METHODS.has(propertyName(call.callee) ?? '') &&
-      call.arguments[0]?.type === AST_NODE_TYPES.Literal &&
-      call.arguments[0].value === kind.acquiredInListenerFor;
+      event?.type === AST_NODE_TYPES.Literal &&
+      typeof event.value === 'string' &&
+      kind.acquiredInListenerFor.includes(event.value);
     if (!byFunction && !byListener) return;
     if (kind.mayHaveNoBody && byFunction && isHeadRequest(call)) return;
     kinds.set(param, kind);
@@ -458,6 +501,7 @@ export function createLifetimeListener<MessageIds extends string, Options extend
       name: container ? containerName(node, variable) : body ? shortText(node) : variable.name,
     };
     const { events, holders } = collectEvents(frame, kind, { variable, target, container, body });
+    if (start.tag === 'start') handoffParameterEvents(frame.node, kind, frame.node, events);
     // A callback given to the acquisition itself that releases it (`net.connect(port, () => sock.end())`,
     // a poller that clears its own interval) runs after the acquisition, wherever it is written.
     if ([...events].some(([n, effect]) => (effect === 'release' || effect === 'transfer') && contains(node, n))) return;
@@ -480,6 +524,7 @@ export function createLifetimeListener<MessageIds extends string, Options extend
       scopeBlock: narrowScope ? scopeBlock : undefined,
       overwriteLeaks: holders.length === 1,
       bodyless: !!kind.mayHaveNoBody,
+      throwHandsOff: !!kind.throwHandsOff,
     };
     const leak = findLeak(input);
     if (leak) {

@@ -49,7 +49,12 @@ function enclosingFunctionOf(node: TSESTree.Node): TSESTree.Node | undefined {
   return undefined;
 }
 
-export function describeExit(exit: LeakExit): string {
+export function describeExit(exit: LeakExit, branchText?: string): string {
+  const path = describeExitOnly(exit);
+  return branchText ? `${path} (after \`${branchText}\`)` : path;
+}
+
+function describeExitOnly(exit: LeakExit): string {
   switch (exit.kind) {
     case 'return': {
       const fn = enclosingFunctionOf(exit.node);
@@ -78,10 +83,25 @@ export function describeExit(exit: LeakExit): string {
   }
 }
 
-/** Reports a finding; each rule declares the subset of LEAK_MESSAGES its findings can produce. */
-export function reportFinding<Ids extends LeakMessageId>(
+/** Reports a finding; each rule declares, under these ids, the messages its findings can produce. */
+/** `if (!user)` for the test of an `if`, the test itself for `?:`, `&&` and `||`, shortened. */
+function branchText(sourceCode: Readonly<TSESLint.SourceCode>, test: TSESTree.Node): string {
+  let text = sourceCode.getText(test).replace(/\s+/g, ' ');
+  if (text.length > 40) text = `${text.slice(0, 39)}…`;
+  return test.parent?.type === AST_NODE_TYPES.IfStatement ? `if (${text})` : text;
+}
+
+export interface ReportStyle {
+  /** Name the last condition on the leaking path: "… returns at line 18 (after `if (!user)`)". */
+  mentionBranch?: boolean;
+  /** Report a leaking `return`/`throw` at that statement rather than at the acquisition. */
+  atExit?: boolean;
+}
+
+export function reportFinding<Ids extends string>(
   context: Readonly<TSESLint.RuleContext<Ids, readonly unknown[]>>,
   finding: Finding,
+  style: ReportStyle = {},
 ): void {
   const report = context.report as (descriptor: { node: TSESTree.Node; messageId: LeakMessageId; data: Record<string, unknown> }) => void;
   const { acquisition } = finding;
@@ -96,9 +116,19 @@ export function reportFinding<Ids extends LeakMessageId>(
   switch (finding.type) {
     case 'leak':
       report({
-        node: acquisition.reportNode,
+        node:
+          style.atExit && (finding.exit.kind === 'return' || finding.exit.kind === 'throw')
+            ? finding.exit.node
+            : acquisition.reportNode,
         messageId: kind.pooling ? 'leakPooling' : 'leak',
-        data: { ...common, path: describeExit(finding.exit), advice: kind.advice },
+        data: {
+          ...common,
+          path: describeExit(
+            finding.exit,
+            style.mentionBranch && finding.exit.after ? branchText(context.sourceCode, finding.exit.after) : undefined,
+          ),
+          advice: kind.advice,
+        },
       });
       return;
     case 'discarded':

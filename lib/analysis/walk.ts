@@ -14,6 +14,8 @@ export interface WalkInput {
   start: { node: TSESTree.Node; tag: 'acquire' | 'fn' | 'start' };
   /** A response: where its status is 204 or 304 it has no body to release. */
   bodyless?: boolean;
+  /** An explicit `throw` hands the resource on (Express 5 routes it to the error handler). */
+  throwHandsOff?: boolean;
   /** Effects keyed by the recorded node (identifier or nested function). */
   events: Map<TSESTree.Node, Effect>;
   /** Names of the variables that hold the resource, for null checks. */
@@ -144,12 +146,14 @@ function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
 /** The first leaking path found, or undefined when every path releases or hands off the resource. */
 export function findLeak(input: WalkInput): LeakExit | undefined {
   const { frame, events, holders, scopeBlock, start } = input;
-  type State = { segment: Segment; index: number; pending?: Pending };
+  type State = { segment: Segment; index: number; pending?: Pending; after?: TSESTree.Node };
   const stack: State[] = frame.find(start.node, start.tag).map(({ segment, index }) => ({ segment, index: index + 1 }));
+  const withAfter = (leak: LeakExit, after: TSESTree.Node | undefined): LeakExit => (after ? { ...leak, after } : leak);
   const visited = new Set<string>();
   while (stack.length > 0) {
     const state = stack.pop()!;
     let { pending } = state;
+    const { after } = state;
     const positions = frame.positions.get(state.segment) ?? [];
     let ended = false;
     for (let i = state.index; i < positions.length && !ended; i++) {
@@ -194,7 +198,8 @@ export function findLeak(input: WalkInput): LeakExit | undefined {
     if (next.length === 0) {
       // Leaving by an exception nobody threw explicitly (through a `finally`) is the exception tier's business.
       if (!pending && frame.codePath.thrownSegments.includes(state.segment)) continue;
-      return pending ? exit(pending.kind, pending.node) : exit('end', frame.node, frame.node.loc.end.line);
+      if (pending?.kind === 'throw' && input.throwHandsOff) continue;
+      return withAfter(pending ? exit(pending.kind, pending.node) : exit('end', frame.node, frame.node.loc.end.line), after);
     }
     const last = positions[positions.length - 1];
     for (let k = next.length - 1; k >= 0; k--) {
@@ -203,7 +208,8 @@ export function findLeak(input: WalkInput): LeakExit | undefined {
       const key = `${segment.id}|${pending ? pending.node.range[0] : ''}`;
       if (visited.has(key)) continue;
       visited.add(key);
-      stack.push({ segment, index: 0, pending });
+      const test = last?.tag === 'test' && next.length > 1 ? last.node : after;
+      stack.push({ segment, index: 0, pending, after: test });
     }
   }
   return undefined;

@@ -2,7 +2,16 @@
 import { type TypeOrValueSpecifier, typeMatchesSomeSpecifier } from '@typescript-eslint/type-utils';
 import * as ts from 'typescript';
 import type { UserResourceSpecifier } from '../analysis/options.js';
-import { BUILTIN_RESOURCES, CALL_RULES, DISPOSABLE_KIND, NEEDS_NO_RELEASE, RESPONSES, TIMERS } from './resources.js';
+import {
+  BUILTIN_RESOURCES,
+  CALL_RULES,
+  DISPOSABLE_KIND,
+  NEEDS_NO_RELEASE,
+  RESPONSES,
+  SERVER_RESPONSES,
+  SERVER_SOCKETS,
+  TIMERS,
+} from './resources.js';
 import type { Category, CallRule, ResourceKind } from './types.js';
 
 export interface CatalogOptions {
@@ -39,7 +48,10 @@ export class Catalog {
       verb: { base: resource.release[0] ?? 'close', past: 'released' },
       advice: `Call \`${resource.release[0] ?? 'close'}()\` on every path, or hand it to an owner.`,
     }));
-    this.kinds = [...user, ...RESPONSES, ...BUILTIN_RESOURCES];
+    // Only the rule's own categories: one type can be a different kind for another rule (a server's connection).
+    this.kinds = [...user, ...SERVER_SOCKETS, ...SERVER_RESPONSES, ...RESPONSES, ...BUILTIN_RESOURCES].filter((kind) =>
+      options.categories.includes(kind.category),
+    );
     this.callAcquired = TIMERS.filter((kind) => options.categories.includes(kind.category));
   }
 
@@ -90,7 +102,6 @@ export class Catalog {
     for (const t of lineage) {
       for (const kind of this.kinds) {
         if (typeMatchesSomeSpecifier(t, kind.types, this.program)) {
-          if (!this.options.categories.includes(kind.category)) return undefined;
           return kind.label.includes('{name}') ? this.named(kind, t) : kind;
         }
       }
@@ -136,7 +147,7 @@ export class Catalog {
 
   /** Whether the rule asks about any kind handed to callbacks (responses), so callbacks are worth a look. */
   get hasCallbackKinds(): boolean {
-    return this.options.categories.includes('response');
+    return this.options.categories.some((c) => c === 'response' || c === 'server-response' || c === 'server-socket');
   }
 
   /** The body of a response, as a resource of its own: released by the body's methods, iteration or piping. */
@@ -150,6 +161,17 @@ export class Catalog {
   }
 
   private readonly bodyKinds = new Map<ResourceKind, ResourceKind>();
+
+  /** Whether the type, or one of its base types, is one of these. */
+  matches(type: ts.Type, specifiers: readonly TypeOrValueSpecifier[]): boolean {
+    try {
+      const nonNullable = this.checker.getNonNullableType(type);
+      if (nonNullable.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return false;
+      return this.lineage(nonNullable).some((t) => typeMatchesSomeSpecifier(t, [...specifiers], this.program));
+    } catch {
+      return false;
+    }
+  }
 
   /** Whether `name` is a method that releases a resource of this kind. */
   isReleaseMethod(kind: ResourceKind, name: string): boolean {

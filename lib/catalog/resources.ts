@@ -404,11 +404,77 @@ export const RESPONSES: ResourceKind[] = [
     // The request a server handler receives is an IncomingMessage too: only client responses are acquired.
     acquiredBy: [],
     acquiredInCallbackOf: [node('http', ['get', 'request']), node('https', ['get', 'request'])],
-    acquiredInListenerFor: 'response',
+    acquiredInListenerFor: ['response'],
     mayHaveNoBody: true,
     verb: { base: 'consume', past: 'consumed or destroyed' },
     consequence: 'its socket is never freed for the agent to reuse',
     advice: 'Consume it (`res.resume()`, a `data` listener, `pipe`, `for await`) or `res.destroy()` it on every path.',
+  },
+];
+
+const REQUEST_TYPES: TypeOrValueSpecifier[] = [
+  node('http', 'IncomingMessage'),
+  node('http2', 'Http2ServerRequest'),
+  { from: 'package', package: 'express-serve-static-core', name: 'Request' },
+  { from: 'package', package: 'express', name: 'Request' },
+];
+
+/** Server responses, for `no-unended-response`: a handler must finish or hand on the response on every path. */
+export const SERVER_RESPONSES: ResourceKind[] = [
+  {
+    id: 'express:Response',
+    label: 'Express response',
+    category: 'server-response',
+    types: [
+      { from: 'package', package: 'express-serve-static-core', name: 'Response' },
+      { from: 'package', package: 'express', name: 'Response' },
+    ],
+    release: ['end', 'destroy', 'send', 'json', 'jsonp', 'redirect', 'render', 'sendFile', 'sendStatus', 'download'],
+    acquiredBy: [],
+    acquiredAsHandlerParameterWith: REQUEST_TYPES,
+    handoffParameters: [
+      { from: 'package', package: 'express-serve-static-core', name: 'NextFunction' },
+      { from: 'package', package: 'express', name: 'NextFunction' },
+    ],
+    throwHandsOff: true,
+    emitsErrors: true,
+    verb: { base: 'end', past: 'ended' },
+    consequence: 'the client waits on an open connection until it times out',
+    advice: 'Send a response (`res.json()`, `res.sendStatus()`, `res.end()`, …) or call `next()` on every path.',
+  },
+  {
+    id: 'node:http.ServerResponse',
+    label: 'http.ServerResponse',
+    category: 'server-response',
+    types: [node('http', 'ServerResponse'), node('http2', 'Http2ServerResponse')],
+    release: ['end', 'destroy'],
+    acquiredBy: [],
+    acquiredAsHandlerParameterWith: REQUEST_TYPES,
+    emitsErrors: true,
+    verb: { base: 'end', past: 'ended' },
+    consequence: 'the client waits on an open connection until it times out',
+    advice: 'End it (`res.end()`, `pipeline(stream, res)`) or hand it to code that does, on every path.',
+  },
+];
+
+/** A connection a `net`/`tls` server hands to its connection handler, for `no-hanging-socket`. */
+export const SERVER_SOCKETS: ResourceKind[] = [
+  {
+    id: 'node:net.Socket(server)',
+    label: 'connection',
+    category: 'server-socket',
+    types: [node('tls', 'TLSSocket'), node('net', 'Socket')],
+    release: ['end', 'destroy', 'destroySoon', 'resetAndDestroy'],
+    acquiredBy: [],
+    acquiredInCallbackOf: [node('net', 'createServer'), node('tls', 'createServer')],
+    acquiredInListenerFor: ['connection', 'secureConnection'],
+    handoffEvents: ['data', 'readable', 'end', 'close', 'error', 'timeout', 'drain', 'finish', 'connect', 'secure'],
+    releasedByPipe: true,
+    captureHandsOff: true,
+    emitsErrors: true,
+    verb: { base: 'end', past: 'ended or destroyed' },
+    consequence: 'the connection stays open with nothing left to close it',
+    advice: 'End or destroy it before returning, or keep handling it (register listeners, store it).',
   },
 ];
 

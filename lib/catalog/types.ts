@@ -2,7 +2,7 @@
 import type { TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
 
 /** Which rule family a resource belongs to; each rule asks the engine about its own categories only. */
-export type Category = 'resource' | 'timer' | 'response';
+export type Category = 'resource' | 'timer' | 'response' | 'server-response' | 'server-socket';
 
 export interface ReleaseVerb {
   /** "close", "destroy", "terminate" … */
@@ -64,8 +64,19 @@ export interface ResourceKind {
   body?: { property: string; release: string[] };
   /** Handed to the callback of these functions as its first parameter (`http.get(url, (res) => …)`). */
   acquiredInCallbackOf?: TypeOrValueSpecifier[];
-  /** Handed to listeners for this event on a client request (`req.on('response', (res) => …)`). */
-  acquiredInListenerFor?: string;
+  /** Handed to listeners for these events (`req.on('response', (res) => …)`, `server.on('connection', …)`). */
+  acquiredInListenerFor?: string[];
+  /** Registering any listener on it, or a callback that captures it, keeps it alive on purpose (a live connection). */
+  captureHandsOff?: boolean;
+  /**
+   * A request handler's response parameter: acquired by any function that takes it together with a parameter of
+   * one of these request types (`(req: IncomingMessage, res: ServerResponse) => …`).
+   */
+  acquiredAsHandlerParameterWith?: TypeOrValueSpecifier[];
+  /** Calling or passing on a handler parameter of one of these types hands the resource on (Express's `next`). */
+  handoffParameters?: TypeOrValueSpecifier[];
+  /** An explicit `throw` hands it on (Express 5 answers a rejected handler with the error handler). */
+  throwHandsOff?: boolean;
   /** Requests with `method: 'HEAD'`, and branches where the status is 204 or 304, have no body to release. */
   mayHaveNoBody?: boolean;
   /**

@@ -5,8 +5,8 @@ import { createRuleTester } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();
 
-// `file.js` in the fixtures shares its base name with `file.ts`, so TypeScript leaves it out of the project;
-// JavaScript modules are linted as `script.js` instead.
+// JavaScript modules are linted as `script.js` (a `file.js` would share its base name with `file.ts`, which
+// TypeScript does not allow in one project).
 const JS = 'script.js';
 const CJS = 'file.cjs';
 const TSX = 'react.tsx';

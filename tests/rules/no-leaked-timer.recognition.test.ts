@@ -7,7 +7,7 @@ import { createRuleTester, fixturesDir } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();
 
-// `file.js` shares its base name with `file.ts`, so TypeScript leaves it out of the fixture project.
+// JavaScript is linted as `script.js`: a `file.js` would share its base name with `file.ts`.
 const JS = 'script.js';
 
 /** Browser-style code: lib dom without Node types, so timers return `number` handles (tests/fixtures/dom). */

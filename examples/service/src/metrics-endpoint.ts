@@ -8,7 +8,7 @@ export interface MetricsRegistry {
 
 // BUG (incident 3): a half-open server whose connection handler never ends the socket after the scraper's
 // 'end', and never destroys it on 'error' or 'timeout'; every scrape leaves a socket in CLOSE_WAIT.
-// (A later rule reports this; `leaks/no-leaked-resource` hands a listening server's connections to the event loop.)
+// `leaks/no-hanging-socket` reports both.
 export function createRawMetricsServer(registry: MetricsRegistry): net.Server {
   return net.createServer({ allowHalfOpen: true }, (socket) => {
     socket.setTimeout(30_000);

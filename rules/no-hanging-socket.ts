@@ -1,0 +1,101 @@
+// Rule `leaks/no-hanging-socket`: net/tls connection handlers that leave connections open (CLOSE_WAIT, idle sockets).
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { createRule } from '../lib/create-rule.js';
+import { type ConnectionFinding, createConnectionHandlerListener } from '../lib/analysis/connection-handlers.js';
+import { createLifetimeListener } from '../lib/analysis/listener.js';
+import { reportFinding } from '../lib/analysis/report.js';
+
+export type Options = [];
+
+const messages = {
+  leak: '`{{name}}` ({{resource}}) is dropped without being {{released}} {{path}}, so {{consequence}}. {{advice}}',
+  halfOpen:
+    'The server allows half-open connections, but this handler never ends `{{name}}` after its \'end\' event: every client that hangs up leaves a connection in CLOSE_WAIT. End it in an \'end\' listener.',
+  timeoutIgnored:
+    "`{{name}}.setTimeout()` only emits 'timeout'; nothing ends or destroys `{{name}}` when it fires, so idle connections stay open. Destroy it in a 'timeout' listener.",
+  addEndListener: "Add `{{name}}.on('end', () => {{name}}.end())` at the start of the handler.",
+  addTimeoutListener: "Add `{{name}}.on('timeout', () => {{name}}.destroy())` after the `setTimeout` call.",
+} as const;
+export type MessageIds = keyof typeof messages;
+
+/** The indentation of the line a node starts on. */
+function indentOf(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): string {
+  const line = sourceCode.lines[node.loc.start.line - 1] ?? '';
+  return /^\s*/.exec(line)?.[0] ?? '';
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'no-hanging-socket',
+  meta: {
+    type: 'problem',
+    docs: {
+      description:
+        'Require net/tls connection handlers to end half-open sockets, act on idle timeouts, and not drop sockets on early returns',
+      recommended: true,
+      requiresTypeChecking: true,
+    },
+    hasSuggestions: true,
+    messages,
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    const { sourceCode } = context;
+    const onConnectionFinding = (finding: ConnectionFinding): void => {
+      const name = finding.socket.name;
+      if (finding.type === 'halfOpen') {
+        const body = finding.handler.body;
+        context.report({
+          node: finding.socket,
+          messageId: 'halfOpen',
+          data: { name },
+          suggest:
+            body.type === 'BlockStatement'
+              ? [
+                  {
+                    messageId: 'addEndListener',
+                    data: { name },
+                    fix: (fixer) => {
+                      const first = body.body[0];
+                      const text = `${name}.on('end', () => ${name}.end());`;
+                      return first
+                        ? fixer.insertTextBefore(first, `${text}\n${indentOf(sourceCode, first)}`)
+                        : fixer.insertTextAfterRange([body.range[0], body.range[0] + 1], ` ${text} `);
+                    },
+                  },
+                ]
+              : [],
+        });
+        return;
+      }
+      const statement = finding.setTimeoutCall.parent;
+      context.report({
+        node: finding.setTimeoutCall,
+        messageId: 'timeoutIgnored',
+        data: { name },
+        suggest:
+          statement?.type === 'ExpressionStatement'
+            ? [
+                {
+                  messageId: 'addTimeoutListener',
+                  data: { name },
+                  fix: (fixer) =>
+                    fixer.insertTextAfter(statement, `\n${indentOf(sourceCode, statement)}${name}.on('timeout', () => ${name}.destroy());`),
+                },
+              ]
+            : [],
+      });
+    };
+    const paths = createLifetimeListener(context, {}, {
+      categories: ['server-socket'],
+      // Only early exits drop a socket; a handler that runs to its end has set the socket up one way or another.
+      onFinding: (finding) => {
+        if (finding.type === 'leak' && (finding.exit.kind === 'return' || finding.exit.kind === 'throw')) {
+          reportFinding(context, finding, { atExit: true, mentionBranch: true });
+        }
+      },
+    });
+    const handlers = createConnectionHandlerListener(context, onConnectionFinding);
+    return { ...paths, ...handlers };
+  },
+});
