@@ -64,6 +64,7 @@ const recommendedRules: RuleLevels = {
   'leaks/no-unconsumed-body': 'error',
   'leaks/no-unended-response': 'error',
   'leaks/no-hanging-socket': 'error',
+  'leaks/no-unreleased-field': 'error',
 };
 
 const strictRules: RuleLevels = {
@@ -72,6 +73,7 @@ const strictRules: RuleLevels = {
   'leaks/no-unconsumed-body': 'error',
   'leaks/no-unended-response': 'error',
   'leaks/no-hanging-socket': 'error',
+  'leaks/no-unreleased-field': 'error',
 };
 
 plugin.configs.recommended = config('recommended', recommendedRules);

@@ -5,6 +5,7 @@ import noLeakedTimer from '../rules/no-leaked-timer.js';
 import noHangingSocket from '../rules/no-hanging-socket.js';
 import noUnconsumedBody from '../rules/no-unconsumed-body.js';
 import noUnendedResponse from '../rules/no-unended-response.js';
+import noUnreleasedField from '../rules/no-unreleased-field.js';
 
 export const rules = {
   'no-leaked-resource': noLeakedResource,
@@ -12,6 +13,7 @@ export const rules = {
   'no-unconsumed-body': noUnconsumedBody,
   'no-unended-response': noUnendedResponse,
   'no-hanging-socket': noHangingSocket,
+  'no-unreleased-field': noUnreleasedField,
 } satisfies Record<string, TSESLint.RuleModule<string, readonly unknown[]>>;
 
 export type RuleName = keyof typeof rules;

@@ -123,6 +123,16 @@ describe('npm run demo (examples/demo.mjs)', () => {
     expect(byLine.get('service/src/metrics-endpoint.ts:24')).toContain("(after `if (request.url !== '/metrics')`)");
   });
 
+  it('reports the exporter class whose stop() forgets its ticker, with leaks/no-unreleased-field', () => {
+    const fields = json.findings
+      .filter((finding) => finding.ruleId === 'leaks/no-unreleased-field')
+      .map(({ file, line, column, messageId, incident }) => ({ file, line, column, messageId, incident }));
+    expect(fields).toEqual([
+      { file: 'service/src/cluster-info.ts', line: 39, column: 20, messageId: 'notReleased', incident: 5 },
+      { file: 'service/src/cluster-info.ts', line: 39, column: 20, messageId: 'overwrite', incident: 5 },
+    ]);
+  });
+
   it('catches all five incidents', () => {
     expect(text).toContain('All five incidents caught.');
   });

@@ -56,7 +56,7 @@ function unwrapToValue(node: TSESTree.Node): { awaited: boolean } {
  */
 const factsByProgram = new WeakMap<ts.Program, Map<string, { catalog: Catalog; functions: ProgramFunctions }>>();
 
-function programFacts(program: ts.Program, checker: ts.TypeChecker, options: LifetimeOptions, categories: readonly Category[]) {
+export function programFacts(program: ts.Program, checker: ts.TypeChecker, options: LifetimeOptions, categories: readonly Category[]) {
   let byConfig = factsByProgram.get(program);
   if (!byConfig) {
     byConfig = new Map();

@@ -50,6 +50,8 @@ export interface ResourceKind {
    * value specifiers of the function.
    */
   acquiredByCall?: TypeOrValueSpecifier[];
+  /** The function that releases it, for fixes (`clearInterval`); otherwise the first of `release` is called on it. */
+  releaseFunction?: string;
   /**
    * A one-shot resource that ends by itself (a timeout): leaving it alone is fine; it is reported only where the
    * code clears it on some paths but not others, or races it against other work without clearing it.

@@ -1,0 +1,312 @@
+// Class ownership: resources a class stores in its fields must be released by one of its disposal methods
+// (the way Roslyn's CA2213 and IDisposableAnalyzers check C# classes). Works on the TypeScript AST through the
+// checker, so inherited and `super.close()` disposal in other files is followed too.
+import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import * as ts from 'typescript';
+import type { Catalog } from '../catalog/catalog.js';
+import type { ResourceKind } from '../catalog/types.js';
+import type { ProgramFunctions } from './program-functions.js';
+
+export const DEFAULT_DISPOSAL_METHODS = ['close', 'dispose', 'destroy', 'stop', 'end', 'shutdown', 'disconnect', 'terminate'];
+
+/** A place where the class puts a resource it created into one of its fields. */
+export interface FieldAcquisition {
+  field: string; // `client`, `#timer`
+  isStatic: boolean;
+  kind: ResourceKind;
+  /** The acquisition expression (report location). */
+  node: TSESTree.Node;
+  /** The method (or field initializer / constructor) that stores it; undefined for a field initializer. */
+  method?: TSESTree.MethodDefinition;
+  /** Stored into a collection held by the field (`this.sockets.add(…)`). */
+  collection: boolean;
+}
+
+export interface DisposalMethod {
+  name: string; // `close`, `[Symbol.asyncDispose]`
+  declaration: ts.MethodDeclaration;
+  /** Declared in a base class, not in this one. */
+  inheritedFrom?: string;
+}
+
+export type FieldFinding =
+  | { type: 'notReleased'; acquisition: FieldAcquisition; disposals: DisposalMethod[] }
+  | { type: 'noDisposal'; acquisition: FieldAcquisition }
+  | { type: 'overwrite'; acquisition: FieldAcquisition; method: TSESTree.MethodDefinition };
+
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+const DISPOSE_SYMBOL = /^__@(async)?[dD]ispose@/;
+
+function skipWrappers(node: TSESTree.Node): TSESTree.Node {
+  let cur = node;
+  while (
+    cur.type === AST_NODE_TYPES.AwaitExpression ||
+    cur.type === AST_NODE_TYPES.TSAsExpression ||
+    cur.type === AST_NODE_TYPES.TSNonNullExpression ||
+    cur.type === AST_NODE_TYPES.ChainExpression
+  ) {
+    cur = cur.type === AST_NODE_TYPES.AwaitExpression ? cur.argument : cur.expression;
+  }
+  return cur;
+}
+
+/** `this.x` / `this.#x` → `x` / `#x`. */
+function thisField(node: TSESTree.Node): string | undefined {
+  if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression || node.computed) return undefined;
+  return node.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${node.property.name}` : node.property.name;
+}
+
+/** `this.x` / `this.#x` in the TypeScript AST. */
+function tsThisField(node: ts.Node): string | undefined {
+  if (!ts.isPropertyAccessExpression(node) || node.expression.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+  return ts.isPrivateIdentifier(node.name) ? node.name.text : node.name.text;
+}
+
+export class ClassFieldAnalysis {
+  constructor(
+    private readonly services: ReturnType<typeof ESLintUtils.getParserServices>,
+    private readonly checker: ts.TypeChecker,
+    private readonly catalog: Catalog,
+    private readonly functions: ProgramFunctions,
+    private readonly disposalNames: readonly string[],
+  ) {}
+
+  private kindOf(expression: TSESTree.Node): ResourceKind | undefined {
+    const value = skipWrappers(expression);
+    if (value.type !== AST_NODE_TYPES.CallExpression && value.type !== AST_NODE_TYPES.NewExpression) return undefined;
+    const tsNode = this.services.esTreeNodeToTSNodeMap.get(value) as ts.CallExpression | ts.NewExpression;
+    return this.functions.acquisitionKind(tsNode, expression.type === AST_NODE_TYPES.AwaitExpression);
+  }
+
+  /** Every resource the class creates and keeps in a field. */
+  acquisitions(cls: ClassNode, sourceCode: Readonly<TSESLint.SourceCode>): FieldAcquisition[] {
+    const found: FieldAcquisition[] = [];
+    for (const member of cls.body.body) {
+      if (member.type === AST_NODE_TYPES.PropertyDefinition && member.value && !member.computed) {
+        const field =
+          member.key.type === AST_NODE_TYPES.PrivateIdentifier
+            ? `#${member.key.name}`
+            : member.key.type === AST_NODE_TYPES.Identifier
+              ? member.key.name
+              : undefined;
+        const kind = field ? this.kindOf(member.value) : undefined;
+        if (field && kind) found.push({ field, isStatic: member.static, kind, node: skipWrappers(member.value), collection: false });
+      }
+      if (member.type !== AST_NODE_TYPES.MethodDefinition) continue;
+      const body = member.value.body;
+      if (!body) continue;
+      const method = member;
+      const visit = (node: TSESTree.Node): void => {
+        // Nested classes own their own fields; nested functions still run as this class's code (arrow callbacks).
+        if (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) return;
+        if (node.type === AST_NODE_TYPES.AssignmentExpression && node.operator === '=') {
+          const field = thisField(node.left);
+          if (field) {
+            const acquisition = this.storedResource(node.right, sourceCode);
+            if (acquisition) found.push({ field, isStatic: member.static, ...acquisition, method, collection: false });
+          }
+        }
+        if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression) {
+          const field = thisField(node.callee.object);
+          const name = node.callee.property.type === AST_NODE_TYPES.Identifier ? node.callee.property.name : '';
+          if (field && ['add', 'push', 'set', 'unshift'].includes(name)) {
+            const value = node.arguments[name === 'set' ? 1 : 0];
+            const acquisition = value && this.storedResource(value, sourceCode);
+            if (acquisition) found.push({ field, isStatic: member.static, ...acquisition, method, collection: true });
+          }
+        }
+        for (const key of Object.keys(node) as (keyof typeof node)[]) {
+          if (key === 'parent') continue;
+          const child = node[key] as unknown;
+          for (const c of Array.isArray(child) ? child : [child]) {
+            if (c && typeof c === 'object' && 'type' in c) visit(c as TSESTree.Node);
+          }
+        }
+      };
+      visit(body);
+    }
+    return found;
+  }
+
+  /** The resource a stored value holds: created right there, or in a local initialized by an acquisition. */
+  private storedResource(value: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): { kind: ResourceKind; node: TSESTree.Node } | undefined {
+    const kind = this.kindOf(value);
+    if (kind) return { kind, node: skipWrappers(value) };
+    const inner = skipWrappers(value);
+    if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const scope = sourceCode.getScope(inner);
+    const variable = scope.references.find((r) => r.identifier === inner)?.resolved;
+    const definition = variable?.defs[0];
+    if (definition?.type !== 'Variable' || !definition.node.init) return undefined;
+    const initKind = this.kindOf(definition.node.init);
+    return initKind ? { kind: initKind, node: skipWrappers(definition.node.init) } : undefined;
+  }
+
+  /** The disposal methods the class has, its own and inherited. */
+  disposals(cls: ClassNode, isStatic: boolean): DisposalMethod[] {
+    const tsClass = this.services.esTreeNodeToTSNodeMap.get(cls) as ts.ClassLikeDeclaration;
+    const symbol = tsClass.name ? this.checker.getSymbolAtLocation(tsClass.name) : this.checker.getTypeAtLocation(tsClass).getSymbol();
+    if (!symbol) return [];
+    const type = isStatic ? this.checker.getTypeOfSymbolAtLocation(symbol, tsClass) : this.checker.getDeclaredTypeOfSymbol(symbol);
+    const result: DisposalMethod[] = [];
+    for (const property of this.checker.getPropertiesOfType(type)) {
+      const escaped = String(property.escapedName);
+      const isDispose = DISPOSE_SYMBOL.test(escaped);
+      if (!isDispose && !this.disposalNames.includes(property.name)) continue;
+      const declaration = property.valueDeclaration;
+      if (!declaration || !ts.isMethodDeclaration(declaration) || !declaration.body) continue;
+      const owner = declaration.parent;
+      const inheritedFrom = owner !== tsClass && ts.isClassLike(owner) ? (owner.name?.text ?? 'a base class') : undefined;
+      const name = isDispose ? `[Symbol.${escaped.includes('async') ? 'asyncDispose' : 'dispose'}]` : property.name;
+      result.push({ name, declaration, inheritedFrom });
+    }
+    return result;
+  }
+
+  /** Whether a method releases `this.<field>` (directly, through helpers it calls, or `super` methods). */
+  releases(method: ts.MethodDeclaration, field: string, kind: ResourceKind, collection: boolean, seen = new Set<ts.Node>()): boolean {
+    if (seen.has(method) || !method.body) return false;
+    seen.add(method);
+    let released = false;
+    const aliases = new Set<ts.Symbol>();
+    const isField = (n: ts.Node): boolean => {
+      const e = ts.isParenthesizedExpression(n) || ts.isNonNullExpression(n) ? n.expression : n;
+      if (tsThisField(e) === field) return true;
+      if (ts.isIdentifier(e)) {
+        const s = this.checker.getSymbolAtLocation(e);
+        return !!s && aliases.has(s);
+      }
+      return false;
+    };
+    const releasesElement = (fn: ts.Node | undefined, element: ts.Node | undefined): boolean => {
+      if (!fn || !element || !ts.isIdentifier(element)) return false;
+      const symbol = this.checker.getSymbolAtLocation(element);
+      let found = false;
+      const scan = (n: ts.Node): void => {
+        if (found) return;
+        if (ts.isCallExpression(n)) {
+          const callee = n.expression;
+          if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && this.checker.getSymbolAtLocation(callee.expression) === symbol) {
+            if (this.catalog.isReleaseMethod(kind, callee.name.text)) found = true;
+          }
+          if (n.arguments.some((a) => ts.isIdentifier(a) && this.checker.getSymbolAtLocation(a) === symbol) && this.catalog.callRule(callee)?.effect === 'release') {
+            found = true;
+          }
+        }
+        ts.forEachChild(n, scan);
+      };
+      scan(fn);
+      return found;
+    };
+    const visit = (n: ts.Node): void => {
+      if (released) return;
+      // `const c = this.client; await c.close();`
+      if (ts.isVariableDeclaration(n) && n.initializer && isField(n.initializer) && ts.isIdentifier(n.name)) {
+        const s = this.checker.getSymbolAtLocation(n.name);
+        if (s) aliases.add(s);
+      }
+      if (ts.isCallExpression(n)) {
+        const callee = n.expression;
+        // this.field.close(), this.field?.close(), this.field[Symbol.dispose]()
+        if ((ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) && isField(callee.expression) && !collection) {
+          const name = ts.isPropertyAccessExpression(callee)
+            ? callee.name.text
+            : ts.isPropertyAccessExpression(callee.argumentExpression) && /ispose$/.test(callee.argumentExpression.name.text)
+              ? '@@dispose'
+              : '';
+          if (this.catalog.isReleaseMethod(kind, name)) released = true;
+        }
+        // clearInterval(this.timer), pipeline(this.stream, …)
+        if (!collection && n.arguments.some(isField) && this.catalog.callRule(callee)?.effect === 'release') released = true;
+        // this.sockets.forEach((s) => s.destroy())
+        if (collection && ts.isPropertyAccessExpression(callee) && isField(callee.expression) && ['forEach', 'map'].includes(callee.name.text)) {
+          const fn = n.arguments[0];
+          if (fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && releasesElement(fn.body, fn.parameters[0]?.name)) released = true;
+        }
+        // this.helper(), this.#helper(), super.close()
+        if (ts.isPropertyAccessExpression(callee) && (callee.expression.kind === ts.SyntaxKind.ThisKeyword || callee.expression.kind === ts.SyntaxKind.SuperKeyword)) {
+          const declaration = this.checker.getSymbolAtLocation(callee.name)?.valueDeclaration;
+          if (declaration && ts.isMethodDeclaration(declaration) && this.releases(declaration, field, kind, collection, seen)) released = true;
+        }
+      }
+      // for (const s of this.sockets) s.destroy();
+      if (collection && (ts.isForOfStatement(n) || ts.isForInStatement(n)) && isField(n.expression)) {
+        const declaration = ts.isVariableDeclarationList(n.initializer) ? n.initializer.declarations[0] : undefined;
+        if (declaration && releasesElement(n.statement, declaration.name)) released = true;
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(method.body);
+    return released;
+  }
+
+  /**
+   * Whether a method that replaces `this.<field>` first releases or checks what it may still hold
+   * (`clearInterval(this.timer)`, `if (this.timer) return;`) before the assignment at `position`.
+   */
+  guardsBeforeOverwrite(method: TSESTree.MethodDefinition, field: string, kind: ResourceKind, position: number): boolean {
+    const tsMethod = this.services.esTreeNodeToTSNodeMap.get(method) as ts.MethodDeclaration;
+    if (!tsMethod.body) return true;
+    let guarded = false;
+    const mentionsField = (n: ts.Node): boolean => {
+      let found = false;
+      const scan = (m: ts.Node): void => {
+        if (found) return;
+        if (tsThisField(m) === field) found = true;
+        ts.forEachChild(m, scan);
+      };
+      scan(n);
+      return found;
+    };
+    const visit = (n: ts.Node): void => {
+      if (guarded || n.getStart() >= position) return;
+      // if (this.timer) return; / if (this.timer) throw …; / if (!this.timer) { … assignment … }
+      if (ts.isIfStatement(n) && mentionsField(n.expression)) {
+        const consequentExits = (s: ts.Statement): boolean =>
+          ts.isReturnStatement(s) || ts.isThrowStatement(s) || (ts.isBlock(s) && s.statements.some((x) => ts.isReturnStatement(x) || ts.isThrowStatement(x)));
+        if (consequentExits(n.thenStatement) || (n.thenStatement.pos <= position && position <= n.thenStatement.end)) guarded = true;
+      }
+      if (ts.isCallExpression(n)) {
+        const callee = n.expression;
+        if (ts.isPropertyAccessExpression(callee) && tsThisField(callee.expression) === field && this.catalog.isReleaseMethod(kind, callee.name.text)) guarded = true;
+        if (n.arguments.some((a) => tsThisField(a) === field) && this.catalog.callRule(callee)?.effect === 'release') guarded = true;
+        if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) {
+          const declaration = this.checker.getSymbolAtLocation(callee.name)?.valueDeclaration;
+          if (declaration && ts.isMethodDeclaration(declaration) && this.releases(declaration, field, kind, false)) guarded = true;
+        }
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(tsMethod.body);
+    return guarded;
+  }
+
+  /** Findings for one class. */
+  analyse(cls: ClassNode, sourceCode: Readonly<TSESLint.SourceCode>): FieldFinding[] {
+    const findings: FieldFinding[] = [];
+    const acquisitions = this.acquisitions(cls, sourceCode);
+    if (acquisitions.length === 0) return findings;
+    const reported = new Set<string>();
+    for (const acquisition of acquisitions) {
+      const { field, kind, method } = acquisition;
+      const disposals = this.disposals(cls, acquisition.isStatic);
+      const released = disposals.some((d) => this.releases(d.declaration, field, kind, acquisition.collection));
+      const key = `${acquisition.isStatic}:${field}`;
+      if (!released && !reported.has(key)) {
+        // Static fields live as long as the class: only a static disposal method is expected to release them.
+        if (disposals.length === 0 && !acquisition.isStatic) findings.push({ type: 'noDisposal', acquisition });
+        else if (disposals.length > 0) findings.push({ type: 'notReleased', acquisition, disposals });
+        reported.add(key);
+      }
+      // Replacing a field that may still hold a resource, outside the constructor, leaks the old one.
+      const isConstructor = method?.kind === 'constructor';
+      if (method && !isConstructor && !acquisition.collection) {
+        const assignment = acquisition.node.parent;
+        const position = (this.services.esTreeNodeToTSNodeMap.get(assignment ?? acquisition.node) as ts.Node).getStart();
+        if (!this.guardsBeforeOverwrite(method, field, kind, position)) findings.push({ type: 'overwrite', acquisition, method });
+      }
+    }
+    return findings;
+  }
+}

@@ -1,0 +1,67 @@
+// Builds the statement that releases a resource held in an expression (`this.client`), for fixes and suggestions.
+import * as ts from 'typescript';
+import type { ResourceKind } from '../catalog/types.js';
+
+export interface ReleaseContext {
+  checker: ts.TypeChecker;
+  /** The type of the expression that holds the resource (the field's type). */
+  type: ts.Type;
+  /** The expression may be undefined or null: call through `?.`. */
+  optional: boolean;
+  /** The statement goes into an async function: a release that returns a promise is awaited. */
+  inAsyncFunction: boolean;
+  /** The expression holds a collection of resources (`Set`, array, `Map` values). */
+  collection: boolean;
+}
+
+function returnsPromise(checker: ts.TypeChecker, type: ts.Type, method: ts.Symbol | undefined, at: ts.Node | undefined): boolean {
+  if (!method) return false;
+  const methodType = at ? checker.getTypeOfSymbolAtLocation(method, at) : checker.getTypeOfSymbol(method);
+  return methodType.getCallSignatures().some((signature) => !!signature.getReturnType().getProperty('then'));
+}
+
+/** The element type of a collection type (`Set<T>`, `T[]`, `Map<K, T>`), and whether it is a Map. */
+function elementOf(checker: ts.TypeChecker, type: ts.Type): { element: ts.Type | undefined; isMap: boolean } {
+  const nonNullable = checker.getNonNullableType(type);
+  const name = nonNullable.getSymbol()?.name;
+  const args = checker.getTypeArguments(nonNullable as ts.TypeReference);
+  if (name === 'Map') return { element: args[1], isMap: true };
+  return { element: args[0] ?? checker.getIndexTypeOfType(nonNullable, ts.IndexKind.Number), isMap: false };
+}
+
+/** One statement that releases what `target` holds, or undefined when no safe release text exists. */
+export function releaseStatement(kind: ResourceKind, target: string, context: ReleaseContext): string | undefined {
+  const { checker } = context;
+  if (context.collection) {
+    const { element, isMap } = elementOf(checker, context.type);
+    if (!element) return undefined;
+    const source = isMap ? `${target}${context.optional ? '?' : ''}.values()` : target;
+    const inner = releaseStatement(kind, 'item', { ...context, type: element, optional: false, collection: false });
+    if (!inner || inner.startsWith('await ')) return undefined; // releasing one by one would serialise awaits
+    return context.optional && !isMap
+      ? `for (const item of ${target} ?? []) ${inner}`
+      : `for (const item of ${source}) ${inner}`;
+  }
+  if (kind.releaseFunction) return `${kind.releaseFunction}(${target});`;
+  const nonNullable = checker.getNonNullableType(context.type);
+  const dot = context.optional ? '?.' : '.';
+  let call: string;
+  let method: ts.Symbol | undefined;
+  const name = kind.release[0];
+  if (name) {
+    method = nonNullable.getProperty(name);
+    if (!method) return undefined;
+    call = `${target}${dot}${name}()`;
+  } else {
+    const properties = checker.getPropertiesOfType(nonNullable);
+    const asyncDispose = properties.find((p) => /^__@asyncDispose@/.test(String(p.escapedName)));
+    const dispose = properties.find((p) => /^__@dispose@/.test(String(p.escapedName)));
+    method = dispose ?? asyncDispose;
+    if (!method) return undefined;
+    call = `${target}${context.optional ? '?.' : ''}[Symbol.${dispose ? 'dispose' : 'asyncDispose'}]()`;
+  }
+  const promise = returnsPromise(checker, nonNullable, method, method.valueDeclaration);
+  if (promise && context.inAsyncFunction) return `await ${call};`;
+  if (promise) return `void ${call};`;
+  return `${call};`;
+}

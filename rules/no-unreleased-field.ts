@@ -1,0 +1,145 @@
+// Rule `leaks/no-unreleased-field`: resources a class creates and keeps in its fields must be released by the class.
+import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import * as ts from 'typescript';
+import { createRule } from '../lib/create-rule.js';
+import { ClassFieldAnalysis, DEFAULT_DISPOSAL_METHODS, type DisposalMethod, type FieldFinding } from '../lib/analysis/class-fields.js';
+import { programFacts } from '../lib/analysis/listener.js';
+import { DEFAULT_LIFETIME_OPTIONS } from '../lib/analysis/options.js';
+import { releaseStatement } from '../lib/fix/release.js';
+
+export type Options = [{ disposalMethods?: string[] }];
+
+const messages = {
+  notReleased: '`this.{{field}}` ({{resource}}, created here) is never {{released}} by {{disposals}}: {{release}} it there.',
+  noDisposal:
+    '`this.{{field}}` ({{resource}}, created here) is never {{released}}: `{{className}}` has no method that releases what it owns. Add `close()` or `[Symbol.asyncDispose]()` that {{release}}s it.',
+  overwrite:
+    '`{{method}}()` replaces `this.{{field}}` without releasing the {{resource}} it may still hold: calling `{{method}}()` twice leaks one. Release the old one first, or return early when it is set.',
+  addRelease: 'Release `this.{{field}}` in `{{method}}`.',
+} as const;
+export type MessageIds = keyof typeof messages;
+
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+export default createRule<Options, MessageIds>({
+  name: 'no-unreleased-field',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require resources a class stores in its fields to be released by one of its disposal methods',
+      recommended: true,
+      requiresTypeChecking: true,
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    messages,
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          disposalMethods: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description:
+              'Names of the methods that release what the class owns (`[Symbol.dispose]` and `[Symbol.asyncDispose]` always count).',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ disposalMethods: DEFAULT_DISPOSAL_METHODS }],
+  },
+  defaultOptions: [{ disposalMethods: DEFAULT_DISPOSAL_METHODS }],
+  create(context, [options]) {
+    const services = ESLintUtils.getParserServices(context);
+    const checker = services.program.getTypeChecker();
+    const { catalog, functions } = programFacts(services.program, checker, DEFAULT_LIFETIME_OPTIONS, ['resource', 'timer']);
+    const analysis = new ClassFieldAnalysis(services, checker, catalog, functions, options.disposalMethods ?? DEFAULT_DISPOSAL_METHODS);
+    const { sourceCode } = context;
+
+    const describe = (disposals: DisposalMethod[]): string =>
+      disposals
+        .map((d) => `\`${d.name}()\`${d.inheritedFrom ? ` (inherited from \`${d.inheritedFrom}\`)` : ''}`)
+        .join(' or ');
+
+    /** The edit that adds the release at the end of a disposal method declared in this file. */
+    function addRelease(finding: Extract<FieldFinding, { type: 'notReleased' }>, disposal: DisposalMethod): TSESLint.ReportFixFunction | undefined {
+      const definition = services.tsNodeToESTreeNodeMap.get(disposal.declaration) as TSESTree.Node | undefined;
+      const method = definition?.type === AST_NODE_TYPES.MethodDefinition ? definition.value : undefined;
+      if (!method || method.type !== AST_NODE_TYPES.FunctionExpression || !method.body) return undefined;
+      const { field, kind, collection } = finding.acquisition;
+      const target = `this.${field}`;
+      const location = services.esTreeNodeToTSNodeMap.get(finding.acquisition.node);
+      // `#private` members are found by their written name (their symbol's escaped name is mangled).
+      const fieldSymbol = checker.getPropertiesOfType(checker.getTypeAtLocation(disposal.declaration.parent)).find((p) => p.name === field);
+      const type = fieldSymbol ? checker.getTypeOfSymbolAtLocation(fieldSymbol, location) : checker.getTypeAtLocation(location);
+      // Set by a method rather than at construction, it may still be unset when the class is disposed.
+      const setLater = !!finding.acquisition.method && finding.acquisition.method.kind !== 'constructor';
+      const optional = setLater || type !== checker.getNonNullableType(type);
+      const statement = releaseStatement(kind, target, {
+        checker,
+        type,
+        optional,
+        inAsyncFunction: method.async,
+        collection,
+      });
+      if (!statement) return undefined;
+      const body = method.body;
+      const last = body.body[body.body.length - 1];
+      const indent = (node: TSESTree.Node): string => /^\s*/.exec(sourceCode.lines[node.loc.start.line - 1] ?? '')?.[0] ?? '';
+      return (fixer) => {
+        if (last?.type === AST_NODE_TYPES.ReturnStatement) return fixer.insertTextBefore(last, `${statement}\n${indent(last)}`);
+        if (last) return fixer.insertTextAfter(last, `\n${indent(last)}${statement}`);
+        const methodIndent = indent(method.parent);
+        return fixer.replaceText(body, `{\n${methodIndent}  ${statement}\n${methodIndent}}`);
+      };
+    }
+
+    function report(cls: ClassNode, finding: FieldFinding): void {
+      const { acquisition } = finding;
+      const { kind } = acquisition;
+      const data = {
+        field: acquisition.field,
+        resource: kind.label,
+        released: kind.verb.past,
+        release: kind.verb.base,
+      };
+      if (finding.type === 'noDisposal') {
+        const className = cls.id?.name ?? 'this class';
+        context.report({ node: acquisition.node, messageId: 'noDisposal', data: { ...data, className } });
+        return;
+      }
+      if (finding.type === 'overwrite') {
+        const method = finding.method.key.type === AST_NODE_TYPES.Identifier ? finding.method.key.name : 'this method';
+        context.report({ node: acquisition.node, messageId: 'overwrite', data: { ...data, method } });
+        return;
+      }
+      // Only methods written in this file can be edited; one such method gets a fix, several get suggestions.
+      const editable = finding.disposals
+        .filter((d) => !d.inheritedFrom && d.declaration.getSourceFile().fileName === services.program.getSourceFile(context.filename)?.fileName)
+        .map((d) => ({ disposal: d, fix: addRelease(finding, d) }))
+        .filter((e): e is { disposal: DisposalMethod; fix: TSESLint.ReportFixFunction } => !!e.fix);
+      const single = finding.disposals.length === 1 && editable.length === 1 ? editable[0] : undefined;
+      context.report({
+        node: acquisition.node,
+        messageId: 'notReleased',
+        data: { ...data, disposals: describe(finding.disposals) },
+        fix: single?.fix,
+        suggest: single
+          ? []
+          : editable.map(({ disposal, fix }) => ({ messageId: 'addRelease' as const, data: { field: acquisition.field, method: disposal.name }, fix })),
+      });
+    }
+
+    const check = (cls: ClassNode): void => {
+      try {
+        for (const finding of analysis.analyse(cls, sourceCode)) report(cls, finding);
+      } catch (error) {
+        // Never crash ESLint: an unexpected shape of class means no report.
+        if (process.env.LEAKS_DEBUG) throw error;
+      }
+    };
+    return { 'ClassDeclaration:exit': check, 'ClassExpression:exit': check };
+  },
+});
