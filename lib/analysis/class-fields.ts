@@ -7,7 +7,27 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { ResourceKind } from '../catalog/types.js';
 import type { ProgramFunctions } from './program-functions.js';
 
-export const DEFAULT_DISPOSAL_METHODS = ['close', 'dispose', 'destroy', 'stop', 'end', 'shutdown', 'disconnect', 'terminate'];
+export const DEFAULT_DISPOSAL_METHODS = [
+  'close',
+  'dispose',
+  'destroy',
+  'stop',
+  'end',
+  'shutdown',
+  'disconnect',
+  'terminate',
+  'release',
+  'quit',
+  'cleanup',
+  'teardown',
+  'unwatch',
+  'unsubscribe',
+];
+
+/** `close`, and camel-case compounds that start with it (`closeAll`, `destroySocket`, `stopPolling`). */
+export function isDisposalName(name: string, verbs: readonly string[]): boolean {
+  return verbs.some((verb) => name === verb || (name.startsWith(verb) && /[A-Z_$0-9]/.test(name.charAt(verb.length))));
+}
 
 /** A place where the class puts a resource it created into one of its fields. */
 export interface FieldAcquisition {
@@ -153,7 +173,7 @@ export class ClassFieldAnalysis {
     for (const property of this.checker.getPropertiesOfType(type)) {
       const escaped = String(property.escapedName);
       const isDispose = DISPOSE_SYMBOL.test(escaped);
-      if (!isDispose && !this.disposalNames.includes(property.name)) continue;
+      if (!isDispose && !isDisposalName(property.name, this.disposalNames)) continue;
       const declaration = property.valueDeclaration;
       if (!declaration || !ts.isMethodDeclaration(declaration) || !declaration.body) continue;
       const owner = declaration.parent;

@@ -22,6 +22,7 @@ export interface LifetimeRuleConfig {
 const STRENGTH: Record<Effect, number> = { borrow: 0, overwrite: 1, release: 2, transfer: 3 };
 const MAX_CLOSURE_DEPTH = 6;
 /** Events after which a resource is done with: a release in their listener always runs. */
+const CONNECT_EVENTS = new Set(['connect', 'secureConnect', 'ready', 'open']);
 const END_EVENTS = new Set(['close', 'end', 'finish', 'error', 'exit', 'timeout', 'abort', 'disconnect', 'goaway', 'unpipe']);
 
 function unwrapToValue(node: TSESTree.Node): { awaited: boolean } {
@@ -167,6 +168,8 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     const event = call.arguments[0];
     if (event?.type !== AST_NODE_TYPES.Literal || typeof event.value !== 'string') return false;
     if (END_EVENTS.has(event.value)) return false;
+    // A socket that fails to connect is destroyed by Node itself: a release once it connects covers both outcomes.
+    if (kind.emitsErrors && CONNECT_EVENTS.has(event.value)) return false;
     const receiver = services.esTreeNodeToTSNodeMap.get(call.callee.object);
     return catalog.kindOfType(checker.getTypeAtLocation(receiver))?.id === kind.id;
   }
@@ -377,25 +380,60 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     }
   }
 
+  /** The calls a function is handed to as a callback: where it is written inline, or where its name is passed. */
+  function callSitesOf(fn: Exclude<FunctionNode, TSESTree.Program | TSESTree.StaticBlock>): TSESTree.CallExpression[] {
+    const asArgument = (node: TSESTree.Node): TSESTree.CallExpression | undefined => {
+      const call = node.parent;
+      return call?.type === AST_NODE_TYPES.CallExpression && call.arguments.includes(node as TSESTree.CallExpressionArgument)
+        ? call
+        : undefined;
+    };
+    const inline = asArgument(fn);
+    if (inline) return [inline];
+    const declarator = fn.parent;
+    const variable =
+      fn.type === AST_NODE_TYPES.FunctionDeclaration
+        ? sourceCode.getDeclaredVariables(fn)[0]
+        : declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === fn
+          ? sourceCode.getDeclaredVariables(declarator)[0]
+          : undefined;
+    return (variable?.references ?? []).flatMap((ref) => asArgument(ref.identifier) ?? []);
+  }
+
+  /** The request a `req.on('response', …)` listens on was made with `method: 'HEAD'`. */
+  function isHeadRequestObject(receiver: TSESTree.Node): boolean {
+    if (receiver.type === AST_NODE_TYPES.CallExpression) return isHeadRequest(receiver);
+    if (receiver.type !== AST_NODE_TYPES.Identifier) return false;
+    const definition = ASTUtils.findVariable(sourceCode.getScope(receiver), receiver)?.defs[0];
+    const init = definition?.node.type === AST_NODE_TYPES.VariableDeclarator ? definition.node.init : undefined;
+    return init?.type === AST_NODE_TYPES.CallExpression && isHeadRequest(init);
+  }
+
   function detectCallbackAcquisition(frame: Frame, fn: Exclude<FunctionNode, TSESTree.Program | TSESTree.StaticBlock>): void {
     detectHandlerAcquisition(frame, fn);
-    const call = fn.parent;
     const param = fn.params[0];
-    if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn as TSESTree.CallExpressionArgument) || param?.type !== AST_NODE_TYPES.Identifier) return;
+    if (param?.type !== AST_NODE_TYPES.Identifier) return;
+    const calls = callSitesOf(fn);
+    if (calls.length === 0) return;
     const kind = catalog.kindOfType(checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(param)));
     if (!kind || (!kind.acquiredInCallbackOf && !kind.acquiredInListenerFor)) return;
-    const tsCall = services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression;
-    const byFunction = !!kind.acquiredInCallbackOf && catalog.calleeMatches(tsCall.expression, kind.acquiredInCallbackOf);
-    const event = call.arguments[0];
-    const byListener =
-      !!kind.acquiredInListenerFor &&
-      call.callee.type === AST_NODE_TYPES.MemberExpression &&
-      LISTENER_METHODS.has(propertyName(call.callee) ?? '') &&
-      event?.type === AST_NODE_TYPES.Literal &&
-      typeof event.value === 'string' &&
-      kind.acquiredInListenerFor.includes(event.value);
-    if (!byFunction && !byListener) return;
-    if (kind.mayHaveNoBody && byFunction && isHeadRequest(call)) return;
+    const acquires = (call: TSESTree.CallExpression): boolean => {
+      const tsCall = services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression;
+      if (kind.acquiredInCallbackOf && catalog.calleeMatches(tsCall.expression, kind.acquiredInCallbackOf)) {
+        return !(kind.mayHaveNoBody && isHeadRequest(call));
+      }
+      const event = call.arguments[0];
+      const listens =
+        !!kind.acquiredInListenerFor &&
+        call.callee.type === AST_NODE_TYPES.MemberExpression &&
+        LISTENER_METHODS.has(propertyName(call.callee) ?? '') &&
+        event?.type === AST_NODE_TYPES.Literal &&
+        typeof event.value === 'string' &&
+        kind.acquiredInListenerFor.includes(event.value);
+      if (!listens || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      return !(kind.mayHaveNoBody && isHeadRequestObject(call.callee.object));
+    };
+    if (!calls.some(acquires)) return;
     kinds.set(param, kind);
     frame.parameterAcquisitions.push(param);
   }
@@ -498,13 +536,22 @@ export function createLifetimeListener<MessageIds extends string, Options extend
       reportNode: node,
       kind,
       // `const { body } = await request(url)`: the response is better named by the call than by `body`.
-      name: container ? containerName(node, variable) : body ? shortText(node) : variable.name,
+      name: container ? containerName(node, variable) : body ? callName(node) : variable.name,
     };
     const { events, holders } = collectEvents(frame, kind, { variable, target, container, body });
     if (start.tag === 'start') handoffParameterEvents(frame.node, kind, frame.node, events);
     // A callback given to the acquisition itself that releases it (`net.connect(port, () => sock.end())`,
     // a poller that clears its own interval) runs after the acquisition, wherever it is written.
     if ([...events].some(([n, effect]) => (effect === 'release' || effect === 'transfer') && contains(node, n))) return;
+    // `let timer; sock.on('connect', () => clearTimeout(timer)); timer = setTimeout(…)`: a callback registered
+    // earlier reads the variable when it runs, so it releases what the variable holds by then.
+    if (
+      [...events].some(
+        ([n, effect]) => effect === 'release' && isFunctionNode(n) && n.range[1] <= node.range[0] && enclosingFunction(n) === frame.node,
+      )
+    ) {
+      return;
+    }
     if (kind.oneShot && ![...events.values()].some((effect) => effect === 'release' || effect === 'transfer')) {
       // Never cleared anywhere: a plain one-shot, unless it races other work.
       reportRace(node, kind, variable.name);
@@ -524,6 +571,8 @@ export function createLifetimeListener<MessageIds extends string, Options extend
       scopeBlock: narrowScope ? scopeBlock : undefined,
       overwriteLeaks: holders.length === 1,
       bodyless: !!kind.mayHaveNoBody,
+      statusNames: body ? statusVariables(variable) : undefined,
+      bodyProperty: kind.body?.property,
       throwHandsOff: !!kind.throwHandsOff,
     };
     const leak = findLeak(input);
@@ -555,6 +604,28 @@ export function createLifetimeListener<MessageIds extends string, Options extend
         });
       }
     }
+  }
+
+  /** `statusCode` in `const { statusCode, body } = await request(url)`: the variables holding the status. */
+  function statusVariables(bodyVariable: Variable): Set<string> {
+    const names = new Set<string>();
+    const pattern = bodyVariable.defs[0]?.node.type === AST_NODE_TYPES.VariableDeclarator ? bodyVariable.defs[0].node.id : undefined;
+    if (pattern?.type !== AST_NODE_TYPES.ObjectPattern) return names;
+    for (const property of pattern.properties) {
+      if (property.type !== AST_NODE_TYPES.Property || property.computed || property.key.type !== AST_NODE_TYPES.Identifier) continue;
+      if (!['status', 'statusCode'].includes(property.key.name)) continue;
+      if (property.value.type === AST_NODE_TYPES.Identifier) names.add(property.value.name);
+    }
+    return names;
+  }
+
+  /** How a response read through `{ body }` is named: by its call (`client.request(…)`). */
+  function callName(node: TSESTree.Node): string {
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      const callee = shortText(node.callee);
+      return `${callee}(${node.arguments.length > 0 ? '…' : ''})`;
+    }
+    return shortText(node);
   }
 
   function shortText(node: TSESTree.Node): string {

@@ -2,6 +2,7 @@
 // which calls acquire a resource, which functions are factories, and what a callee does with a parameter.
 import * as ts from 'typescript';
 import type { Catalog } from '../catalog/catalog.js';
+import { LISTENER_METHODS } from '../catalog/resources.js';
 import type { ResourceKind } from '../catalog/types.js';
 
 /** What a function does with a resource passed in one of its parameters; 'passthrough': it returns it. */
@@ -81,6 +82,8 @@ function releasesUnconditionally(statement: ts.Node, releases: ts.Node[]): boole
 function releasesOnAllPaths(statements: readonly ts.Statement[], releases: ts.Node[]): boolean {
   for (const statement of statements) {
     if (statementReleases(statement, releases)) return true;
+    // `if (!res.ok) throw new Error(await res.text());`: the branch that leaves releases on its way out.
+    if (ts.isIfStatement(statement) && !statement.elseStatement && statementReleases(statement.thenStatement, releases)) continue;
     if (mayExit(statement)) return false;
   }
   return false;
@@ -163,7 +166,7 @@ export class ProgramFunctions {
       if (this.catalog.callRule(node.expression)?.effect === 'release') return undefined;
       // pg's `client.connect(): Promise<Client>` resolves to the client itself.
       if (this.sameKindAsReceiver(node, kind)) return undefined;
-      if (kind.acquiredBy && !this.catalog.calleeMatches(node.expression, kind.acquiredBy)) return undefined;
+      if (kind.acquiredBy && !this.catalog.calleeMatches(node.expression, kind.acquiredBy)) return this.promisifiedKind(node, awaited);
       // `app.listen(port)` returns a server that is already listening: handed to the event loop at birth.
       if (ts.isPropertyAccessExpression(node.expression) && kind.handoffMethods?.includes(node.expression.name.text)) {
         return undefined;
@@ -171,6 +174,31 @@ export class ProgramFunctions {
       const body = this.bodyOf(node);
       if (body) return this.factoryKind(body, depth + 1) ? kind : undefined;
       return kind;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * A program function that returns a promise of a response it receives in a callback (`new Promise((resolve) =>
+   * http.get(url, resolve))`): for kinds that no call acquires directly, calling it acquires one.
+   */
+  private promisifiedKind(node: ts.CallExpression, awaited: boolean): ResourceKind | undefined {
+    if (!awaited) return undefined;
+    try {
+      const body = this.bodyOf(node);
+      if (!body) return undefined;
+      const type = this.checker.getAwaitedType(this.checker.getTypeAtLocation(node));
+      const kind = type && this.catalog.kindOfType(type);
+      if (!kind?.acquiredInCallbackOf) return undefined;
+      let found = false;
+      const visit = (n: ts.Node): void => {
+        if (found) return;
+        if (ts.isCallExpression(n) && this.catalog.calleeMatches(n.expression, kind.acquiredInCallbackOf!)) found = true;
+        ts.forEachChild(n, visit);
+      };
+      visit(body);
+      return found ? kind : undefined;
     } catch {
       return undefined;
     }
@@ -253,7 +281,8 @@ export class ProgramFunctions {
       if (result) return;
       const e = skipOuter(expr);
       if (ts.isCallExpression(e) || ts.isNewExpression(e)) {
-        result = this.acquisitionKind(e, isAsync || ts.isAwaitExpression(skipParens(expr)), depth);
+        // `return fetch(url)` from a plain function: its caller awaits the promise, so look through it too.
+        result = this.acquisitionKind(e, isAsync || ts.isAwaitExpression(skipParens(expr)), depth) ?? this.acquisitionKind(e, true, depth);
       } else if (ts.isIdentifier(e)) {
         const symbol = this.checker.getSymbolAtLocation(e);
         const declaration = symbol?.valueDeclaration;
@@ -296,6 +325,21 @@ export class ProgramFunctions {
     };
     ts.forEachChild(fn.body, visit);
     return handedOff;
+  }
+
+  /** The use of `param.body` in a callee: read, cancelled, iterated or handed to a consuming call. */
+  private useOfBody(access: ts.PropertyAccessExpression, release: string[]): ParameterEffect {
+    let node: ts.Node = access;
+    while (ts.isNonNullExpression(node.parent) || ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent)) node = node.parent;
+    const parent = node.parent;
+    if (ts.isPropertyAccessExpression(parent) && parent.expression === node) {
+      return ts.isCallExpression(parent.parent) && parent.parent.expression === parent && release.includes(parent.name.text) ? 'release' : 'borrow';
+    }
+    if (ts.isForOfStatement(parent) && parent.expression === node) return 'release';
+    if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(node as ts.Expression)) {
+      return this.catalog.callRule(parent.expression)?.effect === 'borrow' ? 'borrow' : 'release';
+    }
+    return 'borrow';
   }
 
   /** What the function does with the resource passed at `index`, following its body. */
@@ -370,9 +414,17 @@ export class ProgramFunctions {
         if (ts.isCallExpression(call) && call.expression === parent && method) {
           if (this.catalog.isReleaseMethod(kind, method)) return 'release';
           if (kind.handoffMethods?.includes(method)) return 'transfer';
+          // `res.on('data', …)` consumes a response.
+          const event = call.arguments[0];
+          if (LISTENER_METHODS.has(method) && event && ts.isStringLiteralLike(event) && kind.releaseEvents?.includes(event.text)) return 'release';
+        }
+        // `res.body.cancel()`, `for await (… of res.body)`, `Readable.fromWeb(res.body)`.
+        if (kind.body && ts.isPropertyAccessExpression(parent) && parent.name.text === kind.body.property) {
+          return this.useOfBody(parent, kind.body.release);
         }
         return 'borrow';
       }
+      if (ts.isForOfStatement(parent) && parent.expression === node && parent.awaitModifier && kind.releasedByIteration) return 'release';
       if (ts.isReturnStatement(parent) || (ts.isArrowFunction(parent) && parent.body === node)) {
         if (isInsideNestedFunction(parent, fn)) return 'borrow';
         // Handing back the very parameter: the caller keeps it, through the call's value.

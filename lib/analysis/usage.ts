@@ -282,7 +282,9 @@ export class UsageClassifier {
       return called && name !== undefined && release.includes(name) ? { t: 'release' } : { t: 'borrow' };
     }
     if ((parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) && parent.callee !== cur) {
-      return { t: 'release' };
+      // Handed to a call that reads it (`Readable.fromWeb`, `pipeline`, a consumer); lenders such as logging do not.
+      const tsCall = this.ctx.services.esTreeNodeToTSNodeMap.get(parent) as ts.CallExpression | ts.NewExpression;
+      return this.ctx.catalog.callRule(tsCall.expression)?.effect === 'borrow' ? { t: 'borrow' } : { t: 'release' };
     }
     if (parent.type === AST_NODE_TYPES.ForOfStatement && parent.right === cur) return { t: 'release' };
     if (parent.type === AST_NODE_TYPES.ReturnStatement) return { t: 'transfer' };

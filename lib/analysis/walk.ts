@@ -14,6 +14,10 @@ export interface WalkInput {
   start: { node: TSESTree.Node; tag: 'acquire' | 'fn' | 'start' };
   /** A response: where its status is 204 or 304 it has no body to release. */
   bodyless?: boolean;
+  /** Variables that hold the response's status (`const { statusCode, body } = …`), for 204/304 checks. */
+  statusNames?: Set<string>;
+  /** The response's body property (`body`): where it is null there is nothing to release. */
+  bodyProperty?: string;
   /** An explicit `throw` hands the resource on (Express 5 routes it to the error handler). */
   throwHandsOff?: boolean;
   /** Effects keyed by the recorded node (identifier or nested function). */
@@ -27,7 +31,7 @@ export interface WalkInput {
 }
 
 /** Properties that are true once a resource has been released (`socket.destroyed`, `stream.closed`). */
-const RELEASED_FLAGS = new Set(['destroyed', 'closed', 'killed', 'writableEnded', 'writableFinished']);
+const RELEASED_FLAGS = new Set(['destroyed', 'closed', 'killed', 'writableEnded', 'writableFinished', 'bodyUsed', 'readableEnded']);
 
 interface Pending {
   kind: 'return' | 'throw';
@@ -39,8 +43,18 @@ function exit(kind: ExitKind, node: TSESTree.Node, line = node.loc.start.line): 
 }
 
 /** Which branch of a null test proves the holder is absent: the branch where it is truthy, or falsy. */
-function nullishBranch(test: TSESTree.Node, holders: Set<string>, bodyless = false): 'truthy' | 'falsy' | undefined {
-  const isHolder = (n: TSESTree.Node): boolean => n.type === AST_NODE_TYPES.Identifier && holders.has(n.name);
+function nullishBranch(test: TSESTree.Node, holders: Set<string>, input?: WalkInput): 'truthy' | 'falsy' | undefined {
+  const bodyless = !!input?.bodyless;
+  const isVariable = (n: TSESTree.Node): boolean => n.type === AST_NODE_TYPES.Identifier && holders.has(n.name);
+  // `if (!res.body) return`: a response without a body stream has nothing to release.
+  const isHolder = (n: TSESTree.Node): boolean =>
+    isVariable(n) ||
+    (!!input?.bodyProperty &&
+      n.type === AST_NODE_TYPES.MemberExpression &&
+      !n.computed &&
+      n.property.type === AST_NODE_TYPES.Identifier &&
+      n.property.name === input.bodyProperty &&
+      isVariable(n.object));
   // `if (!socket.destroyed) socket.destroy()`: where the resource says it is already released, it counts as gone.
   const isReleasedFlag = (n: TSESTree.Node): boolean =>
     n.type === AST_NODE_TYPES.MemberExpression &&
@@ -50,7 +64,7 @@ function nullishBranch(test: TSESTree.Node, holders: Set<string>, bodyless = fal
     isHolder(n.object);
   if (isReleasedFlag(test)) return 'truthy';
   if (bodyless) {
-    const status = bodylessStatus(test, isHolder);
+    const status = bodylessStatus(test, isVariable, input?.statusNames);
     if (status) return status;
   }
   if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!' && isReleasedFlag(test.argument)) return 'falsy';
@@ -67,18 +81,23 @@ function nullishBranch(test: TSESTree.Node, holders: Set<string>, bodyless = fal
 }
 
 /** `res.status === 204`, `res.statusCode === 304 || …`: which branch of the test has no response body. */
-function bodylessStatus(test: TSESTree.Node, isHolder: (n: TSESTree.Node) => boolean): 'truthy' | 'falsy' | undefined {
+function bodylessStatus(
+  test: TSESTree.Node,
+  isHolder: (n: TSESTree.Node) => boolean,
+  statusNames: Set<string> | undefined,
+): 'truthy' | 'falsy' | undefined {
   if (test.type === AST_NODE_TYPES.LogicalExpression && test.operator === '||') {
-    const left = bodylessStatus(test.left, isHolder);
-    return left === 'truthy' && bodylessStatus(test.right, isHolder) === 'truthy' ? 'truthy' : undefined;
+    const left = bodylessStatus(test.left, isHolder, statusNames);
+    return left === 'truthy' && bodylessStatus(test.right, isHolder, statusNames) === 'truthy' ? 'truthy' : undefined;
   }
   if (test.type !== AST_NODE_TYPES.BinaryExpression || !['==', '===', '!=', '!=='].includes(test.operator)) return undefined;
   const isStatus = (n: TSESTree.Node): boolean =>
-    n.type === AST_NODE_TYPES.MemberExpression &&
+    (n.type === AST_NODE_TYPES.Identifier && !!statusNames?.has(n.name)) ||
+    (n.type === AST_NODE_TYPES.MemberExpression &&
     !n.computed &&
     n.property.type === AST_NODE_TYPES.Identifier &&
     (n.property.name === 'status' || n.property.name === 'statusCode') &&
-    isHolder(n.object);
+    isHolder(n.object));
   const isNoBodyCode = (n: TSESTree.Node): boolean => n.type === AST_NODE_TYPES.Literal && (n.value === 204 || n.value === 304);
   const matches = (isStatus(test.left) && isNoBodyCode(test.right)) || (isStatus(test.right) && isNoBodyCode(test.left));
   if (!matches) return undefined;
@@ -86,16 +105,10 @@ function bodylessStatus(test: TSESTree.Node, isHolder: (n: TSESTree.Node) => boo
 }
 
 /** Whether `next` is the branch in which the holder is known to be null or undefined. */
-function entersNullishBranch(
-  frame: Frame,
-  last: Position | undefined,
-  next: Segment,
-  holders: Set<string>,
-  bodyless: boolean,
-): boolean {
+function entersNullishBranch(frame: Frame, last: Position | undefined, next: Segment, input: WalkInput): boolean {
   if (!last || last.tag !== 'test') return false;
   const test = last.node;
-  const which = nullishBranch(test, holders, bodyless);
+  const which = nullishBranch(test, input.holders, input);
   if (!which) return false;
   const owner = test.parent;
   if (!owner) return false;
@@ -204,7 +217,7 @@ export function findLeak(input: WalkInput): LeakExit | undefined {
     const last = positions[positions.length - 1];
     for (let k = next.length - 1; k >= 0; k--) {
       const segment = next[k];
-      if (entersNullishBranch(frame, last, segment, holders, !!input.bodyless)) continue;
+      if (entersNullishBranch(frame, last, segment, input)) continue;
       const key = `${segment.id}|${pending ? pending.node.range[0] : ''}`;
       if (visited.has(key)) continue;
       visited.add(key);
