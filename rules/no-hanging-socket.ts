@@ -88,6 +88,7 @@ export default createRule<Options, MessageIds>({
     };
     const paths = createLifetimeListener(context, {}, {
       categories: ['server-socket'],
+      allExits: true,
       // Only early exits drop a socket; a handler that runs to its end has set the socket up one way or another.
       onFinding: (finding) => {
         if (finding.type === 'leak' && (finding.exit.kind === 'return' || finding.exit.kind === 'throw')) {

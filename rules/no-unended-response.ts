@@ -26,6 +26,7 @@ export default createRule<Options, MessageIds>({
   create(context) {
     return createLifetimeListener(context, {}, {
       categories: ['server-response'],
+      allExits: true,
       // The path is the finding: report the `return` that forgets to respond, and the branch that led there.
       onFinding: (finding) => reportFinding(context, finding, { atExit: true, mentionBranch: true }),
     });

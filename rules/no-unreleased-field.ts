@@ -43,7 +43,7 @@ export default createRule<Options, MessageIds>({
             items: { type: 'string' },
             uniqueItems: true,
             description:
-              'Names of the methods that release what the class owns (`[Symbol.dispose]` and `[Symbol.asyncDispose]` always count).',
+              'Names of the methods that release what the class owns; camel-case compounds count too (`stop` covers `stopPolling`). `[Symbol.dispose]` and `[Symbol.asyncDispose]` always count.',
           },
         },
       },
@@ -76,7 +76,8 @@ export default createRule<Options, MessageIds>({
       const type = fieldSymbol ? checker.getTypeOfSymbolAtLocation(fieldSymbol, location) : checker.getTypeAtLocation(location);
       // Set by a method rather than at construction, it may still be unset when the class is disposed.
       const setLater = !!finding.acquisition.method && finding.acquisition.method.kind !== 'constructor';
-      const optional = setLater || type !== checker.getNonNullableType(type);
+      // A collection field is there from construction; only its elements come later.
+      const optional = (setLater && !collection) || type !== checker.getNonNullableType(type);
       const statement = releaseStatement(kind, target, {
         checker,
         type,

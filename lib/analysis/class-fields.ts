@@ -40,6 +40,8 @@ export interface FieldAcquisition {
   method?: TSESTree.MethodDefinition;
   /** Stored into a collection held by the field (`this.sockets.add(…)`). */
   collection: boolean;
+  /** Created only when the field is unset (`??=`): never replaces a live one. */
+  lazy?: boolean;
 }
 
 export interface DisposalMethod {
@@ -75,6 +77,30 @@ function skipWrappers(node: TSESTree.Node): TSESTree.Node {
 function thisField(node: TSESTree.Node): string | undefined {
   if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression || node.computed) return undefined;
   return node.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${node.property.name}` : node.property.name;
+}
+
+/** `this.m.values()`, `Array.from(this.s)`, `[...this.s]`, `this.s ?? []`: the collection being iterated. */
+function collectionSource(node: ts.Node): ts.Node {
+  let e = node;
+  for (;;) {
+    if (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
+    else if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'values' && e.arguments.length === 0) {
+      e = e.expression.expression;
+    } else if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'from' && e.arguments.length === 1) {
+      e = e.arguments[0];
+    } else if (ts.isArrayLiteralExpression(e) && e.elements.length === 1 && ts.isSpreadElement(e.elements[0])) {
+      e = e.elements[0].expression;
+    } else if (
+      ts.isBinaryExpression(e) &&
+      (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)
+    ) {
+      e = e.left;
+    } else if (ts.isPropertyAccessChain(e) || (ts.isPropertyAccessExpression(e) && e.questionDotToken)) {
+      return e;
+    } else {
+      return e;
+    }
+  }
 }
 
 /** `this.x` / `this.#x` in the TypeScript AST. */
@@ -120,11 +146,13 @@ export class ClassFieldAnalysis {
       const visit = (node: TSESTree.Node): void => {
         // Nested classes own their own fields; nested functions still run as this class's code (arrow callbacks).
         if (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) return;
-        if (node.type === AST_NODE_TYPES.AssignmentExpression && node.operator === '=') {
+        if (node.type === AST_NODE_TYPES.AssignmentExpression && ['=', '??=', '||='].includes(node.operator)) {
           const field = thisField(node.left);
           if (field) {
             const acquisition = this.storedResource(node.right, sourceCode);
-            if (acquisition) found.push({ field, isStatic: member.static, ...acquisition, method, collection: false });
+            // `this.#client ??= new Client(url)` creates one only when unset: it never replaces a live one.
+            const lazy = node.operator !== '=';
+            if (acquisition) found.push({ field, isStatic: member.static, ...acquisition, method, collection: false, lazy });
           }
         }
         if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression) {
@@ -176,6 +204,12 @@ export class ClassFieldAnalysis {
       if (!isDispose && !isDisposalName(property.name, this.disposalNames)) continue;
       const declaration = property.valueDeclaration;
       if (!declaration || !ts.isMethodDeclaration(declaration) || !declaration.body) continue;
+      // Private helpers (`private teardown()`, `#closeSocket()`) are not where callers dispose the class; they count
+      // only through the disposal methods that call them.
+      const isPrivate =
+        ts.isPrivateIdentifier(declaration.name) ||
+        !!ts.getModifiers(declaration)?.some((m) => m.kind === ts.SyntaxKind.PrivateKeyword);
+      if (isPrivate) continue;
       const owner = declaration.parent;
       const inheritedFrom = owner !== tsClass && ts.isClassLike(owner) ? (owner.name?.text ?? 'a base class') : undefined;
       const name = isDispose ? `[Symbol.${escaped.includes('async') ? 'asyncDispose' : 'dispose'}]` : property.name;
@@ -191,8 +225,19 @@ export class ClassFieldAnalysis {
     let released = false;
     const aliases = new Set<ts.Symbol>();
     const isField = (n: ts.Node): boolean => {
-      const e = ts.isParenthesizedExpression(n) || ts.isNonNullExpression(n) ? n.expression : n;
+      let e = ts.isParenthesizedExpression(n) || ts.isNonNullExpression(n) ? n.expression : n;
+      if (collection) e = collectionSource(e);
       if (tsThisField(e) === field) return true;
+      // A static field through the class name: `Api.agent.close()`.
+      if (
+        this.classSymbol &&
+        ts.isPropertyAccessExpression(e) &&
+        ts.isIdentifier(e.expression) &&
+        e.name.text === field &&
+        this.checker.getSymbolAtLocation(e.expression) === this.classSymbol
+      ) {
+        return true;
+      }
       if (ts.isIdentifier(e)) {
         const s = this.checker.getSymbolAtLocation(e);
         return !!s && aliases.has(s);
@@ -239,10 +284,22 @@ export class ClassFieldAnalysis {
         }
         // clearInterval(this.timer), pipeline(this.stream, …)
         if (!collection && n.arguments.some(isField) && this.catalog.callRule(callee)?.effect === 'release') released = true;
-        // this.sockets.forEach((s) => s.destroy())
+        // this.sockets.forEach((s) => s.destroy()), this.timers.forEach(clearInterval)
         if (collection && ts.isPropertyAccessExpression(callee) && isField(callee.expression) && ['forEach', 'map'].includes(callee.name.text)) {
           const fn = n.arguments[0];
           if (fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && releasesElement(fn.body, fn.parameters[0]?.name)) released = true;
+          if (fn && !ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn) && this.catalog.callRule(fn)?.effect === 'release') released = true;
+        }
+        // Array.from(this.clients, (item) => item.close())
+        if (
+          collection &&
+          ts.isPropertyAccessExpression(callee) &&
+          callee.name.text === 'from' &&
+          n.arguments.length === 2 &&
+          isField(n.arguments[0])
+        ) {
+          const fn = n.arguments[1];
+          if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && releasesElement(fn.body, fn.parameters[0]?.name)) released = true;
         }
         // this.helper(), this.#helper(), super.close()
         if (ts.isPropertyAccessExpression(callee) && (callee.expression.kind === ts.SyntaxKind.ThisKeyword || callee.expression.kind === ts.SyntaxKind.SuperKeyword)) {
@@ -302,9 +359,14 @@ export class ClassFieldAnalysis {
     return guarded;
   }
 
+  /** The class being analysed, for static fields named through it. */
+  private classSymbol: ts.Symbol | undefined;
+
   /** Findings for one class. */
   analyse(cls: ClassNode, sourceCode: Readonly<TSESLint.SourceCode>): FieldFinding[] {
     const findings: FieldFinding[] = [];
+    const tsClass = this.services.esTreeNodeToTSNodeMap.get(cls) as ts.ClassLikeDeclaration;
+    this.classSymbol = tsClass.name ? this.checker.getSymbolAtLocation(tsClass.name) : undefined;
     const acquisitions = this.acquisitions(cls, sourceCode);
     if (acquisitions.length === 0) return findings;
     const reported = new Set<string>();
@@ -321,7 +383,7 @@ export class ClassFieldAnalysis {
       }
       // Replacing a field that may still hold a resource, outside the constructor, leaks the old one.
       const isConstructor = method?.kind === 'constructor';
-      if (method && !isConstructor && !acquisition.collection) {
+      if (method && !isConstructor && !acquisition.collection && !acquisition.lazy) {
         const assignment = acquisition.node.parent;
         const position = (this.services.esTreeNodeToTSNodeMap.get(assignment ?? acquisition.node) as ts.Node).getStart();
         if (!this.guardsBeforeOverwrite(method, field, kind, position)) findings.push({ type: 'overwrite', acquisition, method });

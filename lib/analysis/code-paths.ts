@@ -27,7 +27,8 @@ export type PositionTag =
   | 'test' // the test of an `if`, `?:` or `&&`/`||` finished evaluating
   | 'branch' // a conditional branch starts
   | 'catch' // a catch clause starts
-  | 'start'; // a function's body starts
+  | 'start' // a function's body starts
+  | 'call-end'; // a call finished evaluating, arguments included (where a release takes effect)
 
 export interface Position {
   node: TSESTree.Node;

@@ -9,13 +9,20 @@ import { DEFAULT_LIFETIME_OPTIONS } from './options.js';
 import { ProgramFunctions } from './program-functions.js';
 import { type FunctionNode, UsageClassifier, enclosingFunction, isFunctionNode, propertyName } from './usage.js';
 
-type Handler = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression;
+type Handler = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
 
 export type ConnectionFinding =
   | { type: 'halfOpen'; handler: Handler; socket: TSESTree.Identifier }
   | { type: 'timeoutIgnored'; handler: Handler; socket: TSESTree.Identifier; setTimeoutCall: TSESTree.CallExpression };
 
-function booleanOption(options: TSESTree.Node | undefined, name: string): boolean {
+function booleanOption(given: TSESTree.Node | undefined, name: string, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  // `const serverOptions = { allowHalfOpen: true }; net.createServer(serverOptions, …)`
+  let options = given;
+  if (options?.type === AST_NODE_TYPES.Identifier) {
+    const definition = ASTUtils.findVariable(sourceCode.getScope(options), options)?.defs[0];
+    options = definition?.node.type === AST_NODE_TYPES.VariableDeclarator ? (definition.node.init ?? undefined) : undefined;
+  }
+  while (options?.type === AST_NODE_TYPES.TSAsExpression || options?.type === AST_NODE_TYPES.TSSatisfiesExpression) options = options.expression;
   return (
     options?.type === AST_NODE_TYPES.ObjectExpression &&
     options.properties.some(
@@ -46,11 +53,41 @@ export function createConnectionHandlerListener<MessageIds extends string, Optio
 
   const tsNode = (node: TSESTree.Node): ts.Node => services.esTreeNodeToTSNodeMap.get(node);
 
-  /** The `createServer(…)` call a handler belongs to: directly, or through `server.on('connection', …)`. */
-  function serverCall(handler: Handler): TSESTree.CallExpression | undefined {
-    const call = handler.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression) return undefined;
-    if (catalog.calleeMatches(tsNode(call.callee) as ts.Expression, createServer)) return call;
+  const serverClasses = [
+    { from: 'package' as const, package: 'net', name: 'Server' },
+    { from: 'package' as const, package: 'tls', name: 'Server' },
+  ];
+  const isServerConstruction = (node: TSESTree.Node | null | undefined): boolean =>
+    (node?.type === AST_NODE_TYPES.CallExpression && catalog.calleeMatches(tsNode(node.callee) as ts.Expression, createServer)) ||
+    (node?.type === AST_NODE_TYPES.NewExpression && catalog.matches(checker.getTypeAtLocation(tsNode(node)), serverClasses));
+
+  /** Where the handler is passed: written inline as an argument, or passed by name. */
+  function argumentSites(handler: Handler): TSESTree.Node[] {
+    const parent = handler.parent;
+    if (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) return [handler];
+    const variable =
+      handler.type === AST_NODE_TYPES.FunctionDeclaration
+        ? sourceCode.getDeclaredVariables(handler)[0]
+        : parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === handler
+          ? sourceCode.getDeclaredVariables(parent)[0]
+          : undefined;
+    return (variable?.references ?? []).filter((ref) => ref.isRead()).map((ref) => ref.identifier);
+  }
+
+  /** The server construction a handler belongs to: directly, or through `server.on('connection', …)`. */
+  function serverCall(handler: Handler): TSESTree.CallExpression | TSESTree.NewExpression | undefined {
+    for (const site of argumentSites(handler)) {
+      const found = serverCallAt(site);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  function serverCallAt(site: TSESTree.Node): TSESTree.CallExpression | TSESTree.NewExpression | undefined {
+    const call = site.parent;
+    if (call?.type === AST_NODE_TYPES.NewExpression) return isServerConstruction(call) ? call : undefined;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(site as TSESTree.CallExpressionArgument)) return undefined;
+    if (isServerConstruction(call)) return call;
     if (call.callee.type !== AST_NODE_TYPES.MemberExpression || !LISTENER_METHODS.has(propertyName(call.callee) ?? '')) return undefined;
     const event = call.arguments[0];
     if (event?.type !== AST_NODE_TYPES.Literal || !kind.acquiredInListenerFor?.includes(String(event.value))) return undefined;
@@ -58,12 +95,25 @@ export function createConnectionHandlerListener<MessageIds extends string, Optio
     if (server.type !== AST_NODE_TYPES.Identifier) return undefined;
     const variable = ASTUtils.findVariable(sourceCode.getScope(server), server);
     const init = variable?.defs[0]?.node.type === AST_NODE_TYPES.VariableDeclarator ? variable.defs[0].node.init : undefined;
-    if (init?.type !== AST_NODE_TYPES.CallExpression) return undefined;
-    return catalog.calleeMatches(tsNode(init.callee) as ts.Expression, createServer) ? init : undefined;
+    return isServerConstruction(init) ? (init as TSESTree.CallExpression | TSESTree.NewExpression) : undefined;
+  }
+
+  /** A callback argument as a function: written inline, or a local function passed by name. */
+  function functionOf(callback: TSESTree.Node): TSESTree.Node | undefined {
+    if (isFunctionNode(callback)) return callback;
+    if (callback.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const definition = ASTUtils.findVariable(sourceCode.getScope(callback), callback)?.defs[0];
+    if (definition?.type === 'FunctionName') return definition.node;
+    if (definition?.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init && isFunctionNode(definition.node.init)) {
+      return definition.node.init;
+    }
+    return undefined;
   }
 
   /** Whether a function releases the socket (a reference inside it whose use ends or destroys it). */
-  function releasesIn(fn: TSESTree.Node, socket: TSESLint.Scope.Variable): boolean {
+  function releasesIn(callback: TSESTree.Node, socket: TSESLint.Scope.Variable): boolean {
+    const fn = functionOf(callback);
+    if (!fn) return false;
     return socket.references.some((ref) => {
       const id = ref.identifier;
       if (!(fn.range[0] <= id.range[0] && id.range[1] <= fn.range[1])) return false;
@@ -97,7 +147,7 @@ export function createConnectionHandlerListener<MessageIds extends string, Optio
 
     // allowHalfOpen: the peer's FIN does not end our side; only an explicit end() after 'end' avoids CLOSE_WAIT.
     const options = server.arguments[0];
-    if (booleanOption(options, 'allowHalfOpen')) {
+    if (booleanOption(options, 'allowHalfOpen', sourceCode)) {
       const endsAfterEnd = listenersFor(socket, 'end').some((cb) => releasesIn(cb, socket));
       const endsDirectly = socket.references.some(
         (ref) =>
@@ -119,14 +169,14 @@ export function createConnectionHandlerListener<MessageIds extends string, Optio
       if (delay?.type === AST_NODE_TYPES.Literal && delay.value === 0) continue; // disables the timeout
       const callback = call.arguments[1];
       const handled =
-        (callback && isFunctionNode(callback) && releasesIn(callback, socket)) ||
+        (callback && releasesIn(callback, socket)) ||
         listenersFor(socket, 'timeout').some((cb) => releasesIn(cb, socket));
       if (!handled) onFinding({ type: 'timeoutIgnored', handler, socket: param, setTimeoutCall: call });
     }
   }
 
   return {
-    'ArrowFunctionExpression, FunctionExpression'(node: Handler) {
+    'ArrowFunctionExpression, FunctionExpression, FunctionDeclaration'(node: Handler) {
       try {
         check(node);
       } catch (error) {

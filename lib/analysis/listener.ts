@@ -9,13 +9,15 @@ import type { Acquisition, Finding } from './findings.js';
 import { DEFAULT_LIFETIME_OPTIONS, type LifetimeOptions } from './options.js';
 import { ProgramFunctions } from './program-functions.js';
 import { type FunctionNode, UsageClassifier, type Use, enclosingFunction, isFunctionNode, loopCanEnd, propertyName } from './usage.js';
-import { type Effect, findLeak, findUnprotectedThrow } from './walk.js';
+import { type Effect, findLeak, findLeaks, findUnprotectedThrow } from './walk.js';
 
 type Variable = TSESLint.Scope.Variable;
 
 export interface LifetimeRuleConfig {
   /** The catalog categories this rule is about. */
   categories: readonly Category[];
+  /** Report every leaking exit, not just the first (rules that report at the exit). */
+  allExits?: boolean;
   onFinding: (finding: Finding) => void;
 }
 
@@ -223,7 +225,10 @@ export function createLifetimeListener<MessageIds extends string, Options extend
             queue.push({ variable: use.variable, target, container: container || use.container, body: body || use.body });
             continue;
           }
-          merge(events, id, effectOf(use));
+          const effect = effectOf(use);
+          // A release takes effect once its call has finished, arguments included: `res.json(await load())`
+          // leaks when `load()` throws.
+          merge(events, effect === 'release' ? releaseAnchor(id) : id, effect);
         } else if (isFunctionNode(fnOfRef)) {
           const inner = effectOf(use);
           // A closure that merely reads the resource still keeps it reachable when the closure escapes.
@@ -232,6 +237,31 @@ export function createLifetimeListener<MessageIds extends string, Options extend
       }
     }
     return { events, holders };
+  }
+
+  /** The call whose completion releases the resource the identifier refers to (`x.close()`, `clearInterval(x)`). */
+  function releaseAnchor(id: TSESTree.Node): TSESTree.Node {
+    let cur: TSESTree.Node = id;
+    let anchor: TSESTree.Node = id;
+    for (let p = cur.parent; p; cur = p, p = p.parent) {
+      // `x?.close()` skips the call when `x` is null: the path that skips it has nothing to release, so the release
+      // is taken where `x` is read, as the null check.
+      if (p.type === AST_NODE_TYPES.ChainExpression) return id;
+      if (
+        p.type === AST_NODE_TYPES.MemberExpression ||
+        p.type === AST_NODE_TYPES.TSNonNullExpression ||
+        p.type === AST_NODE_TYPES.TSAsExpression
+      ) {
+        continue;
+      }
+      if ((p.type === AST_NODE_TYPES.CallExpression || p.type === AST_NODE_TYPES.NewExpression) && p.callee === cur) {
+        anchor = p;
+        continue; // `res.status(404).json(…)`: the chain's last call
+      }
+      if ((p.type === AST_NODE_TYPES.CallExpression || p.type === AST_NODE_TYPES.NewExpression) && anchor === id) return p;
+      break;
+    }
+    return anchor;
   }
 
   function throughConditional(id: TSESTree.Node, variable: Variable): boolean {
@@ -575,9 +605,9 @@ export function createLifetimeListener<MessageIds extends string, Options extend
       bodyProperty: kind.body?.property,
       throwHandsOff: !!kind.throwHandsOff,
     };
-    const leak = findLeak(input);
-    if (leak) {
-      config.onFinding({ type: 'leak', acquisition, exit: leak });
+    const leaks = config.allExits ? findLeaks(input) : [findLeak(input)].filter((l): l is NonNullable<typeof l> => !!l);
+    if (leaks.length > 0) {
+      for (const leak of leaks) config.onFinding({ type: 'leak', acquisition, exit: leak });
       return;
     }
     if (kind.oneShot) {
@@ -789,7 +819,10 @@ export function createLifetimeListener<MessageIds extends string, Options extend
       if (catalog.hasCallbackKinds) detectCallbackAcquisition(frame, node);
     }),
     'CallExpression, NewExpression, AwaitExpression, ForOfStatement[await=true]': record('call'),
-    'CallExpression, NewExpression:exit': guard(detect),
+    'CallExpression, NewExpression:exit': guard((node: TSESTree.CallExpression | TSESTree.NewExpression) => {
+      top()?.record(node, 'call-end');
+      detect(node);
+    }),
     'ReturnStatement:exit': record('return'),
     'ThrowStatement:exit': record('throw'),
     'BreakStatement:exit': record('break'),

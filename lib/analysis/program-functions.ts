@@ -417,6 +417,11 @@ export class ProgramFunctions {
           // `res.on('data', …)` consumes a response.
           const event = call.arguments[0];
           if (LISTENER_METHODS.has(method) && event && ts.isStringLiteralLike(event) && kind.releaseEvents?.includes(event.text)) return 'release';
+          // `res.status(404).json(…)`: a method returning the receiver passes it along the chain.
+          if (this.returnsReceiver(call, kind)) {
+            node = call;
+            continue;
+          }
         }
         // `res.body.cancel()`, `for await (… of res.body)`, `Readable.fromWeb(res.body)`.
         if (kind.body && ts.isPropertyAccessExpression(parent) && parent.name.text === kind.body.property) {

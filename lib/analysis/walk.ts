@@ -158,6 +158,18 @@ function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
 
 /** The first leaking path found, or undefined when every path releases or hands off the resource. */
 export function findLeak(input: WalkInput): LeakExit | undefined {
+  return walkLeaks(input, true)[0];
+}
+
+/** Every distinct way out that leaks (one per exit statement), for rules that report at the exit. */
+export function findLeaks(input: WalkInput): LeakExit[] {
+  const leaks = walkLeaks(input, false);
+  const seen = new Set<TSESTree.Node>();
+  return leaks.filter((leak) => !seen.has(leak.node) && !!seen.add(leak.node));
+}
+
+function walkLeaks(input: WalkInput, firstOnly: boolean): LeakExit[] {
+  const found: LeakExit[] = [];
   const { frame, events, holders, scopeBlock, start } = input;
   type State = { segment: Segment; index: number; pending?: Pending; after?: TSESTree.Node };
   const stack: State[] = frame.find(start.node, start.tag).map(({ segment, index }) => ({ segment, index: index + 1 }));
@@ -169,19 +181,24 @@ export function findLeak(input: WalkInput): LeakExit | undefined {
     const { after } = state;
     const positions = frame.positions.get(state.segment) ?? [];
     let ended = false;
-    for (let i = state.index; i < positions.length && !ended; i++) {
+    let leak: LeakExit | undefined;
+    for (let i = state.index; i < positions.length && !ended && !leak; i++) {
       const { node, tag } = positions[i];
       switch (tag) {
         case 'id':
+        case 'call-end':
         case 'fn': {
-          if (tag === 'fn' && node === start.node && start.tag === 'fn') return exit('next-iteration', node);
+          if (tag === 'fn' && node === start.node && start.tag === 'fn') {
+            leak = exit('next-iteration', node);
+            break;
+          }
           const effect = events.get(node);
           if (effect === 'release' || effect === 'transfer') ended = true;
-          else if (effect === 'overwrite' && input.overwriteLeaks) return exit('overwrite', node);
+          else if (effect === 'overwrite' && input.overwriteLeaks) leak = exit('overwrite', node);
           break;
         }
         case 'acquire':
-          if (node === start.node && start.tag === 'acquire') return exit('next-iteration', node);
+          if (node === start.node && start.tag === 'acquire') leak = exit('next-iteration', node);
           break;
         case 'return':
           pending = { kind: 'return', node };
@@ -196,15 +213,20 @@ export function findLeak(input: WalkInput): LeakExit | undefined {
         case 'continue': {
           if (!scopeBlock) break;
           const target = jumpTarget(node as TSESTree.BreakStatement | TSESTree.ContinueStatement);
-          if (target && contains(target, scopeBlock)) return exit(tag, node);
+          if (target && contains(target, scopeBlock)) leak = exit(tag, node);
           break;
         }
         case 'scope-exit':
-          if (node === scopeBlock) return exit('block-end', node, node.loc.end.line);
+          if (node === scopeBlock) leak = exit('block-end', node, node.loc.end.line);
           break;
         default:
           break;
       }
+    }
+    if (leak) {
+      found.push(leak);
+      if (firstOnly) return found;
+      continue;
     }
     if (ended) continue;
     const next = state.segment.nextSegments.filter((s) => s.reachable);
@@ -212,7 +234,9 @@ export function findLeak(input: WalkInput): LeakExit | undefined {
       // Leaving by an exception nobody threw explicitly (through a `finally`) is the exception tier's business.
       if (!pending && frame.codePath.thrownSegments.includes(state.segment)) continue;
       if (pending?.kind === 'throw' && input.throwHandsOff) continue;
-      return withAfter(pending ? exit(pending.kind, pending.node) : exit('end', frame.node, frame.node.loc.end.line), after);
+      found.push(withAfter(pending ? exit(pending.kind, pending.node) : exit('end', frame.node, frame.node.loc.end.line), after));
+      if (firstOnly) return found;
+      continue;
     }
     const last = positions[positions.length - 1];
     for (let k = next.length - 1; k >= 0; k--) {
@@ -221,11 +245,13 @@ export function findLeak(input: WalkInput): LeakExit | undefined {
       const key = `${segment.id}|${pending ? pending.node.range[0] : ''}`;
       if (visited.has(key)) continue;
       visited.add(key);
-      const test = last?.tag === 'test' && next.length > 1 ? last.node : after;
+      // `a ?? b` picks a value; it is not a decision worth naming on the path.
+      const decides = last?.tag === 'test' && !(last.node.parent?.type === AST_NODE_TYPES.LogicalExpression && last.node.parent.operator === '??');
+      const test = decides && next.length > 1 ? last.node : after;
       stack.push({ segment, index: 0, pending, after: test });
     }
   }
-  return undefined;
+  return found;
 }
 
 /**
@@ -275,8 +301,9 @@ export function findUnprotectedThrow(
     for (let i = index; i < positions.length && !ended; i++) {
       const { node, tag } = positions[i];
       if (tag === start.tag && node === start.node) ended = true;
-      else if ((tag === 'id' || tag === 'fn') && (events.get(node) === 'release' || events.get(node) === 'transfer')) ended = true;
-      else if ((tag === 'id' || tag === 'fn') && events.has(node)) used = true;
+      else if ((tag === 'id' || tag === 'fn' || tag === 'call-end') && (events.get(node) === 'release' || events.get(node) === 'transfer')) {
+        ended = true;
+      } else if ((tag === 'id' || tag === 'fn') && events.has(node)) used = true;
       else if (
         tag === 'call' &&
         // The first use of a lazy resource is the call that opens its connection: it counts.

@@ -36,8 +36,13 @@ export function releaseStatement(kind: ResourceKind, target: string, context: Re
     const { element, isMap } = elementOf(checker, context.type);
     if (!element) return undefined;
     const source = isMap ? `${target}${context.optional ? '?' : ''}.values()` : target;
-    const inner = releaseStatement(kind, 'item', { ...context, type: element, optional: false, collection: false });
-    if (!inner || inner.startsWith('await ')) return undefined; // releasing one by one would serialise awaits
+    const inner = releaseStatement(kind, 'item', { ...context, type: element, optional: false, collection: false, inAsyncFunction: true });
+    if (!inner) return undefined;
+    if (inner.startsWith('await ')) {
+      // Close them together rather than one `await` after another.
+      const call = inner.slice('await '.length, -1);
+      return `${context.inAsyncFunction ? 'await' : 'void'} Promise.all(Array.from(${source}, (item) => ${call}));`;
+    }
     return context.optional && !isMap
       ? `for (const item of ${target} ?? []) ${inner}`
       : `for (const item of ${source}) ${inner}`;
