@@ -2,12 +2,11 @@
 // idle timeouts that only notify (incident 3: connections piling up in CLOSE_WAIT).
 import { ASTUtils, AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
-import { Catalog } from '../catalog/catalog.js';
 import { LISTENER_METHODS, SERVER_SOCKETS } from '../catalog/resources.js';
 import type { ResourceKind } from '../catalog/types.js';
 import { DEFAULT_LIFETIME_OPTIONS } from './options.js';
-import { ProgramFunctions } from './program-functions.js';
-import { type FunctionNode, UsageClassifier, enclosingFunction, isFunctionNode, propertyName } from './usage.js';
+import { programFacts } from './listener.js';
+import { type FunctionNode, UsageClassifier, enclosingFunction, functionVariable, isFunctionNode, propertyName } from './usage.js';
 
 type Handler = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
 
@@ -45,8 +44,7 @@ export function createConnectionHandlerListener<MessageIds extends string, Optio
   const program = services.program;
   const checker = program.getTypeChecker();
   const sourceCode = context.sourceCode;
-  const catalog = new Catalog(program, checker, { categories: ['server-socket'], resources: [], ignore: [] });
-  const functions = new ProgramFunctions(program, checker, catalog, 'transfer');
+  const { catalog, functions } = programFacts(program, checker, DEFAULT_LIFETIME_OPTIONS, ['server-socket']);
   const classifier = new UsageClassifier({ sourceCode, services, catalog, functions, options: DEFAULT_LIFETIME_OPTIONS });
   const kind: ResourceKind = SERVER_SOCKETS[0];
   const createServer = kind.acquiredInCallbackOf ?? [];
@@ -65,12 +63,7 @@ export function createConnectionHandlerListener<MessageIds extends string, Optio
   function argumentSites(handler: Handler): TSESTree.Node[] {
     const parent = handler.parent;
     if (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) return [handler];
-    const variable =
-      handler.type === AST_NODE_TYPES.FunctionDeclaration
-        ? sourceCode.getDeclaredVariables(handler)[0]
-        : parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === handler
-          ? sourceCode.getDeclaredVariables(parent)[0]
-          : undefined;
+    const variable = functionVariable(handler, sourceCode);
     return (variable?.references ?? []).filter((ref) => ref.isRead()).map((ref) => ref.identifier);
   }
 

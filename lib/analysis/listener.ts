@@ -8,7 +8,17 @@ import { type CodePath, Frame, type Segment } from './code-paths.js';
 import type { Acquisition, Finding } from './findings.js';
 import { DEFAULT_LIFETIME_OPTIONS, type LifetimeOptions } from './options.js';
 import { ProgramFunctions } from './program-functions.js';
-import { type FunctionNode, UsageClassifier, type Use, enclosingFunction, isFunctionNode, loopCanEnd, propertyName } from './usage.js';
+import {
+  type FunctionNode,
+  UsageClassifier,
+  type Use,
+  enclosingFunction,
+  functionVariable,
+  isFunctionNode,
+  loopCanEnd,
+  outermostValue,
+  propertyName,
+} from './usage.js';
 import { type Effect, findLeak, findLeaks, findUnprotectedThrow } from './walk.js';
 
 type Variable = TSESLint.Scope.Variable;
@@ -420,14 +430,7 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     };
     const inline = asArgument(fn);
     if (inline) return [inline];
-    const declarator = fn.parent;
-    const variable =
-      fn.type === AST_NODE_TYPES.FunctionDeclaration
-        ? sourceCode.getDeclaredVariables(fn)[0]
-        : declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === fn
-          ? sourceCode.getDeclaredVariables(declarator)[0]
-          : undefined;
-    return (variable?.references ?? []).flatMap((ref) => asArgument(ref.identifier) ?? []);
+    return (functionVariable(fn, sourceCode)?.references ?? []).flatMap((ref) => asArgument(ref.identifier) ?? []);
   }
 
   /** The request a `req.on('response', …)` listens on was made with `method: 'HEAD'`. */
@@ -498,15 +501,7 @@ export function createLifetimeListener<MessageIds extends string, Options extend
   function adoptByEnclosingFunction(frame: Frame, node: TSESTree.Node): boolean {
     const executor = frame.node;
     if (!isFunctionNode(executor) || !isPromiseExecutor(executor)) return false;
-    let cur: TSESTree.Node = node;
-    while (
-      cur.parent &&
-      (cur.parent.type === AST_NODE_TYPES.TSAsExpression ||
-        cur.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-        cur.parent.type === AST_NODE_TYPES.ChainExpression)
-    ) {
-      cur = cur.parent;
-    }
+    const cur = outermostValue(node);
     const assignment = cur.parent;
     if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.right !== cur) return false;
     if (assignment.left.type !== AST_NODE_TYPES.Identifier) return false;
@@ -687,15 +682,7 @@ export function createLifetimeListener<MessageIds extends string, Options extend
   /** The `Promise.race([...])` / `Promise.any([...])` call a promise flows into, in this file. */
   function raceOf(expression: TSESTree.Node, depth = 0): TSESTree.CallExpression | undefined {
     if (depth > 3) return undefined;
-    let cur: TSESTree.Node = expression;
-    while (
-      cur.parent &&
-      (cur.parent.type === AST_NODE_TYPES.TSAsExpression ||
-        cur.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-        cur.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)
-    ) {
-      cur = cur.parent;
-    }
+    const cur = outermostValue(expression);
     const parent = cur.parent;
     if (!parent) return undefined;
     if (parent.type === AST_NODE_TYPES.ArrayExpression) {
@@ -722,14 +709,7 @@ export function createLifetimeListener<MessageIds extends string, Options extend
           : undefined;
     if (!returned || returned.type === AST_NODE_TYPES.Program) return undefined;
     // A helper that returns the racing promise (`timeout(ms)`): follow its calls in this file.
-    const declarator = returned.parent;
-    const variable =
-      returned.type === AST_NODE_TYPES.FunctionDeclaration
-        ? sourceCode.getDeclaredVariables(returned)[0]
-        : declarator?.type === AST_NODE_TYPES.VariableDeclarator
-          ? sourceCode.getDeclaredVariables(declarator)[0]
-          : undefined;
-    for (const ref of variable?.references ?? []) {
+    for (const ref of functionVariable(returned, sourceCode)?.references ?? []) {
       const call = ref.identifier.parent;
       if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === ref.identifier) {
         const race = raceOf(call, depth + 1);

@@ -48,6 +48,30 @@ export function enclosingFunction(node: TSESTree.Node): FunctionNode {
   throw new Error('node outside a program');
 }
 
+/** The outermost node that is still the same value as `node` once type-only wrappers (`as`, `!`, `?.`) are skipped. */
+export function outermostValue(node: TSESTree.Node): TSESTree.Node {
+  let cur = node;
+  while (
+    cur.parent &&
+    (cur.parent.type === AST_NODE_TYPES.TSAsExpression ||
+      cur.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      cur.parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+      cur.parent.type === AST_NODE_TYPES.ChainExpression)
+  ) {
+    cur = cur.parent;
+  }
+  return cur;
+}
+
+/** The variable that names a function: its declaration's name, or the `const` it initialises. */
+export function functionVariable(fn: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): TSESLint.Scope.Variable | undefined {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return sourceCode.getDeclaredVariables(fn)[0];
+  const declarator = fn.parent;
+  return declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === fn
+    ? sourceCode.getDeclaredVariables(declarator)[0]
+    : undefined;
+}
+
 export function propertyName(member: TSESTree.MemberExpression): string | undefined {
   if (!member.computed) return member.property.type === AST_NODE_TYPES.Identifier ? member.property.name : undefined;
   const key = member.property;
@@ -264,15 +288,7 @@ export class UsageClassifier {
 
   /** `res.body` used: cancelled, read with a reader, iterated, or handed to a call (`Readable.fromWeb(res.body)`). */
   private bodyUse(member: TSESTree.MemberExpression, release: string[]): Use {
-    let cur: TSESTree.Node = member;
-    while (
-      cur.parent &&
-      (cur.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-        cur.parent.type === AST_NODE_TYPES.ChainExpression ||
-        cur.parent.type === AST_NODE_TYPES.TSAsExpression)
-    ) {
-      cur = cur.parent;
-    }
+    const cur = outermostValue(member);
     const parent = cur.parent;
     if (!parent) return { t: 'borrow' };
     if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === cur) {
