@@ -228,6 +228,12 @@ export class ClassFieldAnalysis {
       let e = ts.isParenthesizedExpression(n) || ts.isNonNullExpression(n) ? n.expression : n;
       if (collection) e = collectionSource(e);
       if (tsThisField(e) === field) return true;
+      // `get fork() { return this._fork; }` … `const fork = this.fork; fork.kill();`
+      if (ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword) {
+        const getter = this.checker.getSymbolAtLocation(e.name)?.declarations?.find(ts.isGetAccessorDeclaration);
+        const returned = getter?.body?.statements.find(ts.isReturnStatement)?.expression;
+        if (returned && tsThisField(ts.isNonNullExpression(returned) ? returned.expression : returned) === field) return true;
+      }
       // A static field through the class name: `Api.agent.close()`.
       if (
         this.classSymbol &&
@@ -359,6 +365,35 @@ export class ClassFieldAnalysis {
     return guarded;
   }
 
+  /** `this.t = setTimeout(() => this.tick(), ms)` inside `tick()`: a timeout that schedules its own method again. */
+  private rearmsItself(acquisition: FieldAcquisition): boolean {
+    const method = acquisition.method;
+    const call = acquisition.node;
+    if (!method || call.type !== AST_NODE_TYPES.CallExpression) return false;
+    const name =
+      method.key.type === AST_NODE_TYPES.Identifier
+        ? method.key.name
+        : method.key.type === AST_NODE_TYPES.PrivateIdentifier
+          ? `#${method.key.name}`
+          : undefined;
+    const callback = call.arguments[0];
+    if (!name || !callback) return false;
+    let found = false;
+    const visit = (node: TSESTree.Node): void => {
+      if (found) return;
+      if (thisField(node) === name) found = true;
+      for (const key of Object.keys(node) as (keyof typeof node)[]) {
+        if (key === 'parent') continue;
+        const child = node[key] as unknown;
+        for (const c of Array.isArray(child) ? child : [child]) {
+          if (c && typeof c === 'object' && 'type' in c) visit(c as TSESTree.Node);
+        }
+      }
+    };
+    visit(callback);
+    return found;
+  }
+
   /** The class being analysed, for static fields named through it. */
   private classSymbol: ts.Symbol | undefined;
 
@@ -372,6 +407,8 @@ export class ClassFieldAnalysis {
     const reported = new Set<string>();
     for (const acquisition of acquisitions) {
       const { field, kind, method } = acquisition;
+      // A one-shot timeout ends by itself; only one that re-arms itself (a repeating timer) is owned like an interval.
+      if (kind.oneShot && !this.rearmsItself(acquisition)) continue;
       const disposals = this.disposals(cls, acquisition.isStatic);
       const released = disposals.some((d) => this.releases(d.declaration, field, kind, acquisition.collection));
       const key = `${acquisition.isStatic}:${field}`;
@@ -383,7 +420,8 @@ export class ClassFieldAnalysis {
       }
       // Replacing a field that may still hold a resource, outside the constructor, leaks the old one.
       const isConstructor = method?.kind === 'constructor';
-      if (method && !isConstructor && !acquisition.collection && !acquisition.lazy) {
+      // A timeout that re-arms itself replaces a handle that has just fired.
+      if (method && !isConstructor && !acquisition.collection && !acquisition.lazy && !kind.oneShot) {
         const assignment = acquisition.node.parent;
         const position = (this.services.esTreeNodeToTSNodeMap.get(assignment ?? acquisition.node) as ts.Node).getStart();
         if (!this.guardsBeforeOverwrite(method, field, kind, position)) findings.push({ type: 'overwrite', acquisition, method });

@@ -570,9 +570,19 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     if ([...events].some(([n, effect]) => (effect === 'release' || effect === 'transfer') && contains(node, n))) return;
     // `let timer; sock.on('connect', () => clearTimeout(timer)); timer = setTimeout(…)`: a callback registered
     // earlier reads the variable when it runs, so it releases what the variable holds by then.
+    const isCallback = (n: TSESTree.Node): boolean => {
+      if (isFunctionNode(n)) return true;
+      // A local function passed by name (`pending.push(onDone)`, `handler.onConnect(abort)`).
+      if (n.type !== AST_NODE_TYPES.Identifier) return false;
+      const definition = ASTUtils.findVariable(sourceCode.getScope(n), n)?.defs[0];
+      return (
+        definition?.type === 'FunctionName' ||
+        (definition?.node.type === AST_NODE_TYPES.VariableDeclarator && !!definition.node.init && isFunctionNode(definition.node.init))
+      );
+    };
     if (
       [...events].some(
-        ([n, effect]) => effect === 'release' && isFunctionNode(n) && n.range[1] <= node.range[0] && enclosingFunction(n) === frame.node,
+        ([n, effect]) => effect === 'release' && n.range[1] <= node.range[0] && enclosingFunction(n) === frame.node && isCallback(n),
       )
     ) {
       return;

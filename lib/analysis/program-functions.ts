@@ -148,7 +148,7 @@ export class ProgramFunctions {
     try {
       if (ts.isNewExpression(node)) {
         const kind = this.catalog.kindOfType(this.checker.getTypeAtLocation(node));
-        return kind && !kind.acquiredBy ? kind : undefined;
+        return kind && !kind.acquiredBy && !kind.notByConstructor ? kind : undefined;
       }
       if (node.expression.kind === ts.SyntaxKind.SuperKeyword || node.expression.kind === ts.SyntaxKind.ImportKeyword) {
         return undefined;
@@ -166,7 +166,12 @@ export class ProgramFunctions {
       if (this.catalog.callRule(node.expression)?.effect === 'release') return undefined;
       // pg's `client.connect(): Promise<Client>` resolves to the client itself.
       if (this.sameKindAsReceiver(node, kind)) return undefined;
-      if (kind.acquiredBy && !this.catalog.calleeMatches(node.expression, kind.acquiredBy)) return this.promisifiedKind(node, awaited);
+      if (kind.acquiredBy && !this.catalog.calleeMatches(node.expression, kind.acquiredBy)) {
+        // Not one of the catalog's factories: a wrapper in the program still is one if it returns what one made.
+        const body = this.bodyOf(node);
+        if (body && this.factoryKind(body, depth + 1)) return kind;
+        return this.promisifiedKind(node, awaited);
+      }
       // `app.listen(port)` returns a server that is already listening: handed to the event loop at birth.
       if (ts.isPropertyAccessExpression(node.expression) && kind.handoffMethods?.includes(node.expression.name.text)) {
         return undefined;

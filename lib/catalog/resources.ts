@@ -376,6 +376,9 @@ export const RESPONSES: ResourceKind[] = [
     ],
     release: ['json', 'text', 'arrayBuffer', 'blob', 'formData', 'bytes'],
     body: { property: 'body', release: ['cancel', 'getReader', 'pipeTo', 'pipeThrough', 'tee'] },
+    // A `new Response(…)` built in memory holds no connection; any call that returns one (fetch, a client's
+    // method, a wrapper) does.
+    notByConstructor: true,
     mayHaveNoBody: true,
     verb: { base: 'read', past: 'read or cancelled' },
     consequence: 'its connection stays busy until the garbage collector gets to it',

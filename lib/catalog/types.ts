@@ -81,6 +81,8 @@ export interface ResourceKind {
   throwHandsOff?: boolean;
   /** Requests with `method: 'HEAD'`, and branches where the status is 204 or 304, have no body to release. */
   mayHaveNoBody?: boolean;
+  /** `new X(…)` does not acquire it (a Response built in memory); calls that return it do. */
+  notByConstructor?: boolean;
   /**
    * Only these functions acquire it (as value specifiers of the function); other calls that return the type
    * only hand back an existing one. Absent: any constructor or factory call returning the type acquires it.
