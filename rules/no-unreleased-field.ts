@@ -21,6 +21,38 @@ export type MessageIds = keyof typeof messages;
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
+/** Whether a statement can return or throw (outside nested functions). */
+function leavesEarly(statement: ts.Node): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found || ts.isFunctionLike(node)) return;
+    if (ts.isReturnStatement(node) || ts.isThrowStatement(node)) found = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(statement);
+  return found;
+}
+
+/** Whether a method assigns `this.<field>` anywhere in its body. */
+function assignsField(method: ts.MethodDeclaration, field: string): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (
+      ts.isBinaryExpression(node) &&
+      node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      ts.isPropertyAccessExpression(node.left) &&
+      node.left.expression.kind === ts.SyntaxKind.ThisKeyword &&
+      node.left.name.text === field
+    ) {
+      found = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  if (method.body) visit(method.body);
+  return found;
+}
+
 export default createRule<Options, MessageIds>({
   name: 'no-unreleased-field',
   meta: {
@@ -71,8 +103,14 @@ export default createRule<Options, MessageIds>({
       const { field, kind, collection } = finding.acquisition;
       const target = `this.${field}`;
       const location = services.esTreeNodeToTSNodeMap.get(finding.acquisition.node);
-      // `#private` members are found by their written name (their symbol's escaped name is mangled).
-      const fieldSymbol = checker.getPropertiesOfType(checker.getTypeAtLocation(disposal.declaration.parent)).find((p) => p.name === field);
+      // The instance side (or the static side) of the class; `#private` members are found by their written name.
+      const classSymbol = checker.getSymbolAtLocation((disposal.declaration.parent as ts.ClassLikeDeclaration).name ?? disposal.declaration.parent);
+      const classType = !classSymbol
+        ? checker.getTypeAtLocation(disposal.declaration.parent)
+        : finding.acquisition.isStatic
+          ? checker.getTypeOfSymbolAtLocation(classSymbol, disposal.declaration.parent)
+          : checker.getDeclaredTypeOfSymbol(classSymbol);
+      const fieldSymbol = checker.getPropertiesOfType(classType).find((p) => p.name === field);
       const type = fieldSymbol ? checker.getTypeOfSymbolAtLocation(fieldSymbol, location) : checker.getTypeAtLocation(location);
       // Set by a method rather than at construction, it may still be unset when the class is disposed.
       const setLater = !!finding.acquisition.method && finding.acquisition.method.kind !== 'constructor';
@@ -87,10 +125,16 @@ export default createRule<Options, MessageIds>({
       });
       if (!statement) return undefined;
       const body = method.body;
+      // A disposal method that already reassigns the field (`this.agent = null`), or that can leave before its last
+      // statement, needs a person to place the release: appending it would not run on every path.
+      if (assignsField(disposal.declaration, field)) return undefined;
       const last = body.body[body.body.length - 1];
+      if (body.body.slice(0, -1).some((statement) => leavesEarly(services.esTreeNodeToTSNodeMap.get(statement)))) return undefined;
       const indent = (node: TSESTree.Node): string => /^\s*/.exec(sourceCode.lines[node.loc.start.line - 1] ?? '')?.[0] ?? '';
       return (fixer) => {
-        if (last?.type === AST_NODE_TYPES.ReturnStatement) return fixer.insertTextBefore(last, `${statement}\n${indent(last)}`);
+        if (last?.type === AST_NODE_TYPES.ReturnStatement || last?.type === AST_NODE_TYPES.ThrowStatement) {
+          return fixer.insertTextBefore(last, `${statement}\n${indent(last)}`);
+        }
         if (last) return fixer.insertTextAfter(last, `\n${indent(last)}${statement}`);
         const methodIndent = indent(method.parent);
         return fixer.replaceText(body, `{\n${methodIndent}  ${statement}\n${methodIndent}}`);
@@ -112,7 +156,9 @@ export default createRule<Options, MessageIds>({
         return;
       }
       if (finding.type === 'overwrite') {
-        const method = finding.method.key.type === AST_NODE_TYPES.Identifier ? finding.method.key.name : 'this method';
+        const key = finding.method.key;
+        const method =
+          key.type === AST_NODE_TYPES.Identifier ? key.name : key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${key.name}` : 'this method';
         context.report({ node: acquisition.node, messageId: 'overwrite', data: { ...data, method } });
         return;
       }
@@ -133,12 +179,20 @@ export default createRule<Options, MessageIds>({
       });
     }
 
+    // Never crash ESLint: an unexpected shape of class, or of one finding, means fewer reports.
     const check = (cls: ClassNode): void => {
+      let findings: FieldFinding[] = [];
       try {
-        for (const finding of analysis.analyse(cls, sourceCode)) report(cls, finding);
+        findings = analysis.analyse(cls, sourceCode);
       } catch (error) {
-        // Never crash ESLint: an unexpected shape of class means no report.
         if (process.env.LEAKS_DEBUG) throw error;
+      }
+      for (const finding of findings) {
+        try {
+          report(cls, finding);
+        } catch (error) {
+          if (process.env.LEAKS_DEBUG) throw error;
+        }
       }
     };
     return { 'ClassDeclaration:exit': check, 'ClassExpression:exit': check };

@@ -36,7 +36,7 @@ export interface FieldAcquisition {
   kind: ResourceKind;
   /** The acquisition expression (report location). */
   node: TSESTree.Node;
-  /** The method (or field initializer / constructor) that stores it; undefined for a field initializer. */
+  /** The method (constructor included) that stores it; undefined for a field initializer. */
   method?: TSESTree.MethodDefinition;
   /** Stored into a collection held by the field (`this.sockets.add(…)`). */
   collection: boolean;
@@ -95,8 +95,6 @@ function collectionSource(node: ts.Node): ts.Node {
       (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)
     ) {
       e = e.left;
-    } else if (ts.isPropertyAccessChain(e) || (ts.isPropertyAccessExpression(e) && e.questionDotToken)) {
-      return e;
     } else {
       return e;
     }
@@ -106,7 +104,8 @@ function collectionSource(node: ts.Node): ts.Node {
 /** `this.x` / `this.#x` in the TypeScript AST. */
 function tsThisField(node: ts.Node): string | undefined {
   if (!ts.isPropertyAccessExpression(node) || node.expression.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
-  return ts.isPrivateIdentifier(node.name) ? node.name.text : node.name.text;
+  // A private name's text keeps its `#`, matching how fields are named here.
+  return node.name.text;
 }
 
 export class ClassFieldAnalysis {
@@ -202,8 +201,9 @@ export class ClassFieldAnalysis {
       const escaped = String(property.escapedName);
       const isDispose = DISPOSE_SYMBOL.test(escaped);
       if (!isDispose && !isDisposalName(property.name, this.disposalNames)) continue;
-      const declaration = property.valueDeclaration;
-      if (!declaration || !ts.isMethodDeclaration(declaration) || !declaration.body) continue;
+      // With overloads, the implementation is the declaration that has a body.
+      const declaration = property.declarations?.find((d): d is ts.MethodDeclaration => ts.isMethodDeclaration(d) && !!d.body);
+      if (!declaration) continue;
       // Private helpers (`private teardown()`, `#closeSocket()`) are not where callers dispose the class; they count
       // only through the disposal methods that call them.
       const isPrivate =

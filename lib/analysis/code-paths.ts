@@ -68,17 +68,24 @@ export class Frame {
     this.current.delete(segment);
   }
 
+  /** Where walks can start (acquisitions, callbacks, function starts), so `find` need not scan every position. */
+  private readonly starts = new Map<TSESTree.Node, { tag: PositionTag; segment: Segment; index: number }[]>();
+
   record(node: TSESTree.Node, tag: PositionTag): void {
-    for (const segment of this.current) this.positions.get(segment)!.push({ node, tag });
+    const indexed = tag === 'acquire' || tag === 'fn' || tag === 'start';
+    for (const segment of this.current) {
+      const positions = this.positions.get(segment)!;
+      if (indexed) {
+        let entries = this.starts.get(node);
+        if (!entries) this.starts.set(node, (entries = []));
+        entries.push({ tag, segment, index: positions.length });
+      }
+      positions.push({ node, tag });
+    }
   }
 
-  /** The segments (and index within each) where `node` was recorded with `tag`. */
+  /** The segments (and index within each) where `node` was recorded with `tag` ('acquire', 'fn' or 'start'). */
   find(node: TSESTree.Node, tag: PositionTag): { segment: Segment; index: number }[] {
-    const result: { segment: Segment; index: number }[] = [];
-    for (const [segment, positions] of this.positions) {
-      const index = positions.findIndex((p) => p.node === node && p.tag === tag);
-      if (index >= 0) result.push({ segment, index });
-    }
-    return result;
+    return (this.starts.get(node) ?? []).filter((entry) => entry.tag === tag).map(({ segment, index }) => ({ segment, index }));
   }
 }

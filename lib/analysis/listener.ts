@@ -33,8 +33,9 @@ export interface LifetimeRuleConfig {
 
 const STRENGTH: Record<Effect, number> = { borrow: 0, overwrite: 1, release: 2, transfer: 3 };
 const MAX_CLOSURE_DEPTH = 6;
-/** Events after which a resource is done with: a release in their listener always runs. */
+/** A socket either connects or errors (and Node destroys it): a release once it connects covers both outcomes. */
 const CONNECT_EVENTS = new Set(['connect', 'secureConnect', 'ready', 'open']);
+/** Events after which a resource is done with: a release in their listener always runs. */
 const END_EVENTS = new Set(['close', 'end', 'finish', 'error', 'exit', 'timeout', 'abort', 'disconnect', 'goaway', 'unpipe']);
 
 function unwrapToValue(node: TSESTree.Node): { awaited: boolean } {
@@ -207,6 +208,7 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     const queue = [holder];
     const ownWrites = new Set<TSESTree.Node>([holder.target]);
     const responseKind = kind;
+    const liftedClosures = new Map<TSESTree.Node, Set<string>>();
     while (queue.length > 0) {
       const { variable, container, body } = queue.shift()!;
       // A variable that holds a response's body is released by the body's own methods.
@@ -241,7 +243,13 @@ export function createLifetimeListener<MessageIds extends string, Options extend
           merge(events, effect === 'release' ? releaseAnchor(id) : id, effect);
         } else if (isFunctionNode(fnOfRef)) {
           const inner = effectOf(use);
-          // A closure that merely reads the resource still keeps it reachable when the closure escapes.
+          // A closure that merely reads the resource still keeps it reachable when the closure escapes. Each
+          // closure is lifted once per effect: its uses are the same whichever reference inside it asked.
+          const key = `${inner}`;
+          const lifted = liftedClosures.get(fnOfRef) ?? new Set<string>();
+          if (lifted.has(key)) continue;
+          lifted.add(key);
+          liftedClosures.set(fnOfRef, lifted);
           liftClosure(fnOfRef, inner, kind, frameNode, events, 0);
         }
       }
@@ -382,10 +390,6 @@ export function createLifetimeListener<MessageIds extends string, Options extend
   }
 
   /**
-   * `http.get(url, (res) => …)`, `req.on('response', (res) => …)`: the callback receives a response it must consume.
-   * Such a parameter is an acquisition at the start of the callback.
-   */
-  /**
    * A request handler's response parameter, `(req: IncomingMessage, res: ServerResponse) => …` or Express's
    * `(req, res, next)`: only functions with at least two parameters are looked at.
    */
@@ -442,6 +446,10 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     return init?.type === AST_NODE_TYPES.CallExpression && isHeadRequest(init);
   }
 
+  /**
+   * `http.get(url, (res) => …)`, `req.on('response', (res) => …)`: the callback receives a response it must consume.
+   * Such a parameter is an acquisition at the start of the callback.
+   */
   function detectCallbackAcquisition(frame: Frame, fn: Exclude<FunctionNode, TSESTree.Program | TSESTree.StaticBlock>): void {
     detectHandlerAcquisition(frame, fn);
     const param = fn.params[0];

@@ -311,7 +311,9 @@ export class ProgramFunctions {
     } else {
       check(fn.body);
     }
-    this.factoryCache.set(fn, result ?? null);
+    // A search cut short by the depth limit is not the function's answer: only a full one is cached.
+    if (depth === 0 || result) this.factoryCache.set(fn, result ?? null);
+    else this.factoryCache.delete(fn);
     return result;
   }
 
@@ -354,7 +356,9 @@ export class ProgramFunctions {
     if (cached) return cached;
     this.parameterCache.set(key, 'borrow'); // recursion guard
     const effect = depth > MAX_DEPTH ? 'borrow' : this.computeParameterEffect(fn, index, kind, depth);
-    this.parameterCache.set(key, effect);
+    // An answer cut short by the depth limit is not cached (it would depend on which caller asked first).
+    if (depth === 0 || effect !== 'borrow') this.parameterCache.set(key, effect);
+    else this.parameterCache.delete(key);
     return effect;
   }
 
@@ -463,7 +467,14 @@ export class ProgramFunctions {
         const index = parent.arguments?.indexOf(node as ts.Expression) ?? -1;
         if (index < 0) return 'borrow';
         const rule = this.catalog.callRule(parent.expression);
-        if (rule) return rule.effect;
+        if (rule && (!rule.args || rule.args.includes(index))) {
+          // `once(s, 'exit')` waits for the end only for the events the kind ends with.
+          if (rule.whenEvent) {
+            const event = parent.arguments?.[1];
+            return event && ts.isStringLiteralLike(event) && kind.releaseEvents?.includes(event.text) ? 'release' : 'borrow';
+          }
+          return rule.effect;
+        }
         const body = this.bodyOf(parent);
         if (body) {
           const effect = this.parameterEffect(body, index, kind, depth + 1);

@@ -1,6 +1,7 @@
 // Turns engine findings into ESLint reports: one message per kind of path, naming the resource, where it was created and the exit.
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Finding, LeakExit } from './findings.js';
+import { enclosingFunction } from './usage.js';
 
 export const LEAK_MESSAGES = {
   leak: '`{{name}}` ({{resource}}, created here) is not {{released}} {{path}}. {{advice}}',
@@ -36,19 +37,6 @@ function functionLabel(node: TSESTree.Node): string | undefined {
   return name ? `\`${name}()\`` : undefined;
 }
 
-function enclosingFunctionOf(node: TSESTree.Node): TSESTree.Node | undefined {
-  for (let p = node.parent; p; p = p.parent) {
-    if (
-      p.type === AST_NODE_TYPES.FunctionDeclaration ||
-      p.type === AST_NODE_TYPES.FunctionExpression ||
-      p.type === AST_NODE_TYPES.ArrowFunctionExpression
-    ) {
-      return p;
-    }
-  }
-  return undefined;
-}
-
 export function describeExit(exit: LeakExit, branchText?: string): string {
   const path = describeExitOnly(exit);
   return branchText ? `${path} (after \`${branchText}\`)` : path;
@@ -57,7 +45,7 @@ export function describeExit(exit: LeakExit, branchText?: string): string {
 function describeExitOnly(exit: LeakExit): string {
   switch (exit.kind) {
     case 'return': {
-      const fn = enclosingFunctionOf(exit.node);
+      const fn = enclosingFunction(exit.node);
       return `when ${(fn && functionLabel(fn)) ?? 'the function'} returns at line ${exit.line}`;
     }
     case 'end':
@@ -65,7 +53,7 @@ function describeExitOnly(exit: LeakExit): string {
       if (exit.node.type === AST_NODE_TYPES.StaticBlock) return `when the static block ends at line ${exit.line}`;
       return `when ${functionLabel(exit.node) ?? 'the function'} ends at line ${exit.line}`;
     case 'throw': {
-      const fn = enclosingFunctionOf(exit.node);
+      const fn = enclosingFunction(exit.node);
       return `when ${(fn && functionLabel(fn)) ?? 'the function'} throws at line ${exit.line}`;
     }
     case 'break':

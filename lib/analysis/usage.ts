@@ -94,7 +94,10 @@ export function loopCanEnd(loop: TSESTree.ForOfStatement): boolean {
   const visit = (node: TSESTree.Node, depth: number): void => {
     if (found) return;
     if (isFunctionNode(node)) return;
-    if (node.type === AST_NODE_TYPES.ReturnStatement || node.type === AST_NODE_TYPES.ThrowStatement) found = true;
+    // A `yield` hands control to a consumer that may stop the generator, which leaves the loop.
+    if (node.type === AST_NODE_TYPES.ReturnStatement || node.type === AST_NODE_TYPES.ThrowStatement || node.type === AST_NODE_TYPES.YieldExpression) {
+      found = true;
+    }
     else if (node.type === AST_NODE_TYPES.BreakStatement && (node.label || depth === 0)) found = true;
     const nested =
       node.type === AST_NODE_TYPES.ForStatement ||

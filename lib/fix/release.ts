@@ -35,7 +35,14 @@ export function releaseStatement(kind: ResourceKind, target: string, context: Re
   if (context.collection) {
     const { element, isMap } = elementOf(checker, context.type);
     if (!element) return undefined;
-    const source = isMap ? `${target}${context.optional ? '?' : ''}.values()` : target;
+    // An unset collection field has nothing to release: iterate an empty one instead of throwing.
+    const source = isMap
+      ? context.optional
+        ? `${target}?.values() ?? []`
+        : `${target}.values()`
+      : context.optional
+        ? `${target} ?? []`
+        : target;
     const inner = releaseStatement(kind, 'item', { ...context, type: element, optional: false, collection: false, inAsyncFunction: true });
     if (!inner) return undefined;
     if (inner.startsWith('await ')) {
@@ -43,9 +50,7 @@ export function releaseStatement(kind: ResourceKind, target: string, context: Re
       const call = inner.slice('await '.length, -1);
       return `${context.inAsyncFunction ? 'await' : 'void'} Promise.all(Array.from(${source}, (item) => ${call}));`;
     }
-    return context.optional && !isMap
-      ? `for (const item of ${target} ?? []) ${inner}`
-      : `for (const item of ${source}) ${inner}`;
+    return `for (const item of ${source}) ${inner}`;
   }
   if (kind.releaseFunction) return `${kind.releaseFunction}(${target});`;
   const nonNullable = checker.getNonNullableType(context.type);
