@@ -2,8 +2,11 @@
 import noLeakedResource from '../../rules/no-leaked-resource.js';
 import noLeakedTimer from '../../rules/no-leaked-timer.js';
 import noUnconsumedBody from '../../rules/no-unconsumed-body.js';
-import noUnreleasedField from '../../rules/no-unreleased-field.js';
+import noUnreleasedField, { type MessageIds as FieldMessageIds, type Options as FieldOptions } from '../../rules/no-unreleased-field.js';
+import type { RunTests } from '@typescript-eslint/rule-tester';
+import { describe, expect, it } from 'vitest';
 import { createRuleTester } from '../rule-tester.js';
+import { typeErrorsIntroduced } from '../typecheck.js';
 
 const ruleTester = createRuleTester();
 
@@ -43,8 +46,37 @@ export function socketExists(socketPath: string): Promise<boolean> {
   invalid: [],
 });
 
+ruleTester.run('no-leaked-resource (review)', noLeakedResource, {
+  valid: [],
+  invalid: [
+    {
+      name: "Review: a helper that only waits for 'data' does not release the socket, as the same call inline does not",
+      filename: 'file.ts',
+      code: `import * as net from 'node:net';
+import { once } from 'node:events';
+async function waitData(socket: net.Socket): Promise<void> {
+  await once(socket, 'data');
+}
+export async function viaHelper(port: number): Promise<void> {
+  const socket = net.connect(port);
+  await waitData(socket);
+}`,
+      output: null,
+      errors: [{ messageId: 'leak', line: 7, column: 18 }],
+    },
+  ],
+});
+
 ruleTester.run('no-leaked-timer (real code)', noLeakedTimer, {
   valid: [
+    {
+      name: 'Review: a for await that yields to its consumer can be left by it',
+      filename: 'file.ts',
+      code: `import { setInterval as every } from 'node:timers/promises';
+export async function* ticks(ms: number): AsyncGenerator<number> {
+  for await (const at of every(ms, Date.now())) yield at;
+}`,
+    },
     {
       name: 'Cleared by a named abort callback handed out before the timeout starts (undici mock)',
       filename: 'file.ts',
@@ -68,7 +100,7 @@ ruleTester.run('no-leaked-timer (real code)', noLeakedTimer, {
   invalid: [],
 });
 
-ruleTester.run('no-unreleased-field (real code)', noUnreleasedField, {
+const fieldCases: RunTests<FieldMessageIds, FieldOptions> = {
   valid: [
     {
       name: 'A connection timeout kept in a field is a one-shot: it ends by itself (pg Client)',
@@ -80,6 +112,19 @@ ruleTester.run('no-unreleased-field (real code)', noUnreleasedField, {
   }
   end(): void {
     console.log('ending');
+  }
+}`,
+    },
+    {
+      name: 'Review: an overloaded disposal method is found through its implementation',
+      filename: 'file.ts',
+      code: `import { Agent } from 'undici';
+export class Api {
+  private agent = new Agent();
+  close(): Promise<void>;
+  close(callback: () => void): void;
+  close(callback?: () => void): Promise<void> | void {
+    return this.agent.close().then(callback);
   }
 }`,
     },
@@ -104,6 +149,84 @@ export class ForkWorker {
     },
   ],
   invalid: [
+    {
+      name: 'Review: optional collection fields are released through `?? []`, so the fix cannot throw when unset',
+      filename: 'file.ts',
+      code: `import { Socket } from 'node:net';
+import { Agent } from 'undici';
+export class Peers {
+  private conns?: Map<string, Socket>;
+  private agents?: Agent[];
+  open(id: string): void {
+    this.conns ??= new Map();
+    this.conns.set(id, new Socket());
+    this.agents ??= [];
+    this.agents.push(new Agent());
+  }
+  close(): void {
+    console.log('closing');
+  }
+}`,
+      // Both fixes insert at the end of close(): ESLint applies one per pass.
+      output: [
+        `import { Socket } from 'node:net';
+import { Agent } from 'undici';
+export class Peers {
+  private conns?: Map<string, Socket>;
+  private agents?: Agent[];
+  open(id: string): void {
+    this.conns ??= new Map();
+    this.conns.set(id, new Socket());
+    this.agents ??= [];
+    this.agents.push(new Agent());
+  }
+  close(): void {
+    console.log('closing');
+    for (const item of this.conns?.values() ?? []) item.destroy();
+  }
+}`,
+        `import { Socket } from 'node:net';
+import { Agent } from 'undici';
+export class Peers {
+  private conns?: Map<string, Socket>;
+  private agents?: Agent[];
+  open(id: string): void {
+    this.conns ??= new Map();
+    this.conns.set(id, new Socket());
+    this.agents ??= [];
+    this.agents.push(new Agent());
+  }
+  close(): void {
+    console.log('closing');
+    for (const item of this.conns?.values() ?? []) item.destroy();
+    void Promise.all(Array.from(this.agents ?? [], (item) => item.close()));
+  }
+}`,
+      ],
+      errors: [
+        { messageId: 'notReleased', line: 8, column: 24 },
+        { messageId: 'notReleased', line: 10, column: 22 },
+      ],
+    },
+    {
+      name: 'Review: no autofix when the disposal method can leave before its end or reassigns the field',
+      filename: 'file.ts',
+      code: `import { Agent } from 'undici';
+export class Api {
+  private agent = new Agent();
+  private spare: Agent | null = new Agent();
+  close(): void {
+    this.spare = null;
+    if (!process.env.GRACEFUL) return;
+    console.log('closed');
+  }
+}`,
+      output: null,
+      errors: [
+        { messageId: 'notReleased', line: 3, column: 19, suggestions: [] },
+        { messageId: 'notReleased', line: 4, column: 33, suggestions: [] },
+      ],
+    },
     {
       name: 'A timeout that re-arms itself is a repeating timer, owned like an interval',
       filename: 'file.ts',
@@ -136,4 +259,18 @@ export class ForkWorker {
       ],
     },
   ],
+};
+
+ruleTester.run('no-unreleased-field (real code)', noUnreleasedField, fieldCases);
+
+describe('no-unreleased-field (real code) fix outputs', () => {
+  for (const testCase of fieldCases.invalid) {
+    const outputs = Array.isArray(testCase.output) ? testCase.output : testCase.output ? [testCase.output] : [];
+    for (const [pass, output] of outputs.entries()) {
+      it(`${testCase.name ?? testCase.code.slice(0, 40)}: pass ${pass + 1} type-checks`, () => {
+        expect(typeErrorsIntroduced(testCase.code, output, testCase.filename)).toEqual([]);
+      });
+    }
+  }
 });
+
