@@ -82,11 +82,10 @@ plugin.configs.all = config(
   'all',
   Object.fromEntries(Object.keys(rules).map((rule) => [`leaks/${rule}`, 'error'])) as RuleLevels,
 );
-plugin.configs['disable-type-checked'] = [
-  {
-    name: 'leaks/disable-type-checked',
-    rules: Object.fromEntries(Object.keys(rules).map((rule) => [`leaks/${rule}`, 'off'])) as RuleLevels,
-  },
-];
+// Like the other configs it registers the plugin, so it can be used on its own.
+plugin.configs['disable-type-checked'] = config(
+  'disable-type-checked',
+  Object.fromEntries(Object.keys(rules).map((rule) => [`leaks/${rule}`, 'off'])) as RuleLevels,
+);
 
 export default plugin;

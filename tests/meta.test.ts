@@ -143,6 +143,13 @@ describe('configs', () => {
     const rules = rulesOf(plugin.configs['disable-type-checked']);
     expect(rules).toEqual(Object.fromEntries(ruleIds.map((id) => [`leaks/${id}`, 'off'])));
   });
+
+  it('every config registers the plugin, so each one can be used on its own', () => {
+    for (const [name, config] of configs) {
+      const registers = (item: object): boolean => (item as { plugins?: Record<string, unknown> }).plugins?.leaks === plugin;
+      expect(config.some(registers), name).toBe(true);
+    }
+  });
 });
 
 describe('plugin meta', () => {
