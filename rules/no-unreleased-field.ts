@@ -4,6 +4,7 @@ import * as ts from 'typescript';
 import { createRule } from '../lib/create-rule.js';
 import { ClassFieldAnalysis, DEFAULT_DISPOSAL_METHODS, type DisposalMethod, type FieldFinding } from '../lib/analysis/class-fields.js';
 import { programFacts } from '../lib/analysis/listener.js';
+import { mayExit } from '../lib/analysis/program-functions.js';
 import { DEFAULT_LIFETIME_OPTIONS } from '../lib/analysis/options.js';
 import { releaseStatement } from '../lib/fix/release.js';
 
@@ -20,18 +21,6 @@ const messages = {
 export type MessageIds = keyof typeof messages;
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
-
-/** Whether a statement can return or throw (outside nested functions). */
-function leavesEarly(statement: ts.Node): boolean {
-  let found = false;
-  const visit = (node: ts.Node): void => {
-    if (found || ts.isFunctionLike(node)) return;
-    if (ts.isReturnStatement(node) || ts.isThrowStatement(node)) found = true;
-    else ts.forEachChild(node, visit);
-  };
-  visit(statement);
-  return found;
-}
 
 /** Whether a method assigns `this.<field>` anywhere in its body. */
 function assignsField(method: ts.MethodDeclaration, field: string): boolean {
@@ -129,7 +118,7 @@ export default createRule<Options, MessageIds>({
       // statement, needs a person to place the release: appending it would not run on every path.
       if (assignsField(disposal.declaration, field)) return undefined;
       const last = body.body[body.body.length - 1];
-      if (body.body.slice(0, -1).some((statement) => leavesEarly(services.esTreeNodeToTSNodeMap.get(statement)))) return undefined;
+      if (body.body.slice(0, -1).some((statement) => mayExit(services.esTreeNodeToTSNodeMap.get(statement)))) return undefined;
       const indent = (node: TSESTree.Node): string => /^\s*/.exec(sourceCode.lines[node.loc.start.line - 1] ?? '')?.[0] ?? '';
       return (fixer) => {
         if (last?.type === AST_NODE_TYPES.ReturnStatement || last?.type === AST_NODE_TYPES.ThrowStatement) {

@@ -6,6 +6,7 @@ import * as ts from 'typescript';
 import type { Catalog } from '../catalog/catalog.js';
 import type { ResourceKind } from '../catalog/types.js';
 import type { ProgramFunctions } from './program-functions.js';
+import { childNodes } from './usage.js';
 
 export const DEFAULT_DISPOSAL_METHODS = [
   'close',
@@ -163,13 +164,7 @@ export class ClassFieldAnalysis {
             if (acquisition) found.push({ field, isStatic: member.static, ...acquisition, method, collection: true });
           }
         }
-        for (const key of Object.keys(node) as (keyof typeof node)[]) {
-          if (key === 'parent') continue;
-          const child = node[key] as unknown;
-          for (const c of Array.isArray(child) ? child : [child]) {
-            if (c && typeof c === 'object' && 'type' in c) visit(c as TSESTree.Node);
-          }
-        }
+        for (const child of childNodes(node)) visit(child);
       };
       visit(body);
     }
@@ -382,13 +377,7 @@ export class ClassFieldAnalysis {
     const visit = (node: TSESTree.Node): void => {
       if (found) return;
       if (thisField(node) === name) found = true;
-      for (const key of Object.keys(node) as (keyof typeof node)[]) {
-        if (key === 'parent') continue;
-        const child = node[key] as unknown;
-        for (const c of Array.isArray(child) ? child : [child]) {
-          if (c && typeof c === 'object' && 'type' in c) visit(c as TSESTree.Node);
-        }
-      }
+      for (const child of childNodes(node)) visit(child);
     };
     visit(callback);
     return found;

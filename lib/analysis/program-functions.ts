@@ -46,7 +46,7 @@ function within(outer: ts.Node, inner: ts.Node): boolean {
 }
 
 /** Whether a return or throw (outside nested functions) can leave from inside `node`. */
-function mayExit(node: ts.Node): boolean {
+export function mayExit(node: ts.Node): boolean {
   let exits = false;
   const visit = (n: ts.Node): void => {
     if (exits || ts.isFunctionLike(n)) return;

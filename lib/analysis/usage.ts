@@ -88,6 +88,19 @@ export function propertyName(member: TSESTree.MemberExpression): string | undefi
   return undefined;
 }
 
+/** The direct child nodes of an ESTree node (every property holding a node or nodes, the parent excepted). */
+export function childNodes(node: TSESTree.Node): TSESTree.Node[] {
+  const children: TSESTree.Node[] = [];
+  for (const key of Object.keys(node) as (keyof typeof node)[]) {
+    if (key === 'parent') continue;
+    const value = node[key] as unknown;
+    for (const child of Array.isArray(value) ? value : [value]) {
+      if (child && typeof child === 'object' && 'type' in child) children.push(child as TSESTree.Node);
+    }
+  }
+  return children;
+}
+
 /** Whether a loop has a way out of its body: a `break` to it, or a `return`/`throw` not inside a nested function. */
 export function loopCanEnd(loop: TSESTree.ForOfStatement): boolean {
   let found = false;
@@ -106,14 +119,7 @@ export function loopCanEnd(loop: TSESTree.ForOfStatement): boolean {
       node.type === AST_NODE_TYPES.WhileStatement ||
       node.type === AST_NODE_TYPES.DoWhileStatement ||
       node.type === AST_NODE_TYPES.SwitchStatement;
-    for (const key of Object.keys(node) as (keyof typeof node)[]) {
-      if (key === 'parent') continue;
-      const value = node[key] as unknown;
-      const children = Array.isArray(value) ? value : [value];
-      for (const child of children) {
-        if (child && typeof child === 'object' && 'type' in child) visit(child as TSESTree.Node, nested ? depth + 1 : depth);
-      }
-    }
+    for (const child of childNodes(node)) visit(child, nested ? depth + 1 : depth);
   };
   visit(loop.body, 0);
   return found;
