@@ -152,6 +152,24 @@ function jumpTarget(jump: TSESTree.BreakStatement | TSESTree.ContinueStatement):
   return undefined;
 }
 
+/**
+ * `try { … break; } finally { socket.destroy(); }`: a jump out of a `try` (or its `catch`) runs the `finally` first.
+ * Counts a release that is a statement of the `finally` block itself, which runs whichever way the block is left.
+ */
+function releasedByFinally(jump: TSESTree.Node, target: TSESTree.Node, events: Map<TSESTree.Node, Effect>): boolean {
+  for (let p = jump.parent, child: TSESTree.Node = jump; p && p !== target; child = p, p = p.parent) {
+    if (p.type !== AST_NODE_TYPES.TryStatement || !p.finalizer || child === p.finalizer) continue;
+    const finalizer = p.finalizer;
+    const released = [...events].some(
+      ([node, effect]) =>
+        (effect === 'release' || effect === 'transfer') &&
+        finalizer.body.some((statement) => statement.type === AST_NODE_TYPES.ExpressionStatement && contains(statement, node)),
+    );
+    if (released) return true;
+  }
+  return false;
+}
+
 function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
@@ -213,7 +231,10 @@ function walkLeaks(input: WalkInput, firstOnly: boolean): LeakExit[] {
         case 'continue': {
           if (!scopeBlock) break;
           const target = jumpTarget(node as TSESTree.BreakStatement | TSESTree.ContinueStatement);
-          if (target && contains(target, scopeBlock)) leak = exit(tag, node);
+          if (target && contains(target, scopeBlock)) {
+            if (releasedByFinally(node, target, events)) ended = true;
+            else leak = exit(tag, node);
+          }
           break;
         }
         case 'scope-exit':
