@@ -5,11 +5,14 @@ import { createRule } from '../lib/create-rule.js';
 import { createLifetimeListener } from '../lib/analysis/listener.js';
 import { LEAK_MESSAGES, reportFinding } from '../lib/analysis/report.js';
 import type { LifetimeOptions } from '../lib/analysis/options.js';
+import { FIX_OPTION_SCHEMA, type FixOptions } from '../lib/fix/options.js';
+import { FIX_MESSAGES } from '../lib/fix/plan.js';
 
-export type Options = [Partial<LifetimeOptions>];
+export type Options = [Partial<LifetimeOptions> & FixOptions];
 
 // Races are about one-shot timers, which this rule does not track.
-const { race: _race, ...messages } = LEAK_MESSAGES;
+const { race: _race, ...leakMessages } = LEAK_MESSAGES;
+const messages = { ...leakMessages, ...FIX_MESSAGES };
 export type MessageIds = keyof typeof messages;
 
 const releaseSpecifierSchema: JSONSchema4 = {
@@ -38,6 +41,8 @@ export default createRule<Options, MessageIds>({
       recommended: true,
       requiresTypeChecking: true,
     },
+    fixable: 'code',
+    hasSuggestions: true,
     messages,
     schema: [
       {
@@ -67,20 +72,23 @@ export default createRule<Options, MessageIds>({
             ...(typeOrValueSpecifiersSchema as JSONSchema4),
             description: 'Types that are never reported.',
           },
+          ...FIX_OPTION_SCHEMA,
         },
       },
     ],
     defaultOptions: [
-      { checkExceptionPaths: false, checkModuleScope: false, unknownCallees: 'transfer', resources: [], ignore: [] },
+      { checkExceptionPaths: false, checkModuleScope: false, unknownCallees: 'transfer', resources: [], ignore: [], fixStyle: 'auto' },
     ],
   },
   defaultOptions: [
-    { checkExceptionPaths: false, checkModuleScope: false, unknownCallees: 'transfer', resources: [], ignore: [] },
+    { checkExceptionPaths: false, checkModuleScope: false, unknownCallees: 'transfer', resources: [], ignore: [], fixStyle: 'auto' },
   ],
   create(context, [options]) {
-    return createLifetimeListener(context, options as LifetimeOptions, {
+    const { fixStyle = 'auto', nodeVersion, ...lifetime } = options;
+    return createLifetimeListener(context, lifetime as LifetimeOptions, {
       categories: ['resource'],
-      onFinding: (finding) => reportFinding(context, finding),
+      fix: { style: fixStyle, nodeVersion, wrap: true },
+      onFinding: (finding, plan) => reportFinding(context, finding, {}, plan),
     });
   },
 });

@@ -2,11 +2,13 @@
 import { createRule } from '../lib/create-rule.js';
 import { createLifetimeListener } from '../lib/analysis/listener.js';
 import { LEAK_MESSAGES, reportFinding } from '../lib/analysis/report.js';
+import { FIX_OPTION_SCHEMA, type FixOptions } from '../lib/fix/options.js';
+import { FIX_MESSAGES } from '../lib/fix/plan.js';
 
-export type Options = [{ checkModuleScope?: boolean }];
+export type Options = [{ checkModuleScope?: boolean } & FixOptions];
 
 const { leak, discarded, race } = LEAK_MESSAGES;
-const messages = { leak, discarded, race };
+const messages = { leak, discarded, race, ...FIX_MESSAGES };
 export type MessageIds = keyof typeof messages;
 
 export default createRule<Options, MessageIds>({
@@ -19,6 +21,8 @@ export default createRule<Options, MessageIds>({
       recommended: true,
       requiresTypeChecking: true,
     },
+    fixable: 'code',
+    hasSuggestions: true,
     messages,
     schema: [
       {
@@ -29,16 +33,18 @@ export default createRule<Options, MessageIds>({
             type: 'boolean',
             description: 'Also report timers started at the top level of a module (they normally run for the life of the process).',
           },
+          ...FIX_OPTION_SCHEMA,
         },
       },
     ],
-    defaultOptions: [{ checkModuleScope: false }],
+    defaultOptions: [{ checkModuleScope: false, fixStyle: 'auto' }],
   },
-  defaultOptions: [{ checkModuleScope: false }],
+  defaultOptions: [{ checkModuleScope: false, fixStyle: 'auto' }],
   create(context, [options]) {
     return createLifetimeListener(context, { checkModuleScope: options.checkModuleScope ?? false }, {
       categories: ['timer'],
-      onFinding: (finding) => reportFinding(context, finding),
+      fix: { style: options.fixStyle ?? 'auto', nodeVersion: options.nodeVersion, wrap: true },
+      onFinding: (finding, plan) => reportFinding(context, finding, {}, plan),
     });
   },
 });

@@ -2,6 +2,7 @@
 import { createRule } from '../lib/create-rule.js';
 import { createLifetimeListener } from '../lib/analysis/listener.js';
 import { reportFinding } from '../lib/analysis/report.js';
+import { FIX_MESSAGES } from '../lib/fix/plan.js';
 
 export type Options = [];
 
@@ -9,6 +10,7 @@ export type Options = [];
 const messages = {
   leak: 'The body of `{{name}}` ({{resource}}, obtained here) is not {{released}} {{path}}, so {{consequence}}. {{advice}}',
   discarded: 'The body of this {{resource}} is never {{released}}: the response is {{how}}, so {{consequence}}. {{advice}}',
+  suggestRelease: FIX_MESSAGES.suggestRelease,
 } as const;
 export type MessageIds = keyof typeof messages;
 
@@ -22,6 +24,8 @@ export default createRule<Options, MessageIds>({
       recommended: true,
       requiresTypeChecking: true,
     },
+    fixable: 'code',
+    hasSuggestions: true,
     messages,
     schema: [],
   },
@@ -29,7 +33,9 @@ export default createRule<Options, MessageIds>({
   create(context) {
     return createLifetimeListener(context, {}, {
       categories: ['response'],
-      onFinding: (finding) => reportFinding(context, finding),
+      // A body is released at the exits that forget it; a `finally` would cancel bodies that were already read.
+      fix: { style: 'try-finally', wrap: false },
+      onFinding: (finding, plan) => reportFinding(context, finding, {}, plan),
     });
   },
 });

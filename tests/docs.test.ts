@@ -37,6 +37,8 @@ interface Example {
   code: string;
   /** The lines of a ```text block that directly follows the example: the ESLint output it documents. */
   output?: string[];
+  /** For a correct example introduced by "After `eslint --fix`": the incorrect example just before it. */
+  fixOf?: Example;
 }
 
 const LINTED_LANGUAGES = new Set(['ts', 'tsx', 'js']);
@@ -45,6 +47,7 @@ const MARKER = /^<!--\s*(incorrect|correct)\s*-->$/;
 function extractExamples(file: string): Example[] {
   const lines = readFileSync(file, 'utf8').split(/\r?\n/);
   const examples: Example[] = [];
+  let previousEnd = -1;
   for (let i = 0; i < lines.length; i++) {
     const open = /^(`{3,}|~{3,})\s*([\w-]*)/.exec(lines[i]!);
     if (!open) continue;
@@ -62,6 +65,11 @@ function extractExamples(file: string): Example[] {
         const close = lines.findIndex((line, index) => index > next && line.trim() === '```');
         output = lines.slice(next + 1, close < 0 ? undefined : close).filter((line) => line.trim() !== '');
       }
+      const previous = examples.at(-1);
+      const fixOf =
+        marker?.[1] === 'correct' && previous?.verdict === 'incorrect' && lines.slice(previousEnd + 1, i).join('\n').includes('After `eslint --fix`')
+          ? previous
+          : undefined;
       examples.push({
         file: path.relative(root, file),
         line: i + 1,
@@ -69,7 +77,9 @@ function extractExamples(file: string): Example[] {
         verdict: marker?.[1] as Verdict | undefined,
         code: `${lines.slice(i + 1, end).join('\n')}\n`,
         output,
+        fixOf,
       });
+      previousEnd = end;
     }
     i = end;
   }
@@ -103,7 +113,7 @@ const typeErrorsRule: Rule.RuleModule = {
 
 const ruleIds = Object.keys(plugin.rules);
 
-const eslint = new ESLint({
+const eslintOptions: ESLint.Options = {
   cwd: fixturesDir,
   overrideConfigFile: true,
   overrideConfig: [
@@ -123,7 +133,8 @@ const eslint = new ESLint({
       },
     },
   ],
-});
+};
+const eslint = new ESLint(eslintOptions);
 
 const FIXTURE_FILE: Record<Example['language'], string> = { ts: 'file.ts', tsx: 'react.tsx', js: 'script.js' };
 
@@ -187,6 +198,15 @@ describe('documentation examples', () => {
       } else {
         expect(reports, `expected no report:\n${describeMessages(messages)}`).toEqual([]);
       }
+    });
+  }
+
+  const fixing = new ESLint({ ...eslintOptions, fix: true });
+  for (const example of examples.filter((e) => e.fixOf)) {
+    const before = example.fixOf!;
+    it(`${example.file}:${example.line} is what \`eslint --fix\` makes of the example on line ${before.line}`, async () => {
+      const [result] = await fixing.lintText(before.code, { filePath: path.join(fixturesDir, FIXTURE_FILE[before.language]) });
+      expect(result!.output ?? before.code).toBe(example.code);
     });
   }
 

@@ -1,6 +1,7 @@
 // What the lifetime engine hands back to rules: an acquisition and the path on which it leaks.
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ResourceKind } from '../catalog/types.js';
+import type { Effect } from './walk.js';
 
 /** How a leaking path leaves the resource's scope. */
 export type ExitKind =
@@ -33,9 +34,27 @@ export interface Acquisition {
   name?: string;
 }
 
+/** What the engine knows about a resource held in a variable, for the fixers. */
+export interface Held {
+  /** The variable that first holds it. */
+  variable: TSESLint.Scope.Variable;
+  /** Every variable that holds it (the first one and its aliases). */
+  holders: TSESLint.Scope.Variable[];
+  /** What each recorded use does to it: releases, hand-offs, overwrites, borrows (uses in closures are lifted). */
+  events: ReadonlyMap<TSESTree.Node, Effect>;
+  /** The function (or module) whose code paths were walked. */
+  frameNode: TSESTree.Node;
+  /** The variable holds a collection of resources. */
+  container: boolean;
+  /** What the variable holds: the resource's kind, or its body's (`const { body } = await request(url)`). */
+  kind: ResourceKind;
+  /** Every exit on which it leaks (computed on demand). */
+  leakingExits: () => LeakExit[];
+}
+
 export type Finding =
-  | { type: 'leak'; acquisition: Acquisition; exit: LeakExit }
+  | { type: 'leak'; acquisition: Acquisition; exit: LeakExit; held?: Held }
   | { type: 'discarded'; acquisition: Acquisition; lentTo?: string }
-  | { type: 'exception'; acquisition: Acquisition; thrower: TSESTree.Node; throwerText: string; line: number }
+  | { type: 'exception'; acquisition: Acquisition; thrower: TSESTree.Node; throwerText: string; line: number; held?: Held }
   /** A one-shot timer raced against other work (`Promise.race`) and never cleared when the work wins. */
   | { type: 'race'; acquisition: Acquisition; race: TSESTree.Node; raceText: string; line: number };

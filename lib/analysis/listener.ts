@@ -5,7 +5,7 @@ import { Catalog } from '../catalog/catalog.js';
 import { LISTENER_METHODS } from '../catalog/resources.js';
 import type { Category, ResourceKind } from '../catalog/types.js';
 import { type CodePath, Frame, type Segment } from './code-paths.js';
-import type { Acquisition, Finding } from './findings.js';
+import type { Acquisition, Finding, Held, LeakExit } from './findings.js';
 import { DEFAULT_LIFETIME_OPTIONS, type LifetimeOptions } from './options.js';
 import { ProgramFunctions } from './program-functions.js';
 import {
@@ -20,6 +20,8 @@ import {
   propertyName,
 } from './usage.js';
 import { type Effect, findLeak, findLeaks, findUnprotectedThrow } from './walk.js';
+import { type FixPlan, type FixStyle, planFixes } from '../fix/plan.js';
+import { projectUsingSupport, targetNodeVersion } from '../fix/using-support.js';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -28,7 +30,9 @@ export interface LifetimeRuleConfig {
   categories: readonly Category[];
   /** Report every leaking exit, not just the first (rules that report at the exit). */
   allExits?: boolean;
-  onFinding: (finding: Finding) => void;
+  /** Plan fixes and suggestions for the findings (rules that offer them). */
+  fix?: { style: FixStyle; nodeVersion?: string; wrap: boolean };
+  onFinding: (finding: Finding, plan?: FixPlan) => void;
 }
 
 const STRENGTH: Record<Effect, number> = { borrow: 0, overwrite: 1, release: 2, transfer: 3 };
@@ -99,6 +103,25 @@ export function createLifetimeListener<MessageIds extends string, Options extend
   const sourceCode = context.sourceCode;
   const { catalog, functions } = programFacts(program, checker, options, config.categories);
   const classifier = new UsageClassifier({ sourceCode, services, catalog, functions, options });
+  const fixEnvironment = config.fix && {
+    sourceCode,
+    services,
+    catalog,
+    style: config.fix.style,
+    nodeVersion: targetNodeVersion(context.filename, config.fix.nodeVersion),
+    using: projectUsingSupport(program, context.filename),
+    wrap: config.fix.wrap,
+  };
+  const onFinding = (finding: Finding): void => {
+    let plan: FixPlan | undefined;
+    try {
+      plan = fixEnvironment && planFixes(finding, fixEnvironment);
+    } catch (error) {
+      // A finding without an edit is better than no finding.
+      if (process.env.LEAKS_DEBUG) throw error;
+    }
+    config.onFinding(finding, plan);
+  };
   const frames: Frame[] = [];
   const kinds = new Map<TSESTree.Node, ResourceKind>();
 
@@ -363,7 +386,7 @@ export function createLifetimeListener<MessageIds extends string, Options extend
       if (kind.oneShot) reportRace(node, kind);
       else if (use.t !== 'transfer') {
         const acquisition = { node: node as TSESTree.CallExpression | TSESTree.NewExpression, reportNode: node, kind };
-        config.onFinding({ type: 'discarded', acquisition, lentTo: use.t === 'lent' ? use.to : undefined });
+        onFinding({ type: 'discarded', acquisition, lentTo: use.t === 'lent' ? use.to : undefined });
       }
       return;
     }
@@ -494,7 +517,7 @@ export function createLifetimeListener<MessageIds extends string, Options extend
   function endlessLoopOver(node: TSESTree.Node, kind: ResourceKind): boolean {
     const loop = node.parent;
     if (loop?.type !== AST_NODE_TYPES.ForOfStatement || loop.right !== node || !loop.await || loopCanEnd(loop)) return false;
-    config.onFinding({
+    onFinding({
       type: 'leak',
       acquisition: { node: node as TSESTree.CallExpression, reportNode: node, kind, name: shortText(node) },
       exit: { kind: 'endless-loop', node: loop, line: loop.loc.start.line },
@@ -619,8 +642,18 @@ export function createLifetimeListener<MessageIds extends string, Options extend
       throwHandsOff: !!kind.throwHandsOff,
     };
     const leaks = config.allExits ? findLeaks(input) : [findLeak(input)].filter((l): l is NonNullable<typeof l> => !!l);
+    let allLeaks: LeakExit[] | undefined = config.allExits ? leaks : undefined;
+    const held: Held = {
+      variable,
+      holders,
+      events,
+      frameNode: frame.node,
+      container,
+      kind: body ? catalog.bodyKind(kind) : kind,
+      leakingExits: () => (allLeaks ??= findLeaks(input)),
+    };
     if (leaks.length > 0) {
-      for (const leak of leaks) config.onFinding({ type: 'leak', acquisition, exit: leak });
+      for (const leak of leaks) onFinding({ type: 'leak', acquisition, exit: leak, held });
       return;
     }
     if (kind.oneShot) {
@@ -638,12 +671,13 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     if (options.checkExceptionPaths) {
       const thrower = findUnprotectedThrow(input, (n) => isIgnoredThrower(n, holders, kind), !!kind.lazy);
       if (thrower) {
-        config.onFinding({
+        onFinding({
           type: 'exception',
           acquisition,
           thrower,
           throwerText: throwerText(thrower),
           line: thrower.loc.start.line,
+          held,
         });
       }
     }
@@ -758,7 +792,7 @@ export function createLifetimeListener<MessageIds extends string, Options extend
   function reportRace(node: TSESTree.Node, kind: ResourceKind, name?: string): void {
     const race = raceFor(node);
     if (!race) return;
-    config.onFinding({
+    onFinding({
       type: 'race',
       acquisition: { node: node as TSESTree.CallExpression, reportNode: node, kind, name },
       race,

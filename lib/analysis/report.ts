@@ -1,6 +1,7 @@
 // Turns engine findings into ESLint reports: one message per kind of path, naming the resource, where it was created and the exit.
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Finding, LeakExit } from './findings.js';
+import type { FixPlan } from '../fix/plan.js';
 import { enclosingFunction } from './usage.js';
 
 export const LEAK_MESSAGES = {
@@ -90,8 +91,11 @@ export function reportFinding<Ids extends string>(
   context: Readonly<TSESLint.RuleContext<Ids, readonly unknown[]>>,
   finding: Finding,
   style: ReportStyle = {},
+  plan?: FixPlan,
 ): void {
-  const report = context.report as (descriptor: { node: TSESTree.Node; messageId: LeakMessageId; data: Record<string, unknown> }) => void;
+  const edits = plan ? { ...(plan.fix && { fix: plan.fix }), ...(plan.suggest.length > 0 && { suggest: plan.suggest }) } : {};
+  const report = (descriptor: { node: TSESTree.Node; messageId: LeakMessageId; data: Record<string, unknown> }): void =>
+    (context.report as (d: object) => void)({ ...descriptor, ...edits });
   const { acquisition } = finding;
   const { kind } = acquisition;
   const common = {

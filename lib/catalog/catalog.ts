@@ -154,7 +154,14 @@ export class Catalog {
   bodyKind(kind: ResourceKind): ResourceKind {
     let body = this.bodyKinds.get(kind);
     if (!body && kind.body) {
-      body = { ...kind, release: kind.body.release, releasedByIteration: true, releasedByPipe: true, body: undefined };
+      body = {
+        ...kind,
+        release: kind.body.release,
+        fixRelease: kind.body.fixRelease,
+        releasedByIteration: true,
+        releasedByPipe: true,
+        body: undefined,
+      };
       this.bodyKinds.set(kind, body);
     }
     return body ?? kind;

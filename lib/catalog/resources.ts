@@ -129,6 +129,8 @@ export const BUILTIN_RESOURCES: ResourceKind[] = [
     category: 'resource',
     types: [node('fs', 'WriteStream')],
     release: ['end', 'close', 'destroy'],
+    // Its [Symbol.asyncDispose] destroys it, dropping writes not yet flushed; `end()` flushes them.
+    noUsing: true,
     verb: END,
     advice: 'End it on every path, or pass it to `pipeline()`.',
   },
@@ -375,7 +377,8 @@ export const RESPONSES: ResourceKind[] = [
       { from: 'lib', name: 'Response' },
     ],
     release: ['json', 'text', 'arrayBuffer', 'blob', 'formData', 'bytes'],
-    body: { property: 'body', release: ['cancel', 'getReader', 'pipeTo', 'pipeThrough', 'tee'] },
+    body: { property: 'body', release: ['cancel', 'getReader', 'pipeTo', 'pipeThrough', 'tee'], fixRelease: { expression: '$?.cancel()', async: true } },
+    fixRelease: { expression: '$.body?.cancel()', async: true },
     // A `new Response(…)` built in memory holds no connection; any call that returns one (fetch, a client's
     // method, a wrapper) does.
     notByConstructor: true,
@@ -390,7 +393,12 @@ export const RESPONSES: ResourceKind[] = [
     category: 'response',
     types: [{ from: 'package', package: 'undici', name: 'ResponseData' }, { from: 'package', package: 'undici-types', name: 'ResponseData' }],
     release: [],
-    body: { property: 'body', release: ['json', 'text', 'arrayBuffer', 'blob', 'bytes', 'dump', 'destroy', 'pipe', 'resume'] },
+    body: {
+      property: 'body',
+      release: ['json', 'text', 'arrayBuffer', 'blob', 'bytes', 'dump', 'destroy', 'pipe', 'resume'],
+      fixRelease: { expression: '$.dump()', async: true },
+    },
+    fixRelease: { expression: '$.body.dump()', async: true },
     mayHaveNoBody: true,
     verb: { base: 'read', past: 'read or dumped' },
     consequence: 'its connection stays busy and the pool runs dry',
@@ -571,3 +579,15 @@ export const CALL_RULES: CallRule[] = [
 
 /** Methods that register a listener: `x.on('close', …)`. */
 export const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'addEventListener']);
+
+/**
+ * Types whose declarations inherit `[Symbol.asyncDispose]` (from `stream.Writable` in @types/node) although the
+ * runtime class does not have it: `using` on them would throw. Fixes release them with a method call instead.
+ */
+export const DISPOSAL_MISSING_AT_RUNTIME: TypeOrValueSpecifier[] = [
+  node('http', ['OutgoingMessage', 'ClientRequest', 'ServerResponse']),
+  node('http2', 'Http2ServerResponse'),
+];
+
+/** Node versions that define `Symbol.dispose` and `Symbol.asyncDispose`, for disposal members without `@since`. */
+export const DISPOSE_SYMBOLS_SINCE = 'v20.4.0, v18.18.0';

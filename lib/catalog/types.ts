@@ -53,6 +53,13 @@ export interface ResourceKind {
   /** The function that releases it, for fixes (`clearInterval`); otherwise the first of `release` is called on it. */
   releaseFunction?: string;
   /**
+   * The release a fix inserts when it is not a call of the first `release` method: `$` stands for the holder
+   * (`$.body?.cancel()` for a fetch response); `async` when it returns a promise.
+   */
+  fixRelease?: { expression: string; async: boolean };
+  /** Fixes never declare it with `using`: its disposal does something else than its release (drops unflushed data). */
+  noUsing?: boolean;
+  /**
    * A one-shot resource that ends by itself (a timeout): leaving it alone is fine; it is reported only where the
    * code clears it on some paths but not others, or races it against other work without clearing it.
    */
@@ -63,7 +70,7 @@ export interface ResourceKind {
    * A response whose body is the thing to release: reading or cancelling `x[property]` (or the `property` variable
    * destructured from it) with one of `release`, iterating it, or passing it to a call that takes it over.
    */
-  body?: { property: string; release: string[] };
+  body?: { property: string; release: string[]; fixRelease?: { expression: string; async: boolean } };
   /** Handed to the callback of these functions as its first parameter (`http.get(url, (res) => …)`). */
   acquiredInCallbackOf?: TypeOrValueSpecifier[];
   /** Handed to listeners for these events (`req.on('response', (res) => …)`, `server.on('connection', …)`). */

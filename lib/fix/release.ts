@@ -17,7 +17,7 @@ export interface ReleaseContext {
 function returnsPromise(checker: ts.TypeChecker, type: ts.Type, method: ts.Symbol | undefined, at: ts.Node | undefined): boolean {
   if (!method) return false;
   const methodType = at ? checker.getTypeOfSymbolAtLocation(method, at) : checker.getTypeOfSymbol(method);
-  return methodType.getCallSignatures().some((signature) => !!signature.getReturnType().getProperty('then'));
+  return checker.getNonNullableType(methodType).getCallSignatures().some((signature) => !!signature.getReturnType().getProperty('then'));
 }
 
 /** The element type of a collection type (`Set<T>`, `T[]`, `Map<K, T>`), and whether it is a Map. */
@@ -53,6 +53,11 @@ export function releaseStatement(kind: ResourceKind, target: string, context: Re
     return `for (const item of ${source}) ${inner}`;
   }
   if (kind.releaseFunction) return `${kind.releaseFunction}(${target});`;
+  if (kind.fixRelease) {
+    const call = kind.fixRelease.expression.replace('$', context.optional ? `${target}?` : target).replace('??.', '?.');
+    if (!kind.fixRelease.async) return `${call};`;
+    return context.inAsyncFunction ? `await ${call};` : `void ${call};`;
+  }
   const nonNullable = checker.getNonNullableType(context.type);
   const dot = context.optional ? '?.' : '.';
   let call: string;
@@ -61,7 +66,8 @@ export function releaseStatement(kind: ResourceKind, target: string, context: Re
   if (name) {
     method = nonNullable.getProperty(name);
     if (!method) return undefined;
-    call = `${target}${dot}${name}()`;
+    // `AsyncIterator.return` is optional: `ticks.return?.()`.
+    call = `${target}${dot}${name}${method.flags & ts.SymbolFlags.Optional ? '?.' : ''}()`;
   } else {
     const properties = checker.getPropertiesOfType(nonNullable);
     const asyncDispose = properties.find((p) => /^__@asyncDispose@/.test(String(p.escapedName)));

@@ -215,7 +215,7 @@ export function closeAll(ports: number[]): void {
   },
 ];
 
-const invalid: InvalidTestCase<MessageIds, Options>[] = [
+export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     // `new net.Socket()`; `connect()` returns the same socket, so it is still the one to destroy.
     code: `import * as net from 'node:net';
@@ -231,6 +231,20 @@ export function probe(port: number): void {
         endLine: 3,
         endColumn: 34,
         data: { name: 'socket', ...SOCKET, path: 'when `probe()` ends at line 5' },
+        suggestions: [
+          {
+            messageId: 'suggestFinally',
+            output: `import * as net from 'node:net';
+export function probe(port: number): void {
+  const socket = new net.Socket();
+  try {
+    socket.connect(port);
+  } finally {
+    socket.destroy();
+  }
+}`,
+          },
+        ],
       },
     ],
     output: null,
@@ -255,7 +269,16 @@ export function ping(port: number, quiet: boolean): boolean {
         data: { name: 'socket', ...SOCKET, path: 'when `ping()` returns at line 5' },
       },
     ],
-    output: null,
+    output: `import * as net from 'node:net';
+export function ping(port: number, quiet: boolean): boolean {
+  const socket = net.connect(port);
+  if (quiet) {
+    socket.destroy();
+    return false;
+  }
+  socket.end('ping');
+  return true;
+}`,
   },
   {
     code: `import * as net from 'node:net';
@@ -263,7 +286,27 @@ export function greet(path: string): void {
   const socket = net.createConnection({ path });
   socket.write('hello');
 }`,
-    errors: [{ messageId: 'leak', line: 3, column: 18, endLine: 3, endColumn: 48 }],
+    errors: [{
+      messageId: 'leak',
+      line: 3,
+      column: 18,
+      endLine: 3,
+      endColumn: 48,
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import * as net from 'node:net';
+export function greet(path: string): void {
+  const socket = net.createConnection({ path });
+  try {
+    socket.write('hello');
+  } finally {
+    socket.destroy();
+  }
+}`,
+        },
+      ],
+    }],
     output: null,
   },
   {
@@ -278,6 +321,20 @@ export function hello(host: string): void {
         line: 3,
         column: 18,
         data: { name: 'socket', ...TLS_SOCKET, path: 'when `hello()` ends at line 5' },
+        suggestions: [
+          {
+            messageId: 'suggestFinally',
+            output: `import * as tls from 'node:tls';
+export function hello(host: string): void {
+  const socket = tls.connect({ host, port: 443, servername: host });
+  try {
+    socket.write('hello');
+  } finally {
+    socket.destroy();
+  }
+}`,
+          },
+        ],
       },
     ],
     output: null,
@@ -300,7 +357,16 @@ export async function size(path: string): Promise<number> {
         data: { name: 'handle', ...FILE_HANDLE, path: 'when `size()` returns at line 5' },
       },
     ],
-    output: null,
+    output: `import { open } from 'node:fs/promises';
+export async function size(path: string): Promise<number> {
+  const handle = await open(path, 'r');
+  try {
+    const stats = await handle.stat();
+    return stats.size;
+  } finally {
+    await handle.close();
+  }
+}`,
   },
   {
     code: `import * as fs from 'node:fs';
@@ -309,7 +375,15 @@ export async function touch(path: string): Promise<void> {
   await handle.utimes(new Date(), new Date());
 }`,
     errors: [{ messageId: 'leak', line: 3, column: 24, endLine: 3, endColumn: 51 }],
-    output: null,
+    output: `import * as fs from 'node:fs';
+export async function touch(path: string): Promise<void> {
+  const handle = await fs.promises.open(path, 'a');
+  try {
+    await handle.utimes(new Date(), new Date());
+  } finally {
+    await handle.close();
+  }
+}`,
   },
   {
     code: `import * as fs from 'node:fs';
@@ -323,6 +397,20 @@ export function peek(path: string): boolean {
         line: 3,
         column: 18,
         data: { name: 'stream', ...READ_STREAM, path: 'when `peek()` returns at line 4' },
+        suggestions: [
+          {
+            messageId: 'suggestFinally',
+            output: `import * as fs from 'node:fs';
+export function peek(path: string): boolean {
+  const stream = fs.createReadStream(path);
+  try {
+    return stream.readable;
+  } finally {
+    stream.close();
+  }
+}`,
+          },
+        ],
       },
     ],
     output: null,
@@ -339,6 +427,20 @@ export function log(path: string, line: string): void {
         line: 3,
         column: 15,
         data: { name: 'out', ...WRITE_STREAM, path: 'when `log()` ends at line 5' },
+        suggestions: [
+          {
+            messageId: 'suggestFinally',
+            output: `import * as fs from 'node:fs';
+export function log(path: string, line: string): void {
+  const out = fs.createWriteStream(path, { flags: 'a' });
+  try {
+    out.write(line);
+  } finally {
+    out.end();
+  }
+}`,
+          },
+        ],
       },
     ],
     output: null,
@@ -376,6 +478,22 @@ export function maybePing(port: number, enabled: boolean): void {
         endLine: 3,
         endColumn: 45,
         data: { name: 'socket', ...SOCKET, path: 'when `maybePing()` ends at line 7' },
+        suggestions: [
+          {
+            messageId: 'suggestFinally',
+            output: `import * as net from 'node:net';
+export function maybePing(port: number, enabled: boolean): void {
+  const socket = enabled ? net.connect(port) : undefined;
+  try {
+    if (socket) {
+      socket.write('ping');
+    }
+  } finally {
+    socket?.destroy();
+  }
+}`,
+          },
+        ],
       },
     ],
     output: null,
@@ -387,7 +505,27 @@ export function connectUnlessOffline(port: number, offline: boolean): void {
   const socket = offline ? null : net.connect(port);
   socket?.write('hello');
 }`,
-    errors: [{ messageId: 'leak', line: 3, column: 35, endLine: 3, endColumn: 52 }],
+    errors: [{
+      messageId: 'leak',
+      line: 3,
+      column: 35,
+      endLine: 3,
+      endColumn: 52,
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import * as net from 'node:net';
+export function connectUnlessOffline(port: number, offline: boolean): void {
+  const socket = offline ? null : net.connect(port);
+  try {
+    socket?.write('hello');
+  } finally {
+    socket?.destroy();
+  }
+}`,
+        },
+      ],
+    }],
     output: null,
   },
   {
@@ -408,6 +546,23 @@ export function ping(port: number): void {
         endLine: 6,
         endColumn: 28,
         data: { name: 'socket', ...SOCKET, path: 'when `ping()` ends at line 8' },
+        suggestions: [
+          {
+            messageId: 'suggestFinally',
+            output: `import * as net from 'node:net';
+function dial(port: number) {
+  return net.connect(port);
+}
+export function ping(port: number): void {
+  const socket = dial(port);
+  try {
+    socket.write('ping');
+  } finally {
+    socket.destroy();
+  }
+}`,
+          },
+        ],
       },
     ],
     output: null,
@@ -419,7 +574,27 @@ export function ping(port: number): void {
   const socket = openSocket(port);
   socket.write('ping');
 }`,
-    errors: [{ messageId: 'leak', line: 3, column: 18, endLine: 3, endColumn: 34 }],
+    errors: [{
+      messageId: 'leak',
+      line: 3,
+      column: 18,
+      endLine: 3,
+      endColumn: 34,
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import { openSocket } from './owners.js';
+export function ping(port: number): void {
+  const socket = openSocket(port);
+  try {
+    socket.write('ping');
+  } finally {
+    socket.destroy();
+  }
+}`,
+        },
+      ],
+    }],
     output: null,
   },
   {
@@ -440,7 +615,16 @@ export async function head(path: string): Promise<string> {
         data: { name: 'handle', ...FILE_HANDLE, path: 'when `head()` returns at line 5' },
       },
     ],
-    output: null,
+    output: `import { openForReading } from './owners.js';
+export async function head(path: string): Promise<string> {
+  const handle = await openForReading(path);
+  try {
+    const { buffer } = await handle.read(Buffer.alloc(16), 0, 16, 0);
+    return buffer.toString('utf8');
+  } finally {
+    await handle.close();
+  }
+}`,
   },
   {
     // A local async arrow factory.
@@ -451,7 +635,16 @@ export async function append(path: string, line: string): Promise<void> {
   await handle.appendFile(line);
 }`,
     errors: [{ messageId: 'leak', line: 4, column: 24, endLine: 4, endColumn: 37 }],
-    output: null,
+    output: `import { open } from 'node:fs/promises';
+const openLog = async (path: string) => open(path, 'a');
+export async function append(path: string, line: string): Promise<void> {
+  const handle = await openLog(path);
+  try {
+    await handle.appendFile(line);
+  } finally {
+    await handle.close();
+  }
+}`,
   },
   {
     // A factory that goes through a local variable and another factory.
@@ -468,7 +661,35 @@ export function ping(port: number): void {
   const backup = dialBackup(port);
   backup.write('ping');
 }`,
-    errors: [{ messageId: 'leak', line: 11, column: 18, endLine: 11, endColumn: 34 }],
+    errors: [{
+      messageId: 'leak',
+      line: 11,
+      column: 18,
+      endLine: 11,
+      endColumn: 34,
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import * as net from 'node:net';
+function dial(port: number): net.Socket {
+  const socket = net.connect(port);
+  socket.setNoDelay(true);
+  return socket;
+}
+function dialBackup(port: number): net.Socket {
+  return dial(port + 1);
+}
+export function ping(port: number): void {
+  const backup = dialBackup(port);
+  try {
+    backup.write('ping');
+  } finally {
+    backup.destroy();
+  }
+}`,
+        },
+      ],
+    }],
     output: null,
   },
   {
@@ -544,7 +765,17 @@ export function borrow(): void {
         data: { name: 'lease', ...DISPOSABLE, path: 'when `borrow()` ends at line 7' },
       },
     ],
-    output: null,
+    output: `class Lease implements Disposable {
+  [Symbol.dispose](): void {}
+}
+export function borrow(): void {
+  const lease = new Lease();
+  try {
+    console.log(lease);
+  } finally {
+    lease[Symbol.dispose]();
+  }
+}`,
   },
   {
     // A type assertion around the acquisition does not hide it.
@@ -553,7 +784,27 @@ export function ping(port: number): void {
   const socket = net.connect(port) as net.Socket;
   socket.write('ping');
 }`,
-    errors: [{ messageId: 'leak', line: 3, column: 18, endLine: 3, endColumn: 35 }],
+    errors: [{
+      messageId: 'leak',
+      line: 3,
+      column: 18,
+      endLine: 3,
+      endColumn: 35,
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import * as net from 'node:net';
+export function ping(port: number): void {
+  const socket = net.connect(port) as net.Socket;
+  try {
+    socket.write('ping');
+  } finally {
+    socket.destroy();
+  }
+}`,
+        },
+      ],
+    }],
     output: null,
   },
   {
@@ -571,6 +822,22 @@ export function both(port: number): void {
         line: 4,
         column: 18,
         data: { name: 'second', ...SOCKET, path: 'when `both()` ends at line 7' },
+        suggestions: [
+          {
+            messageId: 'suggestFinally',
+            output: `import * as net from 'node:net';
+export function both(port: number): void {
+  const first = net.connect(port);
+  const second = net.connect(port + 1);
+  try {
+    first.end();
+    second.write('x');
+  } finally {
+    second.destroy();
+  }
+}`,
+          },
+        ],
       },
     ],
     output: null,
@@ -632,7 +899,23 @@ export class Monitor {
         data: { name: 'client', resource: 'undici Client', released: 'closed', release: 'close', path: 'when `check()` returns at line 11' },
       },
     ],
-    output: null,
+    output: `import { Client } from 'undici';
+export class Monitor {
+  constructor(private readonly origin: string) {}
+  private createClient(): Client {
+    return new Client(this.origin);
+  }
+  async check(): Promise<boolean> {
+    const client = this.createClient();
+    try {
+      const { statusCode, body } = await client.request({ path: '/health', method: 'GET' });
+      await body.dump();
+      return statusCode === 200;
+    } finally {
+      await client.close();
+    }
+  }
+}`,
   },
   {
     // Sockets created by a map callback land in a local array that is never released or handed off.
@@ -641,7 +924,27 @@ export function probeAll(ports: number[]): void {
   const sockets = ports.map((port) => net.connect(port));
   for (const socket of sockets) socket.write('probe');
 }`,
-    errors: [{ messageId: 'leak', line: 3, column: 39, endLine: 3, endColumn: 56 }],
+    errors: [{
+      messageId: 'leak',
+      line: 3,
+      column: 39,
+      endLine: 3,
+      endColumn: 56,
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import * as net from 'node:net';
+export function probeAll(ports: number[]): void {
+  const sockets = ports.map((port) => net.connect(port));
+  try {
+    for (const socket of sockets) socket.write('probe');
+  } finally {
+    for (const item of sockets) item.destroy();
+  }
+}`,
+        },
+      ],
+    }],
     output: null,
   },
 ];

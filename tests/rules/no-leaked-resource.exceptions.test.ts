@@ -191,7 +191,7 @@ export async function send(port: number, work: () => Promise<void>): Promise<voi
   },
 ];
 
-const invalid: InvalidTestCase<MessageIds, Options>[] = [
+export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     code: READ_THEN_CLOSE,
     options: CHECK,
@@ -205,7 +205,16 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
         data: { name: 'handle', ...FILE_HANDLE, thrower: 'handle.readFile()', line: 4 },
       },
     ],
-    output: null,
+    output: `import { open } from 'node:fs/promises';
+export async function read(path: string): Promise<string> {
+  const handle = await open(path, 'r');
+  try {
+    const text = await handle.readFile('utf8');
+    return text;
+  } finally {
+    await handle.close();
+  }
+}`,
   },
   {
     // A synchronous call that throws on bad input.
@@ -224,6 +233,20 @@ export function relay(port: number, text: string): void {
         endLine: 3,
         endColumn: 35,
         data: { name: 'socket', ...SOCKET, thrower: 'JSON.parse()', line: 4 },
+        suggestions: [
+          {
+            messageId: 'suggestFinally',
+            output: `import * as net from 'node:net';
+export function relay(port: number, text: string): void {
+  const socket = net.connect(port);
+  try {
+    const message = JSON.parse(text) as { line: string };
+  } finally {
+    socket.destroy();
+  }
+}`,
+          },
+        ],
       },
     ],
     output: null,
@@ -237,7 +260,26 @@ export function relay(port: number, raw: string): void {
   socket.end(url.pathname);
 }`,
     options: CHECK,
-    errors: [{ messageId: 'exception', line: 3, column: 18, data: { name: 'socket', ...SOCKET, thrower: 'new URL()', line: 4 } }],
+    errors: [{
+      messageId: 'exception',
+      line: 3,
+      column: 18,
+      data: { name: 'socket', ...SOCKET, thrower: 'new URL()', line: 4 },
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import * as net from 'node:net';
+export function relay(port: number, raw: string): void {
+  const socket = net.connect(port);
+  try {
+    const url = new URL(raw);
+  } finally {
+    socket.destroy();
+  }
+}`,
+        },
+      ],
+    }],
     output: null,
   },
   {
@@ -252,7 +294,17 @@ export async function copyHeader(path: string, target: string): Promise<void> {
 }`,
     options: CHECK,
     errors: [{ messageId: 'exception', line: 3, column: 24, data: { name: 'handle', ...FILE_HANDLE, thrower: 'handle.read()', line: 4 } }],
-    output: null,
+    output: `import { open } from 'node:fs/promises';
+export async function copyHeader(path: string, target: string): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    const { buffer } = await handle.read(Buffer.alloc(4), 0, 4, 0);
+    await handle.writeFile(buffer);
+    JSON.stringify(target);
+  } finally {
+    await handle.close();
+  }
+}`,
   },
   {
     // A try whose catch does not release only moves the problem.
@@ -269,7 +321,20 @@ export async function send(port: number, work: () => Promise<void>): Promise<voi
 }`,
     options: CHECK,
     errors: [{ messageId: 'exception', line: 3, column: 18, data: { name: 'socket', ...SOCKET, thrower: 'work()', line: 9 } }],
-    output: null,
+    output: `import * as net from 'node:net';
+export async function send(port: number, work: () => Promise<void>): Promise<void> {
+  const socket = net.connect(port);
+  try {
+    try {
+      await work();
+    } catch (error) {
+      console.error(error);
+    }
+    await work();
+  } finally {
+    socket.destroy();
+  }
+}`,
   },
   {
     // The incident-2 client: closed on the normal path, not when the request throws.
@@ -292,7 +357,17 @@ export async function health(origin: string): Promise<number> {
         data: { name: 'client', resource: 'undici Client', released: 'closed', thrower: 'client.request()', line: 4 },
       },
     ],
-    output: null,
+    output: `import { Client } from 'undici';
+export async function health(origin: string): Promise<number> {
+  const client = new Client(origin);
+  try {
+    const { statusCode, body } = await client.request({ path: '/health', method: 'GET' });
+    await body.dump();
+    return statusCode;
+  } finally {
+    await client.close();
+  }
+}`,
   },
   {
     // A throwing call inside a branch between acquisition and release.
@@ -306,7 +381,29 @@ export function relay(port: number, raw: string, parse: boolean): void {
   socket.end();
 }`,
     options: CHECK,
-    errors: [{ messageId: 'exception', line: 3, column: 18, data: { name: 'socket', ...SOCKET, thrower: 'JSON.parse()', line: 5 } }],
+    errors: [{
+      messageId: 'exception',
+      line: 3,
+      column: 18,
+      data: { name: 'socket', ...SOCKET, thrower: 'JSON.parse()', line: 5 },
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import * as net from 'node:net';
+export function relay(port: number, raw: string, parse: boolean): void {
+  const socket = net.connect(port);
+  try {
+    if (parse) {
+      const value: unknown = JSON.parse(raw);
+      socket.write(String(value));
+    }
+  } finally {
+    socket.destroy();
+  }
+}`,
+        },
+      ],
+    }],
     output: null,
   },
   {
@@ -335,7 +432,18 @@ export function send(port: number, payload: string): void {
         },
       },
     ],
-    output: null,
+    output: `import * as net from 'node:net';
+export function send(port: number, payload: string): void {
+  const socket = net.connect(port);
+  try {
+    socket.write(JSON.stringify(JSON.parse(payload)));
+  } catch (error) {
+    console.error(error);
+    socket.destroy();
+    throw error;
+  }
+  socket.end();
+}`,
   },
   {
     // Waiting for a promise that can reject, between acquisition and release.
@@ -347,7 +455,15 @@ export async function ping(port: number, ready: Promise<void>): Promise<void> {
 }`,
     options: CHECK,
     errors: [{ messageId: 'exception', line: 3, column: 18, endLine: 3, endColumn: 35 }],
-    output: null,
+    output: `import * as net from 'node:net';
+export async function ping(port: number, ready: Promise<void>): Promise<void> {
+  const socket = net.connect(port);
+  try {
+    await ready;
+  } finally {
+    socket.destroy();
+  }
+}`,
   },
   {
     // Awaited acquisition in a loop body: the release after a throwing read is skipped on an exception.
@@ -364,7 +480,20 @@ export async function sizes(paths: string[]): Promise<number[]> {
 }`,
     options: CHECK,
     errors: [{ messageId: 'exception', line: 5, column: 26, data: { name: 'handle', ...FILE_HANDLE, thrower: 'handle.stat()', line: 6 } }],
-    output: null,
+    output: `import { open } from 'node:fs/promises';
+export async function sizes(paths: string[]): Promise<number[]> {
+  const result: number[] = [];
+  for (const path of paths) {
+    const handle = await open(path, 'r');
+    try {
+      const stats = await handle.stat();
+      result.push(stats.size);
+    } finally {
+      await handle.close();
+    }
+  }
+  return result;
+}`,
   },
   {
     // A hand-off after a throwing await: the socket is lost if the handshake throws.
@@ -420,7 +549,19 @@ export async function send(port: number, work: () => Promise<void>): Promise<voi
 }`,
     options: CHECK,
     errors: [{ messageId: 'exception', line: 3, column: 18, data: { name: 'socket', ...SOCKET, thrower: 'work()', line: 5 } }],
-    output: null,
+    output: `import * as net from 'node:net';
+export async function send(port: number, work: () => Promise<void>): Promise<void> {
+  const socket = net.connect(port);
+  try {
+    try {
+      await work();
+    } finally {
+      console.log('done');
+    }
+  } finally {
+    socket.destroy();
+  }
+}`,
   },
 ];
 

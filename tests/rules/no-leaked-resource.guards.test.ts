@@ -186,7 +186,7 @@ export function ping(port: number): void {
   },
 ];
 
-const invalid: InvalidTestCase<MessageIds, Options>[] = [
+export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     // The real socket next to look-alikes is still reported, alone.
     code: `import * as net from 'node:net';
@@ -209,6 +209,43 @@ export function mixed(port: number): string {
         endLine: 9,
         endColumn: 33,
         data: { name: 'real', ...SOCKET, path: 'when `mixed()` returns at line 11' },
+        suggestions: [
+          {
+            messageId: 'suggestFinally',
+            output: `import * as net from 'node:net';
+function connect(host: string) {
+  return { host };
+}
+export function mixed(port: number): string {
+  const socket = {};
+  const timer = 5;
+  const connection = connect('db');
+  const real = net.connect(port);
+  try {
+    real.write(String(timer) + Object.keys(socket).length);
+    return connection.host;
+  } finally {
+    real.destroy();
+  }
+}`,
+          },
+          {
+            messageId: 'suggestRelease',
+            output: `import * as net from 'node:net';
+function connect(host: string) {
+  return { host };
+}
+export function mixed(port: number): string {
+  const socket = {};
+  const timer = 5;
+  const connection = connect('db');
+  const real = net.connect(port);
+  real.write(String(timer) + Object.keys(socket).length);
+  real.destroy();
+  return connection.host;
+}`,
+          },
+        ],
       },
     ],
     output: null,
@@ -223,7 +260,17 @@ export function use(): void {
   console.log(local);
 }`,
     errors: [{ messageId: 'leak', line: 5, column: 17, endLine: 5, endColumn: 29 }],
-    output: null,
+    output: `class Socket implements Disposable {
+  [Symbol.dispose](): void {}
+}
+export function use(): void {
+  const local = new Socket();
+  try {
+    console.log(local);
+  } finally {
+    local[Symbol.dispose]();
+  }
+}`,
   },
 ];
 

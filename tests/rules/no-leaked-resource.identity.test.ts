@@ -139,7 +139,7 @@ export function dial(port: number, onError: (error: Error) => void): net.Socket 
   },
 ];
 
-const invalid: InvalidTestCase<MessageIds, Options>[] = [
+export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     // The report names the first holder even when the alias is the one released.
     code: `import * as net from 'node:net';
@@ -159,7 +159,13 @@ export function ping(port: number, quiet: boolean): void {
         data: { name: 'socket', ...SOCKET, path: 'when `ping()` returns at line 5' },
       },
     ],
-    output: null,
+    output: `import * as net from 'node:net';
+export function ping(port: number, quiet: boolean): void {
+  const socket = net.connect(port);
+  const alias = socket;
+  if (quiet) { socket.destroy(); return; }
+  alias.end('ping');
+}`,
   },
   {
     // `setNoDelay()` returns the receiver: one socket, one report, on `net.connect`.
@@ -196,6 +202,20 @@ export function watch(port: number, onError: (error: Error) => void): void {
         endLine: 3,
         endColumn: 35,
         data: { name: 'socket', ...SOCKET, path: 'when `watch()` ends at line 5' },
+        suggestions: [
+          {
+            messageId: 'suggestFinally',
+            output: `import * as net from 'node:net';
+export function watch(port: number, onError: (error: Error) => void): void {
+  const socket = net.connect(port).setKeepAlive(true).on('error', onError);
+  try {
+    socket.write('hello');
+  } finally {
+    socket.destroy();
+  }
+}`,
+          },
+        ],
       },
     ],
     output: null,
@@ -212,7 +232,16 @@ export function ping(port: number, quiet: boolean): void {
   again.destroy();
 }`,
     errors: [{ messageId: 'leak', line: 3, column: 18, data: { name: 'socket', ...SOCKET, path: 'when `ping()` returns at line 6' } }],
-    output: null,
+    output: `import * as net from 'node:net';
+export function ping(port: number, quiet: boolean): void {
+  const socket = net.connect(port);
+  const again = socket.ref();
+  if (quiet) {
+    socket.destroy();
+    return;
+  }
+  again.destroy();
+}`,
   },
   {
     // Releasing through the alias on one branch only.
@@ -232,7 +261,27 @@ export function hold(port: number): void {
   const socket = net.connect(port);
   socket.pause().setEncoding('utf8');
 }`,
-    errors: [{ messageId: 'leak', line: 3, column: 18, endLine: 3, endColumn: 35 }],
+    errors: [{
+      messageId: 'leak',
+      line: 3,
+      column: 18,
+      endLine: 3,
+      endColumn: 35,
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import * as net from 'node:net';
+export function hold(port: number): void {
+  const socket = net.connect(port);
+  try {
+    socket.pause().setEncoding('utf8');
+  } finally {
+    socket.destroy();
+  }
+}`,
+        },
+      ],
+    }],
     output: null,
   },
   {
@@ -278,8 +327,50 @@ export function pick(port: number, secure: boolean): void {
   chosen.destroy();
 }`,
     errors: [
-      { messageId: 'leak', line: 3, column: 13, data: { name: 'a', ...SOCKET, path: 'when `pick()` ends at line 7' } },
-      { messageId: 'leak', line: 4, column: 13, data: { name: 'b', ...SOCKET, path: 'when `pick()` ends at line 7' } },
+      {
+        messageId: 'leak',
+        line: 3,
+        column: 13,
+        data: { name: 'a', ...SOCKET, path: 'when `pick()` ends at line 7' },
+        suggestions: [
+          {
+            messageId: 'suggestFinally',
+            output: `import * as net from 'node:net';
+export function pick(port: number, secure: boolean): void {
+  const a = net.connect(port);
+  try {
+    const b = net.connect(port + 1);
+    const chosen = secure ? a : b;
+    chosen.destroy();
+  } finally {
+    a.destroy();
+  }
+}`,
+          },
+        ],
+      },
+      {
+        messageId: 'leak',
+        line: 4,
+        column: 13,
+        data: { name: 'b', ...SOCKET, path: 'when `pick()` ends at line 7' },
+        suggestions: [
+          {
+            messageId: 'suggestFinally',
+            output: `import * as net from 'node:net';
+export function pick(port: number, secure: boolean): void {
+  const a = net.connect(port);
+  const b = net.connect(port + 1);
+  try {
+    const chosen = secure ? a : b;
+    chosen.destroy();
+  } finally {
+    b.destroy();
+  }
+}`,
+          },
+        ],
+      },
     ],
     output: null,
   },

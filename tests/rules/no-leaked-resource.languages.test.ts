@@ -130,7 +130,7 @@ export const Probe = <T,>({ port, label }: { port: number; label: T }) => {
   },
 ];
 
-const invalid: InvalidTestCase<MessageIds, Options>[] = [
+export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     filename: JS,
     code: `import * as net from 'node:net';
@@ -149,7 +149,12 @@ export function ping(port, quiet) {
         data: { name: 'socket', ...SOCKET, path: 'when `ping()` returns at line 4' },
       },
     ],
-    output: null,
+    output: `import * as net from 'node:net';
+export function ping(port, quiet) {
+  const socket = net.connect(port);
+  if (quiet) { socket.destroy(); return; }
+  socket.end('ping');
+}`,
   },
   {
     // JavaScript: a factory in a TypeScript file of the program.
@@ -159,7 +164,27 @@ export function ping(port) {
   const socket = openSocket(port);
   socket.write('ping');
 }`,
-    errors: [{ messageId: 'leak', line: 3, column: 18, endLine: 3, endColumn: 34 }],
+    errors: [{
+      messageId: 'leak',
+      line: 3,
+      column: 18,
+      endLine: 3,
+      endColumn: 34,
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import { openSocket } from './owners.js';
+export function ping(port) {
+  const socket = openSocket(port);
+  try {
+    socket.write('ping');
+  } finally {
+    socket.destroy();
+  }
+}`,
+        },
+      ],
+    }],
     output: null,
   },
   {
@@ -173,7 +198,17 @@ export class Log {
   }
 }`,
     errors: [{ messageId: 'leak', line: 4, column: 26, data: { name: 'handle', ...FILE_HANDLE, path: 'when `size()` returns at line 5' } }],
-    output: null,
+    output: `import { open } from 'node:fs/promises';
+export class Log {
+  async size(path) {
+    const handle = await open(path, 'r');
+    try {
+      return (await handle.stat()).size;
+    } finally {
+      await handle.close();
+    }
+  }
+}`,
   },
   {
     // CommonJS: require of the whole module.
@@ -192,6 +227,21 @@ module.exports = { ping };`,
         endLine: 3,
         endColumn: 35,
         data: { name: 'socket', ...SOCKET, path: 'when `ping()` ends at line 5' },
+        suggestions: [
+          {
+            messageId: 'suggestFinally',
+            output: `const net = require('node:net');
+function ping(port) {
+  const socket = net.connect(port);
+  try {
+    socket.write('ping');
+  } finally {
+    socket.destroy();
+  }
+}
+module.exports = { ping };`,
+          },
+        ],
       },
     ],
     output: null,
@@ -207,7 +257,13 @@ module.exports = function ping(port) {
   return true;
 };`,
     errors: [{ messageId: 'leak', line: 3, column: 18, endLine: 3, endColumn: 31, data: { name: 'socket', ...SOCKET, path: 'when `ping()` returns at line 4' } }],
-    output: null,
+    output: `const { connect } = require('node:net');
+module.exports = function ping(port) {
+  const socket = connect(port);
+  if (!socket.writable) { socket.destroy(); return false; }
+  socket.end('ping');
+  return true;
+};`,
   },
   {
     // CommonJS: fs/promises through require, awaited.
@@ -218,7 +274,15 @@ exports.size = async (path) => {
   return (await handle.stat()).size;
 };`,
     errors: [{ messageId: 'leak', line: 3, column: 24, endLine: 3, endColumn: 43 }],
-    output: null,
+    output: `const fsp = require('node:fs/promises');
+exports.size = async (path) => {
+  const handle = await fsp.open(path, 'r');
+  try {
+    return (await handle.stat()).size;
+  } finally {
+    await handle.close();
+  }
+};`,
   },
   {
     // CommonJS: a child process nobody waits for.
@@ -229,7 +293,27 @@ function start(command) {
   return child.pid;
 }
 module.exports = { start };`,
-    errors: [{ messageId: 'leak', line: 3, column: 17, data: { name: 'child', ...CHILD, path: 'when `start()` returns at line 4' } }],
+    errors: [{
+      messageId: 'leak',
+      line: 3,
+      column: 17,
+      data: { name: 'child', ...CHILD, path: 'when `start()` returns at line 4' },
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `const childProcess = require('node:child_process');
+function start(command) {
+  const child = childProcess.spawn(command);
+  try {
+    return child.pid;
+  } finally {
+    child.kill();
+  }
+}
+module.exports = { start };`,
+        },
+      ],
+    }],
     output: null,
   },
   {
@@ -280,7 +364,16 @@ export function Probe({ port }: { port: number }) {
   return <b>{port}</b>;
 }`,
     errors: [{ messageId: 'leak', line: 3, column: 18, data: { name: 'socket', ...SOCKET, path: 'when `Probe()` returns at line 5' } }],
-    output: null,
+    output: `import * as net from 'node:net';
+export function Probe({ port }: { port: number }) {
+  const socket = net.connect(port);
+  if (port === 0) {
+    socket.destroy();
+    return <i>disabled</i>;
+  }
+  socket.destroy();
+  return <b>{port}</b>;
+}`,
   },
 ];
 

@@ -105,7 +105,7 @@ export const agent = new http.Agent({ keepAlive: true });`,
   },
 ];
 
-const invalid: InvalidTestCase<MessageIds, Options>[] = [
+export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     code: TOP_LEVEL_SOCKET,
     options: MODULE_SCOPE,
@@ -181,7 +181,27 @@ export function greet(port: number): void {
   const socket = net.connect(port);
   socket.write(banner);
 }`,
-    errors: [{ messageId: 'leak', line: 4, column: 18, data: { name: 'socket', ...SOCKET, path: 'when `greet()` ends at line 6' } }],
+    errors: [{
+      messageId: 'leak',
+      line: 4,
+      column: 18,
+      data: { name: 'socket', ...SOCKET, path: 'when `greet()` ends at line 6' },
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import * as net from 'node:net';
+const banner = 'hello';
+export function greet(port: number): void {
+  const socket = net.connect(port);
+  try {
+    socket.write(banner);
+  } finally {
+    socket.destroy();
+  }
+}`,
+        },
+      ],
+    }],
     output: null,
   },
   {
@@ -196,7 +216,28 @@ control.write('ready');`,
     options: MODULE_SCOPE,
     errors: [
       { messageId: 'leak', line: 2, column: 17, endLine: 2, endColumn: 34, data: { name: 'control', ...SOCKET, path: 'by the end of the module (line 7)' } },
-      { messageId: 'leak', line: 4, column: 18, data: { name: 'socket', ...SOCKET, path: 'when `greet()` ends at line 6' } },
+      {
+        messageId: 'leak',
+        line: 4,
+        column: 18,
+        data: { name: 'socket', ...SOCKET, path: 'when `greet()` ends at line 6' },
+        suggestions: [
+          {
+            messageId: 'suggestFinally',
+            output: `import * as net from 'node:net';
+const control = net.connect(4000);
+export function greet(port: number): void {
+  const socket = net.connect(port);
+  try {
+    socket.write('hello');
+  } finally {
+    socket.destroy();
+  }
+}
+control.write('ready');`,
+          },
+        ],
+      },
     ],
     output: null,
   },

@@ -191,7 +191,7 @@ export function open(port: number, plugin: any): void {
   },
 ];
 
-const invalid: InvalidTestCase<MessageIds, Options>[] = [
+export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     // resources: a string specifier.
     code: `${LEASE}export function work(): void {
@@ -207,12 +207,29 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
         endLine: 6,
         endColumn: 28,
         data: {
-          name: 'lease',
-          resource: 'Lease',
-          released: 'released',
-          advice: 'Call `free()` on every path, or hand it to an owner.',
-          path: 'when `work()` ends at line 8',
-        },
+                name: 'lease',
+                resource: 'Lease',
+                released: 'released',
+                advice: 'Call `free()` on every path, or hand it to an owner.',
+                path: 'when `work()` ends at line 8',
+              },
+        suggestions: [
+          {
+            messageId: 'suggestFinally',
+            output: `class Lease {
+  free(): void {}
+  drop(): void {}
+}
+export function work(): void {
+  const lease = new Lease();
+  try {
+    console.log(lease);
+  } finally {
+    lease.free();
+  }
+}`,
+          },
+        ],
       },
     ],
     output: null,
@@ -239,7 +256,15 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
         },
       },
     ],
-    output: null,
+    output: `class Lease {
+  free(): void {}
+  drop(): void {}
+}
+export function work(fast: boolean): void {
+  const lease = new Lease();
+  if (fast) { lease.free(); return; }
+  lease.free();
+}`,
   },
   {
     // resources: subclasses of the named type are the same resource.
@@ -248,7 +273,31 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   console.log(lease);
 }`,
     options: LEASE_BY_NAME,
-    errors: [{ messageId: 'leak', line: 7, column: 17, endLine: 7, endColumn: 33 }],
+    errors: [{
+      messageId: 'leak',
+      line: 7,
+      column: 17,
+      endLine: 7,
+      endColumn: 33,
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `class Lease {
+  free(): void {}
+  drop(): void {}
+}
+class TimedLease extends Lease {}
+export function work(): void {
+  const lease = new TimedLease();
+  try {
+    console.log(lease);
+  } finally {
+    lease.free();
+  }
+}`,
+        },
+      ],
+    }],
     output: null,
   },
   {
@@ -264,6 +313,23 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
         line: 6,
         column: 17,
         data: { name: 'lease', resource: 'Lease', released: 'released', release: 'free', path: 'when `work()` ends at line 8' },
+        suggestions: [
+          {
+            messageId: 'suggestFinally',
+            output: `class Lease {
+  free(): void {}
+  drop(): void {}
+}
+export function work(): void {
+  const lease = new Lease();
+  try {
+    console.log(lease);
+  } finally {
+    lease.free();
+  }
+}`,
+          },
+        ],
       },
     ],
     output: null,
@@ -284,12 +350,26 @@ export function profile(): void {
         endLine: 3,
         endColumn: 42,
         data: {
-          name: 'session',
-          resource: 'inspector Session',
-          released: 'released',
-          advice: 'Call `disconnect()` on every path, or hand it to an owner.',
-          path: 'when `profile()` ends at line 5',
-        },
+                name: 'session',
+                resource: 'inspector Session',
+                released: 'released',
+                advice: 'Call `disconnect()` on every path, or hand it to an owner.',
+                path: 'when `profile()` ends at line 5',
+              },
+        suggestions: [
+          {
+            messageId: 'suggestFinally',
+            output: `import * as inspector from 'node:inspector';
+export function profile(): void {
+  const session = new inspector.Session();
+  try {
+    session.connect();
+  } finally {
+    session.disconnect();
+  }
+}`,
+          },
+        ],
       },
     ],
     output: null,
@@ -323,7 +403,17 @@ export async function both(port: number, path: string): Promise<void> {
         data: { name: 'handle', ...FILE_HANDLE, path: 'when `both()` ends at line 7' },
       },
     ],
-    output: null,
+    output: `import * as net from 'node:net';
+import { open } from 'node:fs/promises';
+export async function both(port: number, path: string): Promise<void> {
+  const socket = net.connect(port);
+  const handle = await open(path, 'r');
+  try {
+    socket.write(await handle.readFile());
+  } finally {
+    await handle.close();
+  }
+}`,
   },
   {
     // ignore: a name that matches nothing ignores nothing.
@@ -333,7 +423,26 @@ export function ping(port: number): void {
   socket.write('ping');
 }`,
     options: [{ ignore: ['NoSuchType'] }],
-    errors: [{ messageId: 'leak', line: 3, column: 18, data: { name: 'socket', ...SOCKET, path: 'when `ping()` ends at line 5' } }],
+    errors: [{
+      messageId: 'leak',
+      line: 3,
+      column: 18,
+      data: { name: 'socket', ...SOCKET, path: 'when `ping()` ends at line 5' },
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import * as net from 'node:net';
+export function ping(port: number): void {
+  const socket = net.connect(port);
+  try {
+    socket.write('ping');
+  } finally {
+    socket.destroy();
+  }
+}`,
+        },
+      ],
+    }],
     output: null,
   },
   {
@@ -353,6 +462,21 @@ export function open(port: number): void {
         endLine: 4,
         endColumn: 35,
         data: { name: 'socket', ...SOCKET, path: 'when `open()` ends at line 6' },
+        suggestions: [
+          {
+            messageId: 'suggestFinally',
+            output: `import * as net from 'node:net';
+declare function register(socket: net.Socket): void;
+export function open(port: number): void {
+  const socket = net.connect(port);
+  try {
+    register(socket);
+  } finally {
+    socket.destroy();
+  }
+}`,
+          },
+        ],
       },
     ],
     output: null,
@@ -385,7 +509,26 @@ export function open(port: number, use: (socket: net.Socket) => void): void {
   use(socket);
 }`,
     options: BORROW,
-    errors: [{ messageId: 'leak', line: 3, column: 18, data: { name: 'socket', ...SOCKET, path: 'when `open()` ends at line 5' } }],
+    errors: [{
+      messageId: 'leak',
+      line: 3,
+      column: 18,
+      data: { name: 'socket', ...SOCKET, path: 'when `open()` ends at line 5' },
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import * as net from 'node:net';
+export function open(port: number, use: (socket: net.Socket) => void): void {
+  const socket = net.connect(port);
+  try {
+    use(socket);
+  } finally {
+    socket.destroy();
+  }
+}`,
+        },
+      ],
+    }],
     output: null,
   },
   {
@@ -414,7 +557,26 @@ export function open(port: number, plugin: any): void {
   plugin.adopt(socket);
 }`,
     options: BORROW,
-    errors: [{ messageId: 'leak', line: 3, column: 18, data: { name: 'socket', ...SOCKET, path: 'when `open()` ends at line 5' } }],
+    errors: [{
+      messageId: 'leak',
+      line: 3,
+      column: 18,
+      data: { name: 'socket', ...SOCKET, path: 'when `open()` ends at line 5' },
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import * as net from 'node:net';
+export function open(port: number, plugin: any): void {
+  const socket = net.connect(port);
+  try {
+    plugin.adopt(socket);
+  } finally {
+    socket.destroy();
+  }
+}`,
+        },
+      ],
+    }],
     output: null,
   },
 ];

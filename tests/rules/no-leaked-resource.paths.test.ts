@@ -13,6 +13,41 @@ const FILE_HANDLE = { resource: 'FileHandle', released: 'closed', advice: 'Close
 
 const valid: ValidTestCase<Options>[] = [
   {
+    // `break` out of a case block runs the `finally` that destroys the socket first.
+    code: `import * as net from 'node:net';
+export function handle(port: number, mode: string): void {
+  switch (mode) {
+    case 'probe': {
+      const socket = net.connect(port);
+      try {
+        socket.write('probe');
+        break;
+      } finally {
+        socket.destroy();
+      }
+    }
+    default:
+      break;
+  }
+}`,
+  },
+  {
+    // `continue` and `break` inside a `try` whose `finally` destroys the socket.
+    code: `import * as net from 'node:net';
+export function scan(ports: number[]): void {
+  for (const port of ports) {
+    const socket = net.connect(port);
+    try {
+      if (port === 0) continue;
+      if (port === 1) break;
+      socket.write('x');
+    } finally {
+      socket.destroy();
+    }
+  }
+}`,
+  },
+  {
     // Released on both branches before each return.
     code: `import * as net from 'node:net';
 export function ping(port: number, quiet: boolean): boolean {
@@ -262,7 +297,7 @@ export function ping(port: number, values: number[]): void {
   },
 ];
 
-const invalid: InvalidTestCase<MessageIds, Options>[] = [
+export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     // return from inside a loop.
     code: `import * as net from 'node:net';
@@ -277,7 +312,18 @@ export function firstOpen(ports: number[]): number {
   return 0;
 }`,
     errors: [{ messageId: 'leak', line: 3, column: 17, data: { name: 'probe', ...SOCKET, path: 'when `firstOpen()` returns at line 6' } }],
-    output: null,
+    output: `import * as net from 'node:net';
+export function firstOpen(ports: number[]): number {
+  const probe = net.connect(ports[0] ?? 80);
+  for (const port of ports) {
+    if (port === 0) {
+      probe.destroy();
+      return -1;
+    }
+  }
+  probe.destroy();
+  return 0;
+}`,
   },
   {
     // The end of the body, with the release on one branch.
@@ -320,7 +366,15 @@ export function send(port: number, line: string): void {
         data: { name: 'socket', ...SOCKET, path: 'when `send()` throws at line 5' },
       },
     ],
-    output: null,
+    output: `import * as net from 'node:net';
+export function send(port: number, line: string): void {
+  const socket = net.connect(port);
+  if (line.length === 0) {
+    socket.destroy();
+    throw new Error('empty line');
+  }
+  socket.end(line);
+}`,
   },
   {
     // A throw caught by a catch that does not release and rethrows.
@@ -336,7 +390,18 @@ export function send(port: number, line: string): void {
   socket.end(line);
 }`,
     errors: [{ messageId: 'leak', line: 3, column: 18, data: { name: 'socket', ...SOCKET, path: 'when `send()` throws at line 8' } }],
-    output: null,
+    output: `import * as net from 'node:net';
+export function send(port: number, line: string): void {
+  const socket = net.connect(port);
+  try {
+    if (!line) throw new Error('empty line');
+  } catch (error) {
+    console.error(error);
+    socket.destroy();
+    throw error;
+  }
+  socket.end(line);
+}`,
   },
   {
     // `break` leaves the loop body that declares the socket.
@@ -360,7 +425,17 @@ export function scan(ports: number[]): void {
         data: { name: 'socket', ...SOCKET, path: 'when `break` on line 6 leaves its block' },
       },
     ],
-    output: null,
+    output: `import * as net from 'node:net';
+export function scan(ports: number[]): void {
+  for (const port of ports) {
+    const socket = net.connect(port);
+    if (port === 0) {
+      socket.destroy();
+      break;
+    }
+    socket.destroy();
+  }
+}`,
   },
   {
     // `continue` leaves the loop body that declares the socket.
@@ -382,7 +457,17 @@ export function scan(ports: number[]): void {
         data: { name: 'socket', ...SOCKET, path: 'when `continue` on line 6 leaves its block' },
       },
     ],
-    output: null,
+    output: `import * as net from 'node:net';
+export function scan(ports: number[]): void {
+  for (const port of ports) {
+    const socket = net.connect(port);
+    if (port === 0) {
+      socket.destroy();
+      continue;
+    }
+    socket.destroy();
+  }
+}`,
   },
   {
     // The loop body ends without a release.
@@ -401,6 +486,22 @@ export function scan(ports: number[]): void {
         endLine: 4,
         endColumn: 37,
         data: { name: 'socket', ...SOCKET, path: 'when its block ends at line 6' },
+        suggestions: [
+          {
+            messageId: 'suggestFinally',
+            output: `import * as net from 'node:net';
+export function scan(ports: number[]): void {
+  for (const port of ports) {
+    const socket = net.connect(port);
+    try {
+      socket.write('probe');
+    } finally {
+      socket.destroy();
+    }
+  }
+}`,
+          },
+        ],
       },
     ],
     output: null,
@@ -415,7 +516,29 @@ export function maybe(port: number, enabled: boolean): void {
   }
   console.log('done');
 }`,
-    errors: [{ messageId: 'leak', line: 4, column: 20, data: { name: 'socket', ...SOCKET, path: 'when its block ends at line 6' } }],
+    errors: [{
+      messageId: 'leak',
+      line: 4,
+      column: 20,
+      data: { name: 'socket', ...SOCKET, path: 'when its block ends at line 6' },
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import * as net from 'node:net';
+export function maybe(port: number, enabled: boolean): void {
+  if (enabled) {
+    const socket = net.connect(port);
+    try {
+      socket.write('x');
+    } finally {
+      socket.destroy();
+    }
+  }
+  console.log('done');
+}`,
+        },
+      ],
+    }],
     output: null,
   },
   {
@@ -482,7 +605,16 @@ export function scan(groups: number[][]): void {
         data: { name: 'socket', ...SOCKET, path: 'when `break` on line 6 leaves its block' },
       },
     ],
-    output: null,
+    output: `import * as net from 'node:net';
+export function scan(groups: number[][]): void {
+  outer: for (const ports of groups) {
+    for (const port of ports) {
+      const socket = net.connect(port);
+      if (port === 0) { socket.destroy(); break outer; }
+      socket.destroy();
+    }
+  }
+}`,
   },
   {
     // A labeled block left by `break`.
@@ -495,7 +627,14 @@ export function probe(port: number): void {
   }
 }`,
     errors: [{ messageId: 'leak', line: 4, column: 20, data: { name: 'socket', ...SOCKET, path: 'when `break` on line 5 leaves its block' } }],
-    output: null,
+    output: `import * as net from 'node:net';
+export function probe(port: number): void {
+  attempt: {
+    const socket = net.connect(port);
+    if (!socket.writable) { socket.destroy(); break attempt; }
+    socket.end();
+  }
+}`,
   },
   {
     // switch: one case returns without releasing.
@@ -520,6 +659,25 @@ export function handle(port: number, mode: 'send' | 'skip' | 'close'): void {
         endLine: 3,
         endColumn: 35,
         data: { name: 'socket', ...SOCKET, path: 'when `handle()` returns at line 9' },
+        suggestions: [
+          {
+            messageId: 'suggestRelease',
+            output: `import * as net from 'node:net';
+export function handle(port: number, mode: 'send' | 'skip' | 'close'): void {
+  const socket = net.connect(port);
+  switch (mode) {
+    case 'send':
+      socket.end('data');
+      break;
+    case 'skip':
+      socket.destroy();
+      return;
+    default:
+      socket.destroy();
+  }
+}`,
+          },
+        ],
       },
     ],
     output: null,
@@ -555,7 +713,49 @@ export function handle(port: number, mode: string): void {
       break;
   }
 }`,
-    errors: [{ messageId: 'leak', line: 5, column: 22, data: { name: 'socket', ...SOCKET, path: 'when `break` on line 7 leaves its block' } }],
+    errors: [{
+      messageId: 'leak',
+      line: 5,
+      column: 22,
+      data: { name: 'socket', ...SOCKET, path: 'when `break` on line 7 leaves its block' },
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import * as net from 'node:net';
+export function handle(port: number, mode: string): void {
+  switch (mode) {
+    case 'probe': {
+      const socket = net.connect(port);
+      try {
+        socket.write('probe');
+        break;
+      } finally {
+        socket.destroy();
+      }
+    }
+    default:
+      break;
+  }
+}`,
+        },
+        {
+          messageId: 'suggestRelease',
+          output: `import * as net from 'node:net';
+export function handle(port: number, mode: string): void {
+  switch (mode) {
+    case 'probe': {
+      const socket = net.connect(port);
+      socket.write('probe');
+      socket.destroy();
+      break;
+    }
+    default:
+      break;
+  }
+}`,
+        },
+      ],
+    }],
     output: null,
   },
   {
@@ -579,6 +779,23 @@ export async function readConfig(path: string): Promise<string | null> {
         endLine: 3,
         endColumn: 39,
         data: { name: 'handle', ...FILE_HANDLE, path: 'when `readConfig()` returns at line 9' },
+        suggestions: [
+          {
+            messageId: 'suggestRelease',
+            output: `import { open } from 'node:fs/promises';
+export async function readConfig(path: string): Promise<string | null> {
+  const handle = await open(path, 'r');
+  try {
+    const text = await handle.readFile('utf8');
+    await handle.close();
+    return text;
+  } catch {
+    await handle.close();
+    return null;
+  }
+}`,
+          },
+        ],
       },
     ],
     output: null,
@@ -599,7 +816,20 @@ export function send(port: number, line: string, log: string[]): boolean {
   }
 }`,
     errors: [{ messageId: 'leak', line: 3, column: 18, data: { name: 'socket', ...SOCKET, path: 'when `send()` returns at line 6' } }],
-    output: null,
+    output: `import * as net from 'node:net';
+export function send(port: number, line: string, log: string[]): boolean {
+  const socket = net.connect(port);
+  try {
+    if (!line) {
+      socket.destroy();
+      return false;
+    }
+    socket.end(line);
+    return true;
+  } finally {
+    log.push('sent');
+  }
+}`,
   },
   {
     // A nested closure: the acquisition belongs to the callback, which ends without releasing.
@@ -620,6 +850,24 @@ export function start(port: number): http.Server {
         endLine: 5,
         endColumn: 39,
         data: { name: 'upstream', ...SOCKET, path: 'when the function ends at line 8' },
+        suggestions: [
+          {
+            messageId: 'suggestFinally',
+            output: `import * as http from 'node:http';
+import * as net from 'node:net';
+export function start(port: number): http.Server {
+  return http.createServer((req, res) => {
+    const upstream = net.connect(port);
+    try {
+      upstream.write(req.url ?? '/');
+      res.end('ok');
+    } finally {
+      upstream.destroy();
+    }
+  });
+}`,
+          },
+        ],
       },
     ],
     output: null,
@@ -634,7 +882,29 @@ export function ping(port: number): void {
   };
   socket.write('ping');
 }`,
-    errors: [{ messageId: 'leak', line: 3, column: 18, data: { name: 'socket', ...SOCKET, path: 'when `ping()` ends at line 8' } }],
+    errors: [{
+      messageId: 'leak',
+      line: 3,
+      column: 18,
+      data: { name: 'socket', ...SOCKET, path: 'when `ping()` ends at line 8' },
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import * as net from 'node:net';
+export function ping(port: number): void {
+  const socket = net.connect(port);
+  try {
+    const cleanup = (): void => {
+      socket.destroy();
+    };
+    socket.write('ping');
+  } finally {
+    socket.destroy();
+  }
+}`,
+        },
+      ],
+    }],
     output: null,
   },
   {
@@ -664,7 +934,18 @@ export async function ping(port: number): Promise<boolean> {
   return true;
 }`,
     errors: [{ messageId: 'leak', line: 4, column: 18, data: { name: 'socket', ...SOCKET, path: 'when `ping()` returns at line 7' } }],
-    output: null,
+    output: `import * as net from 'node:net';
+import { once } from 'node:events';
+export async function ping(port: number): Promise<boolean> {
+  const socket = net.connect(port);
+  await once(socket, 'connect');
+  if (!socket.writable) {
+    socket.destroy();
+    return false;
+  }
+  socket.end('ping');
+  return true;
+}`,
   },
   {
     // An arrow function with a block body.
@@ -673,7 +954,26 @@ export const ping = (port: number): void => {
   const socket = net.connect(port);
   socket.write('ping');
 };`,
-    errors: [{ messageId: 'leak', line: 3, column: 18, data: { name: 'socket', ...SOCKET, path: 'when `ping()` ends at line 5' } }],
+    errors: [{
+      messageId: 'leak',
+      line: 3,
+      column: 18,
+      data: { name: 'socket', ...SOCKET, path: 'when `ping()` ends at line 5' },
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import * as net from 'node:net';
+export const ping = (port: number): void => {
+  const socket = net.connect(port);
+  try {
+    socket.write('ping');
+  } finally {
+    socket.destroy();
+  }
+};`,
+        },
+      ],
+    }],
     output: null,
   },
   {
@@ -700,7 +1000,19 @@ export class Prober {
         data: { name: 'socket', ...SOCKET, path: 'when `probe()` returns at line 7' },
       },
     ],
-    output: null,
+    output: `import * as net from 'node:net';
+export class Prober {
+  constructor(private readonly port: number) {}
+  probe(quick: boolean): boolean {
+    const socket = net.connect(this.port);
+    if (quick) {
+      socket.destroy();
+      return false;
+    }
+    socket.destroy();
+    return true;
+  }
+}`,
   },
   {
     // A constructor that opens a socket and keeps it nowhere.
@@ -711,7 +1023,28 @@ export class Greeter {
     socket.write('hello');
   }
 }`,
-    errors: [{ messageId: 'leak', line: 4, column: 20, data: { name: 'socket', ...SOCKET, path: 'when `constructor()` ends at line 6' } }],
+    errors: [{
+      messageId: 'leak',
+      line: 4,
+      column: 20,
+      data: { name: 'socket', ...SOCKET, path: 'when `constructor()` ends at line 6' },
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import * as net from 'node:net';
+export class Greeter {
+  constructor(port: number) {
+    const socket = net.connect(port);
+    try {
+      socket.write('hello');
+    } finally {
+      socket.destroy();
+    }
+  }
+}`,
+        },
+      ],
+    }],
     output: null,
   },
   {
@@ -726,7 +1059,15 @@ export function* ticks(port: number, count: number): Generator<number> {
   socket.destroy();
 }`,
     errors: [{ messageId: 'leak', line: 3, column: 18, data: { name: 'socket', ...SOCKET, path: 'when `ticks()` returns at line 5' } }],
-    output: null,
+    output: `import * as net from 'node:net';
+export function* ticks(port: number, count: number): Generator<number> {
+  const socket = net.connect(port);
+  for (let i = 0; i < count; i++) {
+    if (i > 10) { socket.destroy(); return; }
+    yield i;
+  }
+  socket.destroy();
+}`,
   },
   {
     // A do-while loop left by `continue`.
@@ -739,7 +1080,14 @@ export function drain(queue: number[]): void {
   } while (queue.length > 0);
 }`,
     errors: [{ messageId: 'leak', line: 4, column: 20, data: { name: 'socket', ...SOCKET, path: 'when `continue` on line 5 leaves its block' } }],
-    output: null,
+    output: `import * as net from 'node:net';
+export function drain(queue: number[]): void {
+  do {
+    const socket = net.connect(queue.pop() ?? 80);
+    if (!socket.writable) { socket.destroy(); continue; }
+    socket.end();
+  } while (queue.length > 0);
+}`,
   },
   {
     // A release guarded by `&&` on an unrelated condition.
@@ -778,7 +1126,30 @@ export function schedule(ports: number[]): void {
     }, 1000);
   });
 }`,
-    errors: [{ messageId: 'leak', line: 5, column: 22, data: { name: 'socket', ...SOCKET, path: 'when the function ends at line 7' } }],
+    errors: [{
+      messageId: 'leak',
+      line: 5,
+      column: 22,
+      data: { name: 'socket', ...SOCKET, path: 'when the function ends at line 7' },
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import * as net from 'node:net';
+export function schedule(ports: number[]): void {
+  ports.forEach((port) => {
+    setTimeout(() => {
+      const socket = net.connect(port);
+      try {
+        socket.write('tick');
+      } finally {
+        socket.destroy();
+      }
+    }, 1000);
+  });
+}`,
+        },
+      ],
+    }],
     output: null,
   },
   {
@@ -792,7 +1163,18 @@ export class Poller {
   };
 }`,
     errors: [{ messageId: 'leak', line: 4, column: 20, data: { name: 'socket', ...SOCKET, path: 'when `tick()` ends at line 7' } }],
-    output: null,
+    output: `import * as net from 'node:net';
+export class Poller {
+  tick = async (port: number): Promise<void> => {
+    const socket = net.connect(port);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      socket.write('tick');
+    } finally {
+      socket.destroy();
+    }
+  };
+}`,
   },
   {
     // A getter that opens a socket and returns a property of it.
@@ -803,7 +1185,28 @@ export class Probe {
     return socket.writable;
   }
 }`,
-    errors: [{ messageId: 'leak', line: 4, column: 20, data: { name: 'socket', ...SOCKET, path: 'when `writable()` returns at line 5' } }],
+    errors: [{
+      messageId: 'leak',
+      line: 4,
+      column: 20,
+      data: { name: 'socket', ...SOCKET, path: 'when `writable()` returns at line 5' },
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import * as net from 'node:net';
+export class Probe {
+  get writable(): boolean {
+    const socket = net.connect(80);
+    try {
+      return socket.writable;
+    } finally {
+      socket.destroy();
+    }
+  }
+}`,
+        },
+      ],
+    }],
     output: null,
   },
   {
@@ -817,7 +1220,14 @@ export function scan(ports: Record<string, number>): void {
   }
 }`,
     errors: [{ messageId: 'leak', line: 4, column: 20, data: { name: 'socket', ...SOCKET, path: 'when `continue` on line 5 leaves its block' } }],
-    output: null,
+    output: `import * as net from 'node:net';
+export function scan(ports: Record<string, number>): void {
+  for (const name in ports) {
+    const socket = net.connect(ports[name] ?? 80);
+    if (name.startsWith('_')) { socket.destroy(); continue; }
+    socket.end(name);
+  }
+}`,
   },
   {
     // A labeled continue leaves the inner loop's block.
@@ -832,7 +1242,16 @@ export function scan(groups: number[][]): void {
   }
 }`,
     errors: [{ messageId: 'leak', line: 5, column: 22, data: { name: 'socket', ...SOCKET, path: 'when `continue` on line 6 leaves its block' } }],
-    output: null,
+    output: `import * as net from 'node:net';
+export function scan(groups: number[][]): void {
+  outer: for (const ports of groups) {
+    for (const port of ports) {
+      const socket = net.connect(port);
+      if (port === 0) { socket.destroy(); continue outer; }
+      socket.destroy();
+    }
+  }
+}`,
   },
 ];
 

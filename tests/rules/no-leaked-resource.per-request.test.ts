@@ -86,7 +86,7 @@ export async function status(origin: string): Promise<number | null> {
   },
 ];
 
-const invalid: InvalidTestCase<MessageIds, Options>[] = [
+export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     // net.connect per request; the bad-request path returns without destroying the tunnel.
     code: `import * as http from 'node:http';
@@ -114,7 +114,22 @@ export function proxy(req: http.IncomingMessage, res: http.ServerResponse): void
         data: { name: 'tunnel', ...SOCKET, path: 'when `proxy()` returns at line 12' },
       },
     ],
-    output: null,
+    output: `import * as http from 'node:http';
+import * as net from 'node:net';
+export function proxy(req: http.IncomingMessage, res: http.ServerResponse): void {
+  const tunnel = net.connect(4000, 'downstream');
+  tunnel.on('error', (error) => {
+    res.statusCode = 502;
+    res.end(String(error));
+  });
+  if (!req.headers.host) {
+    res.statusCode = 400;
+    res.end();
+    tunnel.destroy();
+    return;
+  }
+  req.pipe(tunnel).pipe(res);
+}`,
   },
   {
     // tls.connect per request; validation throws after the connection is opened.
@@ -134,7 +149,15 @@ export function forward(host: string, body: string): void {
         data: { name: 'socket', ...TLS_SOCKET, path: 'when `forward()` throws at line 5' },
       },
     ],
-    output: null,
+    output: `import * as tls from 'node:tls';
+export function forward(host: string, body: string): void {
+  const socket = tls.connect({ host, port: 443, servername: host });
+  if (body.length > 65536) {
+    socket.destroy();
+    throw new Error('body too large');
+  }
+  socket.end(body);
+}`,
   },
   {
     // ws per request; the catch answers the client and forgets the socket.
@@ -162,7 +185,21 @@ export async function relay(url: string, payload: string): Promise<string | null
         data: { name: 'ws', ...WEBSOCKET, path: 'when `relay()` returns at line 8' },
       },
     ],
-    output: null,
+    output: `import WebSocket from 'ws';
+import { once } from 'node:events';
+export async function relay(url: string, payload: string): Promise<string | null> {
+  const ws = new WebSocket(url);
+  try {
+    await once(ws, 'open');
+  } catch {
+    ws.close();
+    return null;
+  }
+  ws.send(payload);
+  const [reply] = await once(ws, 'message');
+  ws.close();
+  return String(reply);
+}`,
   },
   {
     // ws per request; an explicit throw on a bad payload.
@@ -180,7 +217,20 @@ export async function relay(url: string, payload: string): Promise<string> {
   return String(reply);
 }`,
     errors: [{ messageId: 'leak', line: 4, column: 14, data: { name: 'ws', ...WEBSOCKET, path: 'when `relay()` throws at line 7' } }],
-    output: null,
+    output: `import WebSocket from 'ws';
+import { once } from 'node:events';
+export async function relay(url: string, payload: string): Promise<string> {
+  const ws = new WebSocket(url);
+  await once(ws, 'open');
+  if (payload.length > 1024) {
+    ws.close();
+    throw new Error('payload too large');
+  }
+  ws.send(payload);
+  const [reply] = await once(ws, 'message');
+  ws.close();
+  return String(reply);
+}`,
   },
   {
     // http2.connect per request; a non-200 status returns without closing the session.
@@ -208,7 +258,21 @@ export async function status(origin: string): Promise<number | null> {
         data: { name: 'session', ...HTTP2_SESSION, path: 'when `status()` returns at line 10' },
       },
     ],
-    output: null,
+    output: `import * as http2 from 'node:http2';
+import { once } from 'node:events';
+export async function status(origin: string): Promise<number | null> {
+  const session = http2.connect(origin);
+  const stream = session.request({ ':path': '/health' });
+  stream.end();
+  const [headers] = await once(stream, 'response');
+  const code = Number((headers as http2.IncomingHttpHeaders)[':status']);
+  if (code !== 200) {
+    session.close();
+    return null;
+  }
+  session.close();
+  return code;
+}`,
   },
   {
     // The same handler written as an arrow registered on the server.
@@ -223,7 +287,17 @@ export const server = http.createServer((req, res) => {
   req.socket.pipe(tunnel).pipe(req.socket);
 });`,
     errors: [{ messageId: 'leak', line: 4, column: 18, data: { name: 'tunnel', ...SOCKET, path: 'when the function returns at line 7' } }],
-    output: null,
+    output: `import * as http from 'node:http';
+import * as net from 'node:net';
+export const server = http.createServer((req, res) => {
+  const tunnel = net.connect(4000, 'downstream');
+  if (req.method !== 'CONNECT') {
+    res.writeHead(405).end();
+    tunnel.destroy();
+    return;
+  }
+  req.socket.pipe(tunnel).pipe(req.socket);
+});`,
   },
   {
     // A per-request connection opened inside a loop of retries; the failed attempts are dropped.
@@ -279,7 +353,19 @@ export async function status(session: http2.ClientHttp2Session): Promise<number 
         },
       },
     ],
-    output: null,
+    output: `import * as http2 from 'node:http2';
+import { once } from 'node:events';
+export async function status(session: http2.ClientHttp2Session): Promise<number | null> {
+  const stream = session.request({ ':path': '/health' });
+  const [headers] = await once(stream, 'response');
+  const code = Number((headers as http2.IncomingHttpHeaders)[':status']);
+  if (code !== 200) {
+    stream.close();
+    return null;
+  }
+  stream.close();
+  return code;
+}`,
   },
   {
     // Acquired inside try; the catch answers and returns without destroying the half-open socket.

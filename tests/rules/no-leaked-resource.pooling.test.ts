@@ -122,7 +122,7 @@ export async function status(url: string): Promise<number> {
   },
 ];
 
-const invalid: InvalidTestCase<MessageIds, Options>[] = [
+export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     // Incident 2: a new client per health check, never closed.
     code: `import { Client } from 'undici';
@@ -142,7 +142,17 @@ export async function health(origin: string): Promise<boolean> {
         data: { name: 'client', ...undici('Client'), path: 'when `health()` returns at line 6' },
       },
     ],
-    output: null,
+    output: `import { Client } from 'undici';
+export async function health(origin: string): Promise<boolean> {
+  const client = new Client(origin);
+  try {
+    const { statusCode, body } = await client.request({ path: '/health', method: 'GET' });
+    await body.dump();
+    return statusCode === 200;
+  } finally {
+    await client.close();
+  }
+}`,
   },
   {
     code: `import { Pool } from 'undici';
@@ -161,7 +171,16 @@ export async function fetchUsers(origin: string): Promise<unknown> {
         data: { name: 'pool', ...undici('Pool'), path: 'when `fetchUsers()` returns at line 5' },
       },
     ],
-    output: null,
+    output: `import { Pool } from 'undici';
+export async function fetchUsers(origin: string): Promise<unknown> {
+  const pool = new Pool(origin, { connections: 10 });
+  try {
+    const { body } = await pool.request({ path: '/users', method: 'GET' });
+    return await body.json();
+  } finally {
+    await pool.close();
+  }
+}`,
   },
   {
     code: `import { Agent, request } from 'undici';
@@ -179,7 +198,17 @@ export async function status(url: string): Promise<number> {
         data: { name: 'dispatcher', ...undici('Agent'), path: 'when `status()` returns at line 6' },
       },
     ],
-    output: null,
+    output: `import { Agent, request } from 'undici';
+export async function status(url: string): Promise<number> {
+  const dispatcher = new Agent({ keepAliveTimeout: 10_000 });
+  try {
+    const { statusCode, body } = await request(url, { dispatcher });
+    await body.dump();
+    return statusCode;
+  } finally {
+    await dispatcher.close();
+  }
+}`,
   },
   {
     // A keep-alive agent per call, lent to http.request: lending does not release it.
@@ -197,6 +226,21 @@ export function ping(host: string): void {
         endLine: 3,
         endColumn: 52,
         data: { name: 'agent', ...HTTP_AGENT, path: 'when `ping()` ends at line 6' },
+        suggestions: [
+          {
+            messageId: 'suggestFinally',
+            output: `import * as http from 'node:http';
+export function ping(host: string): void {
+  const agent = new http.Agent({ keepAlive: true });
+  try {
+    const req = http.request({ host, path: '/ping', agent }, (res) => res.resume());
+    req.end();
+  } finally {
+    agent.destroy();
+  }
+}`,
+          },
+        ],
       },
     ],
     output: null,
@@ -207,7 +251,26 @@ export function ping(host: string): void {
   const agent = new https.Agent({ keepAlive: true, maxSockets: 4 });
   https.get({ host, path: '/ping', agent }, (res) => res.resume());
 }`,
-    errors: [{ messageId: 'leakPooling', line: 3, column: 17, data: { name: 'agent', ...HTTP_AGENT, path: 'when `ping()` ends at line 5' } }],
+    errors: [{
+      messageId: 'leakPooling',
+      line: 3,
+      column: 17,
+      data: { name: 'agent', ...HTTP_AGENT, path: 'when `ping()` ends at line 5' },
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import * as https from 'node:https';
+export function ping(host: string): void {
+  const agent = new https.Agent({ keepAlive: true, maxSockets: 4 });
+  try {
+    https.get({ host, path: '/ping', agent }, (res) => res.resume());
+  } finally {
+    agent.destroy();
+  }
+}`,
+        },
+      ],
+    }],
     output: null,
   },
   {
@@ -285,7 +348,16 @@ export async function count(): Promise<number> {
         data: { name: 'pool', ...pg('Pool'), path: 'when `count()` returns at line 5' },
       },
     ],
-    output: null,
+    output: `import pg from 'pg';
+export async function count(): Promise<number> {
+  const pool = new pg.Pool({ max: 2 });
+  try {
+    const result = await pool.query('select count(*) from jobs');
+    return Number(result.rows[0]?.count ?? 0);
+  } finally {
+    await pool.end();
+  }
+}`,
   },
   {
     // pg: a client per call, ended only on the success path.
@@ -301,7 +373,18 @@ export async function now(strict: boolean): Promise<unknown> {
   return rows;
 }`,
     errors: [{ messageId: 'leakPooling', line: 3, column: 18, data: { name: 'client', ...pg('Client'), path: 'when `now()` throws at line 7' } }],
-    output: null,
+    output: `import pg from 'pg';
+export async function now(strict: boolean): Promise<unknown> {
+  const client = new pg.Client();
+  await client.connect();
+  const { rows } = await client.query('select now()');
+  if (strict && rows.length === 0) {
+    await client.end();
+    throw new Error('no rows');
+  }
+  await client.end();
+  return rows;
+}`,
   },
   {
     // pg: a pooled client not given back is a plain leak (it is not itself a pool).
@@ -328,7 +411,17 @@ export async function count(): Promise<number> {
         },
       },
     ],
-    output: null,
+    output: `import pg from 'pg';
+const pool = new pg.Pool();
+export async function count(): Promise<number> {
+  const client = await pool.connect();
+  try {
+    const result = await client.query('select count(*) from jobs');
+    return Number(result.rows[0]?.count ?? 0);
+  } finally {
+    client.release();
+  }
+}`,
   },
   {
     // A client per loop iteration.
@@ -344,7 +437,21 @@ export async function checkAll(origins: string[]): Promise<number> {
   return healthy;
 }`,
     errors: [{ messageId: 'leakPooling', line: 5, column: 20, data: { name: 'client', ...undici('Client'), path: 'when its block ends at line 9' } }],
-    output: null,
+    output: `import { Client } from 'undici';
+export async function checkAll(origins: string[]): Promise<number> {
+  let healthy = 0;
+  for (const origin of origins) {
+    const client = new Client(origin);
+    try {
+      const { statusCode, body } = await client.request({ path: '/health', method: 'GET' });
+      await body.dump();
+      if (statusCode === 200) healthy++;
+    } finally {
+      await client.close();
+    }
+  }
+  return healthy;
+}`,
   },
   {
     // A proxy agent per call.
@@ -355,7 +462,16 @@ export async function viaProxy(url: string, proxy: string): Promise<string> {
   return res.text();
 }`,
     errors: [{ messageId: 'leakPooling', line: 3, column: 22, data: { name: 'dispatcher', ...undici('ProxyAgent'), path: 'when `viaProxy()` returns at line 5' } }],
-    output: null,
+    output: `import { ProxyAgent, fetch } from 'undici';
+export async function viaProxy(url: string, proxy: string): Promise<string> {
+  const dispatcher = new ProxyAgent(proxy);
+  try {
+    const res = await fetch(url, { dispatcher });
+    return await res.text();
+  } finally {
+    await dispatcher.close();
+  }
+}`,
   },
   {
     // The agent sits in an options object that is only lent to the request.

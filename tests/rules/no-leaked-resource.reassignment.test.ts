@@ -86,7 +86,7 @@ export function ensure(port: number, existing?: net.Socket): void {
   },
 ];
 
-const invalid: InvalidTestCase<MessageIds, Options>[] = [
+export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     code: `import * as net from 'node:net';
 export function reconnect(port: number): void {

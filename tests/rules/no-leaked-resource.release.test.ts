@@ -442,7 +442,7 @@ export function knock(port: number): void {
   },
 ];
 
-const invalid: InvalidTestCase<MessageIds, Options>[] = [
+export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     // The callee releases only when asked to: the caller still owns the socket.
     code: `import * as net from 'node:net';
@@ -460,6 +460,22 @@ export function ping(port: number, done: boolean): void {
         endLine: 4,
         endColumn: 35,
         data: { name: 'socket', ...SOCKET, path: 'when `ping()` ends at line 7' },
+        suggestions: [
+          {
+            messageId: 'suggestFinally',
+            output: `import * as net from 'node:net';
+import { endSocketIf } from './owners.js';
+export function ping(port: number, done: boolean): void {
+  const socket = net.connect(port);
+  try {
+    socket.write('ping');
+    endSocketIf(socket, done);
+  } finally {
+    socket.destroy();
+  }
+}`,
+          },
+        ],
       },
     ],
     output: null,
@@ -475,7 +491,30 @@ export function ping(port: number, line: string): void {
   const socket = net.connect(port);
   finish(socket, line);
 }`,
-    errors: [{ messageId: 'leak', line: 7, column: 18, data: { name: 'socket', ...SOCKET, path: 'when `ping()` ends at line 9' } }],
+    errors: [{
+      messageId: 'leak',
+      line: 7,
+      column: 18,
+      data: { name: 'socket', ...SOCKET, path: 'when `ping()` ends at line 9' },
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import * as net from 'node:net';
+function finish(socket: net.Socket, line: string): void {
+  if (!line) return;
+  socket.end(line);
+}
+export function ping(port: number, line: string): void {
+  const socket = net.connect(port);
+  try {
+    finish(socket, line);
+  } finally {
+    socket.destroy();
+  }
+}`,
+        },
+      ],
+    }],
     output: null,
   },
   {
@@ -494,7 +533,14 @@ export function ping(port: number, line: string): void {
         data: { name: 'stack', ...DISPOSABLE, path: 'when `work()` ends at line 4' },
       },
     ],
-    output: null,
+    output: `export function work(): void {
+  const stack = new DisposableStack();
+  try {
+    stack.defer(() => console.log('done'));
+  } finally {
+    stack[Symbol.dispose]();
+  }
+}`,
   },
   {
     // The lease handed to the stack is released by it; the stack itself leaks.
@@ -512,7 +558,18 @@ export function ping(port: number, line: string): void {
   lease.touch();
 }`,
     errors: [{ messageId: 'leak', line: 6, column: 17, endLine: 6, endColumn: 28 }],
-    output: null,
+    output: `class Lease implements Disposable {
+  touch(): void {}
+  [Symbol.dispose](): void {}
+}
+export function work(): void {
+  const lease = new Lease();
+  try {
+    lease.touch();
+  } finally {
+    lease[Symbol.dispose]();
+  }
+}`,
   },
   {
     // Destroying a different socket does not release this one.
@@ -522,7 +579,27 @@ export function swap(port: number, previous: net.Socket): void {
   previous.destroy();
   socket.write('hello');
 }`,
-    errors: [{ messageId: 'leak', line: 3, column: 18, data: { name: 'socket', ...SOCKET, path: 'when `swap()` ends at line 6' } }],
+    errors: [{
+      messageId: 'leak',
+      line: 3,
+      column: 18,
+      data: { name: 'socket', ...SOCKET, path: 'when `swap()` ends at line 6' },
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import * as net from 'node:net';
+export function swap(port: number, previous: net.Socket): void {
+  const socket = net.connect(port);
+  try {
+    previous.destroy();
+    socket.write('hello');
+  } finally {
+    socket.destroy();
+  }
+}`,
+        },
+      ],
+    }],
     output: null,
   },
   {
@@ -533,7 +610,28 @@ export function pause(port: number): void {
   socket.pause();
   socket.removeAllListeners();
 }`,
-    errors: [{ messageId: 'leak', line: 3, column: 18, endLine: 3, endColumn: 35 }],
+    errors: [{
+      messageId: 'leak',
+      line: 3,
+      column: 18,
+      endLine: 3,
+      endColumn: 35,
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import * as net from 'node:net';
+export function pause(port: number): void {
+  const socket = net.connect(port);
+  try {
+    socket.pause();
+    socket.removeAllListeners();
+  } finally {
+    socket.destroy();
+  }
+}`,
+        },
+      ],
+    }],
     output: null,
   },
   {
@@ -548,6 +646,20 @@ export function ask(question: string, onAnswer: (answer: string) => void): void 
         line: 3,
         column: 14,
         data: { name: 'rl', ...READLINE, path: 'when `ask()` ends at line 5' },
+        suggestions: [
+          {
+            messageId: 'suggestFinally',
+            output: `import * as readline from 'node:readline';
+export function ask(question: string, onAnswer: (answer: string) => void): void {
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    rl.question(question, onAnswer);
+  } finally {
+    rl.close();
+  }
+}`,
+          },
+        ],
       },
     ],
     output: null,
@@ -576,7 +688,18 @@ export async function copy(from: string, to: string, transform: Transform): Prom
         },
       },
     ],
-    output: null,
+    output: `import * as fs from 'node:fs';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+export async function copy(from: string, to: string, transform: Transform): Promise<void> {
+  const log = fs.createWriteStream(to + '.log');
+  try {
+    await pipeline(fs.createReadStream(from), transform, fs.createWriteStream(to));
+    log.write('copied');
+  } finally {
+    log.end();
+  }
+}`,
   },
   {
     // `await using` releases the declared handle, not a second one opened beside it.
@@ -596,7 +719,16 @@ export async function copy(from: string, to: string): Promise<void> {
         data: { name: 'target', ...FILE_HANDLE, path: 'when `copy()` ends at line 6' },
       },
     ],
-    output: null,
+    output: `import { open } from 'node:fs/promises';
+export async function copy(from: string, to: string): Promise<void> {
+  await using source = await open(from, 'r');
+  const target = await open(to, 'w');
+  try {
+    await target.writeFile(await source.readFile());
+  } finally {
+    await target.close();
+  }
+}`,
   },
   {
     // An abort listener that does not release the resource.

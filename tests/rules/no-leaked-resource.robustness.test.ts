@@ -212,7 +212,7 @@ export function* all(ports: number[]): Generator<net.Socket> {
   },
 ];
 
-const invalid: InvalidTestCase<MessageIds, Options>[] = [
+export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     // A static block that does not release: reported at the end of the block.
     code: `import * as net from 'node:net';
@@ -244,7 +244,28 @@ export namespace Probes {
     socket.write('ping');
   }
 }`,
-    errors: [{ messageId: 'leak', line: 4, column: 20, data: { name: 'socket', ...SOCKET, path: 'when `ping()` ends at line 6' } }],
+    errors: [{
+      messageId: 'leak',
+      line: 4,
+      column: 20,
+      data: { name: 'socket', ...SOCKET, path: 'when `ping()` ends at line 6' },
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import * as net from 'node:net';
+export namespace Probes {
+  export function ping(port: number): void {
+    const socket = net.connect(port);
+    try {
+      socket.write('ping');
+    } finally {
+      socket.destroy();
+    }
+  }
+}`,
+        },
+      ],
+    }],
     output: null,
   },
   {
@@ -254,7 +275,27 @@ export namespace Probes {
   const socket = connect(port);
   socket.write('ping');
 }`,
-    errors: [{ messageId: 'leak', line: 3, column: 18, endLine: 3, endColumn: 31 }],
+    errors: [{
+      messageId: 'leak',
+      line: 3,
+      column: 18,
+      endLine: 3,
+      endColumn: 31,
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `export async function ping(port: number): Promise<void> {
+  const { connect } = await import('node:net');
+  const socket = connect(port);
+  try {
+    socket.write('ping');
+  } finally {
+    socket.destroy();
+  }
+}`,
+        },
+      ],
+    }],
     output: null,
   },
   {
@@ -269,7 +310,32 @@ export function ping(port: number): void {
   const socket = dial(port);
   socket.write('ping');
 }`,
-    errors: [{ messageId: 'leak', line: 8, column: 18, endLine: 8, endColumn: 28 }],
+    errors: [{
+      messageId: 'leak',
+      line: 8,
+      column: 18,
+      endLine: 8,
+      endColumn: 28,
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import * as net from 'node:net';
+function dial(port: number): net.Socket;
+function dial(path: string): net.Socket;
+function dial(target: number | string): net.Socket {
+  return typeof target === 'number' ? net.connect(target) : net.connect(target);
+}
+export function ping(port: number): void {
+  const socket = dial(port);
+  try {
+    socket.write('ping');
+  } finally {
+    socket.destroy();
+  }
+}`,
+        },
+      ],
+    }],
     output: null,
   },
   {
@@ -285,7 +351,32 @@ export class Probe {
     socket.write('ping');
   }
 }`,
-    errors: [{ messageId: 'leak', line: 8, column: 20, data: { name: 'socket', ...SOCKET, path: 'when `ping()` ends at line 10' } }],
+    errors: [{
+      messageId: 'leak',
+      line: 8,
+      column: 20,
+      data: { name: 'socket', ...SOCKET, path: 'when `ping()` ends at line 10' },
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import * as net from 'node:net';
+function logged<T>(value: T, _context: ClassMethodDecoratorContext): T {
+  return value;
+}
+export class Probe {
+  @logged
+  ping(port: number): void {
+    const socket = net.connect(port);
+    try {
+      socket.write('ping');
+    } finally {
+      socket.destroy();
+    }
+  }
+}`,
+        },
+      ],
+    }],
     output: null,
   },
   {
@@ -301,7 +392,32 @@ export function ping(port: number): void {
   const socket = net.connect(port);
   first(socket, 3);
 }`,
-    errors: [{ messageId: 'leak', line: 9, column: 18, data: { name: 'socket', ...SOCKET, path: 'when `ping()` ends at line 11' } }],
+    errors: [{
+      messageId: 'leak',
+      line: 9,
+      column: 18,
+      data: { name: 'socket', ...SOCKET, path: 'when `ping()` ends at line 11' },
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import * as net from 'node:net';
+function first(socket: net.Socket, n: number): void {
+  if (n > 0) second(socket, n - 1);
+}
+function second(socket: net.Socket, n: number): void {
+  if (n > 0) first(socket, n - 1);
+}
+export function ping(port: number): void {
+  const socket = net.connect(port);
+  try {
+    first(socket, 3);
+  } finally {
+    socket.destroy();
+  }
+}`,
+        },
+      ],
+    }],
     output: null,
   },
   {
@@ -334,7 +450,31 @@ export class Prober {
     return this.#probe(80);
   }
 }`,
-    errors: [{ messageId: 'leak', line: 4, column: 20, data: { name: 'socket', ...SOCKET, path: 'when `#probe()` returns at line 5' } }],
+    errors: [{
+      messageId: 'leak',
+      line: 4,
+      column: 20,
+      data: { name: 'socket', ...SOCKET, path: 'when `#probe()` returns at line 5' },
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import * as net from 'node:net';
+export class Prober {
+  #probe(port: number): boolean {
+    const socket = net.connect(port);
+    try {
+      return socket.writable;
+    } finally {
+      socket.destroy();
+    }
+  }
+  run(): boolean {
+    return this.#probe(80);
+  }
+}`,
+        },
+      ],
+    }],
     output: null,
   },
   {
@@ -346,7 +486,28 @@ export const probes = {
     socket.write('ping');
   },
 };`,
-    errors: [{ messageId: 'leak', line: 4, column: 20, data: { name: 'socket', ...SOCKET, path: 'when `ping()` ends at line 6' } }],
+    errors: [{
+      messageId: 'leak',
+      line: 4,
+      column: 20,
+      data: { name: 'socket', ...SOCKET, path: 'when `ping()` ends at line 6' },
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import * as net from 'node:net';
+export const probes = {
+  ping(port: number): void {
+    const socket = net.connect(port);
+    try {
+      socket.write('ping');
+    } finally {
+      socket.destroy();
+    }
+  },
+};`,
+        },
+      ],
+    }],
     output: null,
   },
   {
@@ -356,7 +517,27 @@ export function ping(port: number): void {
   const socket = ((0, net.connect)(port));
   socket.write('ping');
 }`,
-    errors: [{ messageId: 'leak', line: 3, column: 19, endLine: 3, endColumn: 41 }],
+    errors: [{
+      messageId: 'leak',
+      line: 3,
+      column: 19,
+      endLine: 3,
+      endColumn: 41,
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import * as net from 'node:net';
+export function ping(port: number): void {
+  const socket = ((0, net.connect)(port));
+  try {
+    socket.write('ping');
+  } finally {
+    socket.destroy();
+  }
+}`,
+        },
+      ],
+    }],
     output: null,
   },
   {
@@ -366,7 +547,27 @@ export function ping(port: number, mod?: typeof net): void {
   const socket = mod?.connect(port);
   socket?.write('ping');
 }`,
-    errors: [{ messageId: 'leak', line: 3, column: 18, endLine: 3, endColumn: 36 }],
+    errors: [{
+      messageId: 'leak',
+      line: 3,
+      column: 18,
+      endLine: 3,
+      endColumn: 36,
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import * as net from 'node:net';
+export function ping(port: number, mod?: typeof net): void {
+  const socket = mod?.connect(port);
+  try {
+    socket?.write('ping');
+  } finally {
+    socket?.destroy();
+  }
+}`,
+        },
+      ],
+    }],
     output: null,
   },
   {
@@ -379,13 +580,172 @@ export function admin(): void {
   const socket = net.connect(Port.Admin) satisfies net.Socket;
   socket.write('status');
 }`,
-    errors: [{ messageId: 'leak', line: 6, column: 18, data: { name: 'socket', ...SOCKET, path: 'when `admin()` ends at line 8' } }],
+    errors: [{
+      messageId: 'leak',
+      line: 6,
+      column: 18,
+      data: { name: 'socket', ...SOCKET, path: 'when `admin()` ends at line 8' },
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import * as net from 'node:net';
+enum Port {
+  Admin = 9000,
+}
+export function admin(): void {
+  const socket = net.connect(Port.Admin) satisfies net.Socket;
+  try {
+    socket.write('status');
+  } finally {
+    socket.destroy();
+  }
+}`,
+        },
+      ],
+    }],
     output: null,
   },
   {
     // One leak among many correct acquisitions is still found.
     code: MANY_RELEASED.replace('  s59.end();', '  s59.write("x");'),
-    errors: [{ messageId: 'leak', line: 121, column: 15, data: { name: 's59', ...SOCKET, path: 'when `many()` ends at line 123' } }],
+    errors: [{
+      messageId: 'leak',
+      line: 121,
+      column: 15,
+      data: { name: 's59', ...SOCKET, path: 'when `many()` ends at line 123' },
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import * as net from 'node:net';
+export function many(port: number): void {
+  const s0 = net.connect(port + 0);
+  s0.end();
+  const s1 = net.connect(port + 1);
+  s1.end();
+  const s2 = net.connect(port + 2);
+  s2.end();
+  const s3 = net.connect(port + 3);
+  s3.end();
+  const s4 = net.connect(port + 4);
+  s4.end();
+  const s5 = net.connect(port + 5);
+  s5.end();
+  const s6 = net.connect(port + 6);
+  s6.end();
+  const s7 = net.connect(port + 7);
+  s7.end();
+  const s8 = net.connect(port + 8);
+  s8.end();
+  const s9 = net.connect(port + 9);
+  s9.end();
+  const s10 = net.connect(port + 10);
+  s10.end();
+  const s11 = net.connect(port + 11);
+  s11.end();
+  const s12 = net.connect(port + 12);
+  s12.end();
+  const s13 = net.connect(port + 13);
+  s13.end();
+  const s14 = net.connect(port + 14);
+  s14.end();
+  const s15 = net.connect(port + 15);
+  s15.end();
+  const s16 = net.connect(port + 16);
+  s16.end();
+  const s17 = net.connect(port + 17);
+  s17.end();
+  const s18 = net.connect(port + 18);
+  s18.end();
+  const s19 = net.connect(port + 19);
+  s19.end();
+  const s20 = net.connect(port + 20);
+  s20.end();
+  const s21 = net.connect(port + 21);
+  s21.end();
+  const s22 = net.connect(port + 22);
+  s22.end();
+  const s23 = net.connect(port + 23);
+  s23.end();
+  const s24 = net.connect(port + 24);
+  s24.end();
+  const s25 = net.connect(port + 25);
+  s25.end();
+  const s26 = net.connect(port + 26);
+  s26.end();
+  const s27 = net.connect(port + 27);
+  s27.end();
+  const s28 = net.connect(port + 28);
+  s28.end();
+  const s29 = net.connect(port + 29);
+  s29.end();
+  const s30 = net.connect(port + 30);
+  s30.end();
+  const s31 = net.connect(port + 31);
+  s31.end();
+  const s32 = net.connect(port + 32);
+  s32.end();
+  const s33 = net.connect(port + 33);
+  s33.end();
+  const s34 = net.connect(port + 34);
+  s34.end();
+  const s35 = net.connect(port + 35);
+  s35.end();
+  const s36 = net.connect(port + 36);
+  s36.end();
+  const s37 = net.connect(port + 37);
+  s37.end();
+  const s38 = net.connect(port + 38);
+  s38.end();
+  const s39 = net.connect(port + 39);
+  s39.end();
+  const s40 = net.connect(port + 40);
+  s40.end();
+  const s41 = net.connect(port + 41);
+  s41.end();
+  const s42 = net.connect(port + 42);
+  s42.end();
+  const s43 = net.connect(port + 43);
+  s43.end();
+  const s44 = net.connect(port + 44);
+  s44.end();
+  const s45 = net.connect(port + 45);
+  s45.end();
+  const s46 = net.connect(port + 46);
+  s46.end();
+  const s47 = net.connect(port + 47);
+  s47.end();
+  const s48 = net.connect(port + 48);
+  s48.end();
+  const s49 = net.connect(port + 49);
+  s49.end();
+  const s50 = net.connect(port + 50);
+  s50.end();
+  const s51 = net.connect(port + 51);
+  s51.end();
+  const s52 = net.connect(port + 52);
+  s52.end();
+  const s53 = net.connect(port + 53);
+  s53.end();
+  const s54 = net.connect(port + 54);
+  s54.end();
+  const s55 = net.connect(port + 55);
+  s55.end();
+  const s56 = net.connect(port + 56);
+  s56.end();
+  const s57 = net.connect(port + 57);
+  s57.end();
+  const s58 = net.connect(port + 58);
+  s58.end();
+  const s59 = net.connect(port + 59);
+  try {
+    s59.write("x");
+  } finally {
+    s59.destroy();
+  }
+}`,
+        },
+      ],
+    }],
     output: null,
   },
 ];

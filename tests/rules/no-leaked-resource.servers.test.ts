@@ -181,7 +181,7 @@ export function run(command: string, done: (code: number | null) => void): void 
   },
 ];
 
-const invalid: InvalidTestCase<MessageIds, Options>[] = [
+export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     // A server that is neither started nor closed on the early return.
     code: `import * as net from 'node:net';
@@ -203,7 +203,16 @@ export function probe(busy: boolean): boolean {
         data: { name: 'server', ...NET_SERVER, path: 'when `probe()` returns at line 5' },
       },
     ],
-    output: null,
+    output: `import * as net from 'node:net';
+export function probe(busy: boolean): boolean {
+  const server = net.createServer();
+  if (busy) {
+    server.close();
+    return false;
+  }
+  server.close();
+  return true;
+}`,
   },
   {
     // An http server made and never started or closed.
@@ -212,7 +221,26 @@ export function makeServer(): number {
   const server = http.createServer();
   return server.maxHeadersCount ?? 0;
 }`,
-    errors: [{ messageId: 'leak', line: 3, column: 18, data: { name: 'server', ...HTTP_SERVER, path: 'when `makeServer()` returns at line 4' } }],
+    errors: [{
+      messageId: 'leak',
+      line: 3,
+      column: 18,
+      data: { name: 'server', ...HTTP_SERVER, path: 'when `makeServer()` returns at line 4' },
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import * as http from 'node:http';
+export function makeServer(): number {
+  const server = http.createServer();
+  try {
+    return server.maxHeadersCount ?? 0;
+  } finally {
+    server.close();
+  }
+}`,
+        },
+      ],
+    }],
     output: null,
   },
   {
@@ -230,6 +258,20 @@ export function run(command: string): number | undefined {
         endLine: 3,
         endColumn: 31,
         data: { name: 'child', ...CHILD, path: 'when `run()` returns at line 4' },
+        suggestions: [
+          {
+            messageId: 'suggestFinally',
+            output: `import { spawn } from 'node:child_process';
+export function run(command: string): number | undefined {
+  const child = spawn(command);
+  try {
+    return child.pid;
+  } finally {
+    child.kill();
+  }
+}`,
+          },
+        ],
       },
     ],
     output: null,
@@ -243,7 +285,16 @@ export async function start(command: string): Promise<void> {
   await once(child, 'spawn');
 }`,
     errors: [{ messageId: 'leak', line: 4, column: 17, data: { name: 'child', ...CHILD, path: 'when `start()` ends at line 6' } }],
-    output: null,
+    output: `import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+export async function start(command: string): Promise<void> {
+  const child = spawn(command);
+  try {
+    await once(child, 'spawn');
+  } finally {
+    child.kill();
+  }
+}`,
   },
   {
     // fork, waited for on one path only.
@@ -290,6 +341,20 @@ export function compute(file: string): void {
         endLine: 3,
         endColumn: 34,
         data: { name: 'worker', ...WORKER, path: 'when `compute()` ends at line 5' },
+        suggestions: [
+          {
+            messageId: 'suggestFinally',
+            output: `import { Worker } from 'node:worker_threads';
+export function compute(file: string): void {
+  const worker = new Worker(file);
+  try {
+    worker.postMessage('start');
+  } finally {
+    void worker.terminate();
+  }
+}`,
+          },
+        ],
       },
     ],
     output: null,
@@ -301,7 +366,26 @@ export function compute(file: string, onResult: (value: unknown) => void): void 
   const worker = new Worker(file).on('message', onResult);
   worker.postMessage('start');
 }`,
-    errors: [{ messageId: 'leak', line: 3, column: 18, data: { name: 'worker', ...WORKER, path: 'when `compute()` ends at line 5' } }],
+    errors: [{
+      messageId: 'leak',
+      line: 3,
+      column: 18,
+      data: { name: 'worker', ...WORKER, path: 'when `compute()` ends at line 5' },
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import { Worker } from 'node:worker_threads';
+export function compute(file: string, onResult: (value: unknown) => void): void {
+  const worker = new Worker(file).on('message', onResult);
+  try {
+    worker.postMessage('start');
+  } finally {
+    void worker.terminate();
+  }
+}`,
+        },
+      ],
+    }],
     output: null,
   },
   {
@@ -311,7 +395,26 @@ export function announce(port: number, message: string): void {
   const socket = dgram.createSocket('udp4');
   socket.send(message, port, 'localhost');
 }`,
-    errors: [{ messageId: 'leak', line: 3, column: 18, data: { name: 'socket', ...DGRAM, path: 'when `announce()` ends at line 5' } }],
+    errors: [{
+      messageId: 'leak',
+      line: 3,
+      column: 18,
+      data: { name: 'socket', ...DGRAM, path: 'when `announce()` ends at line 5' },
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import * as dgram from 'node:dgram';
+export function announce(port: number, message: string): void {
+  const socket = dgram.createSocket('udp4');
+  try {
+    socket.send(message, port, 'localhost');
+  } finally {
+    socket.close();
+  }
+}`,
+        },
+      ],
+    }],
     output: null,
   },
   {

@@ -289,7 +289,7 @@ export function dialAll(ports: number[]): net.Socket[] {
   },
 ];
 
-const invalid: InvalidTestCase<MessageIds, Options>[] = [
+export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     // A function in another file that only reads it borrows it.
     code: `import * as net from 'node:net';
@@ -306,6 +306,21 @@ export function label(port: number): string {
         endLine: 4,
         endColumn: 35,
         data: { name: 'socket', ...SOCKET, path: 'when `label()` returns at line 5' },
+        suggestions: [
+          {
+            messageId: 'suggestFinally',
+            output: `import * as net from 'node:net';
+import { describeSocket } from './helpers.js';
+export function label(port: number): string {
+  const socket = net.connect(port);
+  try {
+    return describeSocket(socket);
+  } finally {
+    socket.destroy();
+  }
+}`,
+          },
+        ],
       },
     ],
     output: null,
@@ -317,7 +332,27 @@ export function log(port: number): void {
   const socket = net.connect(port);
   console.log(socketLabel(socket));
 }`,
-    errors: [{ messageId: 'leak', line: 4, column: 18, data: { name: 'socket', ...SOCKET, path: 'when `log()` ends at line 6' } }],
+    errors: [{
+      messageId: 'leak',
+      line: 4,
+      column: 18,
+      data: { name: 'socket', ...SOCKET, path: 'when `log()` ends at line 6' },
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import * as net from 'node:net';
+import { socketLabel } from './owners.js';
+export function log(port: number): void {
+  const socket = net.connect(port);
+  try {
+    console.log(socketLabel(socket));
+  } finally {
+    socket.destroy();
+  }
+}`,
+        },
+      ],
+    }],
     output: null,
   },
   {
@@ -330,7 +365,30 @@ export function log(port: number): void {
   const socket = net.connect(port);
   console.log(describe(socket));
 }`,
-    errors: [{ messageId: 'leak', line: 6, column: 18, endLine: 6, endColumn: 35 }],
+    errors: [{
+      messageId: 'leak',
+      line: 6,
+      column: 18,
+      endLine: 6,
+      endColumn: 35,
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import * as net from 'node:net';
+function describe(socket: net.Socket): string {
+  return socket.remoteAddress ?? 'unknown';
+}
+export function log(port: number): void {
+  const socket = net.connect(port);
+  try {
+    console.log(describe(socket));
+  } finally {
+    socket.destroy();
+  }
+}`,
+        },
+      ],
+    }],
     output: null,
   },
   {
@@ -340,7 +398,26 @@ export function log(port: number): void {
   const socket = net.connect(port);
   console.log(socket);
 }`,
-    errors: [{ messageId: 'leak', line: 3, column: 18, data: { name: 'socket', ...SOCKET, path: 'when `log()` ends at line 5' } }],
+    errors: [{
+      messageId: 'leak',
+      line: 3,
+      column: 18,
+      data: { name: 'socket', ...SOCKET, path: 'when `log()` ends at line 5' },
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import * as net from 'node:net';
+export function log(port: number): void {
+  const socket = net.connect(port);
+  try {
+    console.log(socket);
+  } finally {
+    socket.destroy();
+  }
+}`,
+        },
+      ],
+    }],
     output: null,
   },
   {
@@ -351,7 +428,27 @@ export function dump(port: number): string {
   const socket = net.connect(port);
   return inspect(socket);
 }`,
-    errors: [{ messageId: 'leak', line: 4, column: 18, data: { name: 'socket', ...SOCKET, path: 'when `dump()` returns at line 5' } }],
+    errors: [{
+      messageId: 'leak',
+      line: 4,
+      column: 18,
+      data: { name: 'socket', ...SOCKET, path: 'when `dump()` returns at line 5' },
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import * as net from 'node:net';
+import { inspect } from 'node:util';
+export function dump(port: number): string {
+  const socket = net.connect(port);
+  try {
+    return inspect(socket);
+  } finally {
+    socket.destroy();
+  }
+}`,
+        },
+      ],
+    }],
     output: null,
   },
   {
@@ -387,7 +484,15 @@ export function dial(port: number): net.Socket | null {
         data: { name: 'socket', ...SOCKET, path: 'when `dial()` returns at line 5' },
       },
     ],
-    output: null,
+    output: `import * as net from 'node:net';
+export function dial(port: number): net.Socket | null {
+  const socket = net.connect(port);
+  if (port < 1024) {
+    socket.destroy();
+    return null;
+  }
+  return socket;
+}`,
   },
   {
     // A local collection that does not outlive the function is not an owner.
@@ -413,7 +518,31 @@ export function ping(port: number): void {
   tune(socket);
   socket.write('ping');
 }`,
-    errors: [{ messageId: 'leak', line: 7, column: 18, data: { name: 'socket', ...SOCKET, path: 'when `ping()` ends at line 10' } }],
+    errors: [{
+      messageId: 'leak',
+      line: 7,
+      column: 18,
+      data: { name: 'socket', ...SOCKET, path: 'when `ping()` ends at line 10' },
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import * as net from 'node:net';
+function tune(socket: net.Socket): net.Socket {
+  socket.setNoDelay(true);
+  return socket;
+}
+export function ping(port: number): void {
+  const socket = net.connect(port);
+  try {
+    tune(socket);
+    socket.write('ping');
+  } finally {
+    socket.destroy();
+  }
+}`,
+        },
+      ],
+    }],
     output: null,
   },
   {

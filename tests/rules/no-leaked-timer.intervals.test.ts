@@ -311,7 +311,7 @@ export async function run(work: () => Promise<void>, tick: () => void): Promise<
   },
 ];
 
-const invalid: InvalidTestCase<MessageIds, Options>[] = [
+export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'Incident 5: the abort handler never clears the ticker',
     code: `export function run(signal: AbortSignal, refresh: () => void): void {
@@ -332,7 +332,15 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   }
   clearInterval(ticker);
 }`,
-    output: null,
+    output: `export async function run(signal: AbortSignal, refresh: () => Promise<void>, nextEvent: () => Promise<string>): Promise<void> {
+  const ticker = setInterval(() => void refresh(), 30_000);
+  for (;;) {
+    const event = await nextEvent();
+    if (signal.aborted) { clearInterval(ticker); return; }
+    if (event === 'stop') break;
+  }
+  clearInterval(ticker);
+}`,
     errors: [{ messageId: 'leak', line: 2, column: 18, data: { ...INTERVAL, name: 'ticker', path: 'when `run()` returns at line 5' } }],
   },
   {
@@ -345,7 +353,15 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
     },
   };
 }`,
-    output: null,
+    output: `export function startExporter(refresh: () => void): { stop(): void } {
+  const ticker = setInterval(refresh, 10_000);
+  clearInterval(ticker);
+  return {
+    stop() {
+      console.log('stopping');
+    },
+  };
+}`,
     errors: [{ messageId: 'leak', line: 2, column: 18, data: { ...INTERVAL, name: 'ticker', path: 'when `startExporter()` returns at line 3' } }],
   },
   {
@@ -447,7 +463,14 @@ export function onConnect(events: EventEmitter, ping: () => void): void {
   clearInterval(progress);
   return true;
 }`,
-    output: null,
+    output: `export async function syncAll(jobs: string[], sync: (job: string) => Promise<boolean>, report: () => void): Promise<boolean> {
+  const progress = setInterval(report, 5_000);
+  for (const job of jobs) {
+    if (!(await sync(job))) { clearInterval(progress); return false; }
+  }
+  clearInterval(progress);
+  return true;
+}`,
     errors: [{ messageId: 'leak', line: 2, column: 20, data: { ...INTERVAL, name: 'progress', path: 'when `syncAll()` returns at line 4' } }],
   },
   {
@@ -497,7 +520,13 @@ export function onConnect(events: EventEmitter, ping: () => void): void {
   timer.unref();
   return undefined;
 }`,
-    output: null,
+    output: `export function keepAlive(write: () => void): NodeJS.Timeout | undefined {
+  let timer: NodeJS.Timeout | undefined;
+  timer = setInterval(write, 20_000);
+  timer.unref();
+  clearInterval(timer);
+  return undefined;
+}`,
     errors: [{ messageId: 'leak', line: 3, column: 11, data: { ...INTERVAL, name: 'timer', path: 'when `keepAlive()` returns at line 5' } }],
   },
   {
@@ -517,7 +546,22 @@ export function onConnect(events: EventEmitter, ping: () => void): void {
   signal.addEventListener('abort', () => clearInterval(ticker), { once: true });
 }`,
     output: null,
-    errors: [{ messageId: 'leak', line: 2, column: 18, data: { ...INTERVAL, name: 'ticker', path: 'when `run()` returns at line 3' } }],
+    errors: [{
+      messageId: 'leak',
+      line: 2,
+      column: 18,
+      data: { ...INTERVAL, name: 'ticker', path: 'when `run()` returns at line 3' },
+      suggestions: [
+        {
+          messageId: 'suggestRelease',
+          output: `export function run(signal: AbortSignal, tick: () => void): void {
+  const ticker = setInterval(tick, 1000);
+  if (signal.aborted) { clearInterval(ticker); return; }
+  signal.addEventListener('abort', () => clearInterval(ticker), { once: true });
+}`,
+        },
+      ],
+    }],
   },
   {
     name: 'Only lent to `console.log`, which does not keep it',

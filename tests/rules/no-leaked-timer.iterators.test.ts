@@ -106,7 +106,7 @@ export async function retry<T>(attempt: () => Promise<T>): Promise<T> {
   },
 ];
 
-const invalid: InvalidTestCase<MessageIds, Options>[] = [
+export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'Created and never iterated',
     code: `import { setInterval } from 'node:timers/promises';
@@ -114,7 +114,15 @@ export async function run(refresh: () => Promise<void>): Promise<void> {
   const ticks = setInterval(1000);
   await refresh();
 }`,
-    output: null,
+    output: `import { setInterval } from 'node:timers/promises';
+export async function run(refresh: () => Promise<void>): Promise<void> {
+  const ticks = setInterval(1000);
+  try {
+    await refresh();
+  } finally {
+    await ticks.return?.();
+  }
+}`,
     errors: [{ messageId: 'leak', line: 3, column: 17, data: { ...ITERATOR, name: 'ticks', path: 'when `run()` ends at line 5' } }],
   },
   {
@@ -142,7 +150,16 @@ export async function oneTick(refresh: () => Promise<void>): Promise<void> {
   await ticks.next();
   await refresh();
 }`,
-    output: null,
+    output: `import { setInterval } from 'node:timers/promises';
+export async function oneTick(refresh: () => Promise<void>): Promise<void> {
+  const ticks = setInterval(1000);
+  try {
+    await ticks.next();
+    await refresh();
+  } finally {
+    await ticks.return?.();
+  }
+}`,
     errors: [{ messageId: 'leak', line: 3, column: 17, data: { ...ITERATOR, name: 'ticks', path: 'when `oneTick()` ends at line 6' } }],
   },
   {
@@ -155,7 +172,14 @@ export async function waitUntilReady(skip: boolean, isReady: () => Promise<boole
     if (await isReady()) break;
   }
 }`,
-    output: null,
+    output: `import { setInterval } from 'node:timers/promises';
+export async function waitUntilReady(skip: boolean, isReady: () => Promise<boolean>): Promise<void> {
+  const ticks = setInterval(1000);
+  if (skip) { await ticks.return?.(); return; }
+  for await (const _ of ticks) {
+    if (await isReady()) break;
+  }
+}`,
     errors: [{ messageId: 'leak', line: 3, column: 17, data: { ...ITERATOR, name: 'ticks', path: 'when `waitUntilReady()` returns at line 4' } }],
   },
   {

@@ -149,7 +149,7 @@ export function register(run: () => void): number {
   },
 ];
 
-const invalid: InvalidTestCase<MessageIds, Options>[] = [
+export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: '`globalThis.setInterval` discarded',
     code: `export function startHeartbeat(send: () => void): void {
@@ -226,7 +226,19 @@ export async function run(signal, nextEvent) {
   }
 }
 `,
-    output: null,
+    output: `/** @param {AbortSignal} signal @param {() => Promise<string>} nextEvent */
+export async function run(signal, nextEvent) {
+  const ticker = setInterval(() => console.log('tick'), 1000);
+  try {
+    for (;;) {
+      await nextEvent();
+      if (signal.aborted) return;
+    }
+  } finally {
+    clearInterval(ticker);
+  }
+}
+`,
     errors: [{ messageId: 'leak', line: 3, column: 18, data: { ...INTERVAL, name: 'ticker', path: 'when `run()` returns at line 6' } }],
   },
   {
@@ -330,7 +342,13 @@ const domInvalid: InvalidTestCase<MessageIds, Options>[] = [
   if (immediate) return;
   clearInterval(id);
 }`,
-    output: null,
+    output: `export function poll(check: () => boolean, onReady: () => void, immediate: boolean): void {
+  const id = setInterval(() => {
+    if (check()) onReady();
+  }, 500);
+  if (immediate) { clearInterval(id); return; }
+  clearInterval(id);
+}`,
     errors: [{ messageId: 'leak', line: 2, column: 14, data: { ...INTERVAL, name: 'id', path: 'when `poll()` returns at line 5' } }],
   },
   {

@@ -91,7 +91,7 @@ process.once('SIGTERM', () => clearInterval(heartbeat));`,
   },
 ];
 
-const invalid: InvalidTestCase<MessageIds, Options>[] = [
+export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'With checkModuleScope: a module-scope interval never cleared',
     options: MODULE_SCOPE,

@@ -157,7 +157,7 @@ export function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   },
 ];
 
-const invalid: InvalidTestCase<MessageIds, Options>[] = [
+export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'A timeout cleared on the normal path but not on the early return',
     code: `export async function loadProfile(load: () => Promise<string | null>, onSlow: () => void): Promise<string> {
@@ -167,7 +167,13 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   clearTimeout(slowWarning);
   return profile;
 }`,
-    output: null,
+    output: `export async function loadProfile(load: () => Promise<string | null>, onSlow: () => void): Promise<string> {
+  const slowWarning = setTimeout(onSlow, 2_000);
+  const profile = await load();
+  if (profile === null) { clearTimeout(slowWarning); return 'anonymous'; }
+  clearTimeout(slowWarning);
+  return profile;
+}`,
     errors: [{ messageId: 'leak', line: 2, column: 23, data: { ...TIMEOUT, name: 'slowWarning', path: 'when `loadProfile()` returns at line 4' } }],
   },
   {
@@ -201,7 +207,31 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   }
 }`,
     output: null,
-    errors: [{ messageId: 'leak', line: 2, column: 19, data: { ...TIMEOUT, name: 'warning', path: 'when `handle()` returns at line 8' } }],
+    errors: [{
+      messageId: 'leak',
+      line: 2,
+      column: 19,
+      data: { ...TIMEOUT, name: 'warning', path: 'when `handle()` returns at line 8' },
+      suggestions: [
+        {
+          messageId: 'suggestRelease',
+          output: `export function handle(kind: 'fast' | 'slow' | 'none', onSlow: () => void): string {
+  const warning = setTimeout(onSlow, 1_000);
+  switch (kind) {
+    case 'fast':
+      clearTimeout(warning);
+      return 'fast';
+    case 'slow':
+      clearTimeout(warning);
+      return 'slow';
+    default:
+      clearTimeout(warning);
+      return 'none';
+  }
+}`,
+        },
+      ],
+    }],
   },
   {
     name: 'Race: a handle never kept, in a promise written inline in `Promise.race`',
@@ -308,7 +338,33 @@ export async function fetchConfig(load: () => Promise<string>): Promise<string> 
   }
 }`,
     output: null,
-    errors: [{ messageId: 'leak', line: 7, column: 17, data: { ...TIMEOUT, name: 'timer', path: 'when `withTimeout()` returns at line 10' } }],
+    errors: [{
+      messageId: 'leak',
+      line: 7,
+      column: 17,
+      data: { ...TIMEOUT, name: 'timer', path: 'when `withTimeout()` returns at line 10' },
+      suggestions: [
+        {
+          messageId: 'suggestRelease',
+          output: `export async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const result = await Promise.race([
+      work,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('timed out')), ms);
+      }),
+    ]);
+    clearTimeout(timer);
+    return result;
+  } catch (error) {
+    clearTimeout(timer);
+    throw error;
+  }
+}`,
+        },
+      ],
+    }],
   },
 ];
 

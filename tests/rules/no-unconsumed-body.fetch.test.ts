@@ -199,7 +199,7 @@ export async function queryMetrics(url: string): Promise<unknown> {
   },
 ];
 
-const invalid: InvalidTestCase<MessageIds, Options>[] = [
+export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'Incident 1: the error path throws without reading or cancelling the body',
     code: `export async function queryMetrics(url: string): Promise<unknown> {
@@ -207,7 +207,11 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   if (!res.ok) throw new Error(\`metrics backend answered \${res.status}\`);
   return res.json();
 }`,
-    output: null,
+    output: `export async function queryMetrics(url: string): Promise<unknown> {
+  const res = await fetch(url);
+  if (!res.ok) { await res.body?.cancel(); throw new Error(\`metrics backend answered \${res.status}\`); }
+  return res.json();
+}`,
     errors: [
       { messageId: 'leak', line: 2, column: 21, data: { ...FETCH, name: 'res', path: 'when `queryMetrics()` throws at line 3' } },
     ],
@@ -219,7 +223,11 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   if (!res.ok) return null;
   return res.json();
 }`,
-    output: null,
+    output: `export async function queryMetrics(url: string): Promise<unknown> {
+  const res = await fetch(url);
+  if (!res.ok) { await res.body?.cancel(); return null; }
+  return res.json();
+}`,
     errors: [
       { messageId: 'leak', line: 2, column: 21, data: { ...FETCH, name: 'res', path: 'when `queryMetrics()` returns at line 3' } },
     ],
@@ -238,7 +246,19 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
     return res.json();
   }
 }`,
-    output: null,
+    output: `export class DashboardService {
+  constructor(private readonly backend: string) {}
+
+  async panel(query: string): Promise<unknown> {
+    const res = await fetch(\`\${this.backend}/api/v1/query?query=\${encodeURIComponent(query)}\`);
+    if (!res.ok) {
+      console.warn('query failed', query, res.status);
+      await res.body?.cancel();
+      return null;
+    }
+    return res.json();
+  }
+}`,
     errors: [
       { messageId: 'leak', line: 5, column: 23, data: { ...FETCH, name: 'res', path: 'when `panel()` returns at line 8' } },
     ],
@@ -282,7 +302,11 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   const res = await fetch(url);
   return res.status;
 }`,
-    output: null,
+    output: `export async function statusOf(url: string): Promise<number> {
+  const res = await fetch(url);
+  await res.body?.cancel();
+  return res.status;
+}`,
     errors: [{ messageId: 'leak', line: 2, column: 21, data: { ...FETCH, name: 'res', path: 'when `statusOf()` returns at line 3' } }],
   },
   {
@@ -291,7 +315,11 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   const res = await fetch(url, { method: 'GET' });
   return res.headers.get('etag');
 }`,
-    output: null,
+    output: `export async function etag(url: string): Promise<string | null> {
+  const res = await fetch(url, { method: 'GET' });
+  await res.body?.cancel();
+  return res.headers.get('etag');
+}`,
     errors: [{ messageId: 'leak', line: 2, column: 21, data: { ...FETCH, name: 'res', path: 'when `etag()` returns at line 3' } }],
   },
   {
@@ -313,7 +341,26 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   return undefined;
 }`,
     output: null,
-    errors: [{ messageId: 'leak', line: 2, column: 21, data: { ...FETCH, name: 'res', path: 'when `queryMetrics()` returns at line 7' } }],
+    errors: [{
+      messageId: 'leak',
+      line: 2,
+      column: 21,
+      data: { ...FETCH, name: 'res', path: 'when `queryMetrics()` returns at line 7' },
+      suggestions: [
+        {
+          messageId: 'suggestRelease',
+          output: `export async function queryMetrics(url: string): Promise<unknown> {
+  const res = await fetch(url);
+  if (res.ok) {
+    return res.json();
+  }
+  console.warn('metrics backend answered', res.status);
+  await res.body?.cancel();
+  return undefined;
+}`,
+        },
+      ],
+    }],
   },
   {
     name: "Incident 1 with undici's fetch",
@@ -324,7 +371,13 @@ export async function queryMetrics(url: string): Promise<unknown> {
   if (!res.ok) return null;
   return res.json();
 }`,
-    output: null,
+    output: `import { fetch } from 'undici';
+
+export async function queryMetrics(url: string): Promise<unknown> {
+  const res = await fetch(url);
+  if (!res.ok) { await res.body?.cancel(); return null; }
+  return res.json();
+}`,
     errors: [{ messageId: 'leak', line: 4, column: 21, data: { ...FETCH, name: 'res', path: 'when `queryMetrics()` returns at line 5' } }],
   },
   {
@@ -352,7 +405,11 @@ export async function queryMetrics(url: string): Promise<unknown> {
   if (res.status === 202) return null;
   return res.json();
 }`,
-    output: null,
+    output: `export async function submit(url: string): Promise<unknown> {
+  const res = await fetch(url, { method: 'POST' });
+  if (res.status === 202) { await res.body?.cancel(); return null; }
+  return res.json();
+}`,
     errors: [{ messageId: 'leak', line: 2, column: 21, data: { ...FETCH, name: 'res', path: 'when `submit()` returns at line 3' } }],
   },
   {
@@ -362,7 +419,11 @@ export async function queryMetrics(url: string): Promise<unknown> {
   if (res.status === 204 || res.status === 404) return null;
   return res.json();
 }`,
-    output: null,
+    output: `export async function load(url: string): Promise<unknown> {
+  const res = await fetch(url);
+  if (res.status === 204 || res.status === 404) { await res.body?.cancel(); return null; }
+  return res.json();
+}`,
     errors: [{ messageId: 'leak', line: 2, column: 21, data: { ...FETCH, name: 'res', path: 'when `load()` returns at line 3' } }],
   },
   {
@@ -374,7 +435,13 @@ export async function queryMetrics(url: string): Promise<unknown> {
   for await (const chunk of body) total += chunk.length;
   return total;
 }`,
-    output: null,
+    output: `export async function size(url: string): Promise<number> {
+  const { ok, body } = await fetch(url);
+  if (!ok || !body) { await body?.cancel(); return 0; }
+  let total = 0;
+  for await (const chunk of body) total += chunk.length;
+  return total;
+}`,
     errors: [
       { messageId: 'leak', line: 2, column: 30, data: { ...FETCH, name: 'fetch(…)', path: 'when `size()` returns at line 3' } },
     ],

@@ -207,7 +207,7 @@ export async function panel(query: string): Promise<unknown> {
   },
 ];
 
-const invalid: InvalidTestCase<MessageIds, Options>[] = [
+export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'An async wrapper in this file is a source of responses',
     code: `async function api(path: string): Promise<Response> {
@@ -219,7 +219,15 @@ export async function panel(query: string): Promise<unknown> {
   if (!res.ok) return null;
   return res.json();
 }`,
-    output: null,
+    output: `async function api(path: string): Promise<Response> {
+  return fetch(\`http://metrics.internal:9090\${path}\`);
+}
+
+export async function panel(query: string): Promise<unknown> {
+  const res = await api(\`/api/v1/query?query=\${query}\`);
+  if (!res.ok) { await res.body?.cancel(); return null; }
+  return res.json();
+}`,
     errors: [{ messageId: 'leak', line: 6, column: 21, data: { ...FETCH, name: 'res', path: 'when `panel()` returns at line 7' } }],
   },
   {
@@ -233,7 +241,15 @@ export async function panel(query: string): Promise<unknown> {
   if (!res.ok) return null;
   return res.json();
 }`,
-    output: null,
+    output: `function api(path: string): Promise<Response> {
+  return fetch(\`http://metrics.internal:9090\${path}\`);
+}
+
+export async function panel(query: string): Promise<unknown> {
+  const res = await api(\`/api/v1/query?query=\${query}\`);
+  if (!res.ok) { await res.body?.cancel(); return null; }
+  return res.json();
+}`,
     errors: [{ messageId: 'leak', line: 6, column: 21, data: { ...FETCH, name: 'res', path: 'when `panel()` returns at line 7' } }],
   },
   {
@@ -245,7 +261,13 @@ export async function panel(query: string): Promise<unknown> {
   if (!res.ok) throw new Error(\`status \${res.status}\`);
   return res.json();
 }`,
-    output: null,
+    output: `const api = (path: string): Promise<Response> => fetch(\`http://metrics.internal:9090\${path}\`);
+
+export async function panel(query: string): Promise<unknown> {
+  const res = await api(\`/api/v1/query?query=\${query}\`);
+  if (!res.ok) { await res.body?.cancel(); throw new Error(\`status \${res.status}\`); }
+  return res.json();
+}`,
     errors: [{ messageId: 'leak', line: 4, column: 21, data: { ...FETCH, name: 'res', path: 'when `panel()` throws at line 5' } }],
   },
   {
@@ -264,7 +286,20 @@ export async function panel(url: string): Promise<unknown> {
   if (!res.ok) return null;
   return res.json();
 }`,
-    output: null,
+    output: `async function withRetry(url: string): Promise<Response> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const res = await fetch(url);
+    if (res.status !== 503) return res;
+    await res.body?.cancel();
+  }
+  throw new Error('unavailable');
+}
+
+export async function panel(url: string): Promise<unknown> {
+  const res = await withRetry(url);
+  if (!res.ok) { await res.body?.cancel(); return null; }
+  return res.json();
+}`,
     errors: [{ messageId: 'leak', line: 11, column: 21, data: { ...FETCH, name: 'res', path: 'when `panel()` returns at line 12' } }],
   },
   {
@@ -276,7 +311,13 @@ export async function panel(query: string): Promise<unknown> {
   if (!res.ok) return null;
   return res.json();
 }`,
-    output: null,
+    output: `import { queryBackend } from './responses.js';
+
+export async function panel(query: string): Promise<unknown> {
+  const res = await queryBackend(\`/api/v1/query?query=\${query}\`);
+  if (!res.ok) { await res.body?.cancel(); return null; }
+  return res.json();
+}`,
     errors: [{ messageId: 'leak', line: 4, column: 21, data: { ...FETCH, name: 'res', path: 'when `panel()` returns at line 5' } }],
   },
   {
@@ -288,7 +329,13 @@ export async function panel(query: string): Promise<unknown> {
   if (!res.ok) return null;
   return res.json();
 }`,
-    output: null,
+    output: `import { getFromBackend } from './responses.js';
+
+export async function panel(query: string): Promise<unknown> {
+  const res = await getFromBackend(\`/api/v1/query?query=\${query}\`);
+  if (!res.ok) { await res.body?.cancel(); return null; }
+  return res.json();
+}`,
     errors: [{ messageId: 'leak', line: 4, column: 21, data: { ...FETCH, name: 'res', path: 'when `panel()` returns at line 5' } }],
   },
   {
@@ -300,7 +347,13 @@ export async function panel(): Promise<unknown> {
   if (statusCode !== 200) return null;
   return body.json();
 }`,
-    output: null,
+    output: `import { requestBackend } from './responses.js';
+
+export async function panel(): Promise<unknown> {
+  const { statusCode, body } = await requestBackend('/api/v1/targets');
+  if (statusCode !== 200) { await body.dump(); return null; }
+  return body.json();
+}`,
     errors: [
       {
         messageId: 'leak',
@@ -331,7 +384,15 @@ export async function panel(api: MetricsApi, q: string): Promise<unknown> {
   if (!res.ok) throw new Error(\`status \${res.status}\`);
   return res.json();
 }`,
-    output: null,
+    output: `interface MetricsApi {
+  query(q: string): Promise<Response>;
+}
+
+export async function panel(api: MetricsApi, q: string): Promise<unknown> {
+  const res = await api.query(q);
+  if (!res.ok) { await res.body?.cancel(); throw new Error(\`status \${res.status}\`); }
+  return res.json();
+}`,
     errors: [{ messageId: 'leak', line: 6, column: 21, data: { ...FETCH, name: 'res', path: 'when `panel()` throws at line 7' } }],
   },
   {
@@ -379,7 +440,12 @@ export function ping(url: string): void {
   if (!checked.ok) return null;
   return res.json();
 }`,
-    output: null,
+    output: `export async function queryMetrics(url: string): Promise<unknown> {
+  const res = await fetch(url);
+  const checked = res;
+  if (!checked.ok) { await res.body?.cancel(); return null; }
+  return res.json();
+}`,
     errors: [{ messageId: 'leak', line: 2, column: 21, data: { ...FETCH, name: 'res', path: 'when `queryMetrics()` returns at line 4' } }],
   },
   {

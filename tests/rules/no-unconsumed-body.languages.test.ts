@@ -112,7 +112,7 @@ module.exports = { report };`,
   },
 ];
 
-const invalid: InvalidTestCase<MessageIds, Options>[] = [
+export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'JavaScript: incident 1',
     filename: JS,
@@ -121,7 +121,11 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   if (!res.ok) return null;
   return res.json();
 }`,
-    output: null,
+    output: `export async function queryMetrics(url) {
+  const res = await fetch(url);
+  if (!res.ok) { await res.body?.cancel(); return null; }
+  return res.json();
+}`,
     errors: [{ messageId: 'leak', line: 2, column: 21, data: { ...FETCH, name: 'res', path: 'when `queryMetrics()` returns at line 3' } }],
   },
   {
@@ -144,7 +148,14 @@ export function ping(url) {
     res.resume();
   });
 }`,
-    output: null,
+    output: `import * as http from 'node:http';
+
+export function ping(url) {
+  http.get(url, (res) => {
+    if (res.statusCode !== 200) { res.resume(); return; }
+    res.resume();
+  });
+}`,
     errors: [{ messageId: 'leak', line: 4, column: 18, data: { ...HTTP, name: 'res', path: 'when the function returns at line 5' } }],
   },
   {
@@ -171,7 +182,15 @@ export async function panel(query) {
   if (!res.ok) throw new Error('metrics backend down');
   return res.json();
 }`,
-    output: null,
+    output: `async function api(path) {
+  return fetch(\`http://metrics.internal:9090\${path}\`);
+}
+
+export async function panel(query) {
+  const res = await api(\`/api/v1/query?query=\${query}\`);
+  if (!res.ok) { await res.body?.cancel(); throw new Error('metrics backend down'); }
+  return res.json();
+}`,
     errors: [{ messageId: 'leak', line: 6, column: 21, data: { ...FETCH, name: 'res', path: 'when `panel()` throws at line 7' } }],
   },
   {
@@ -190,7 +209,19 @@ export async function panel(query) {
   if (!res.ok) throw new Error('metrics backend down');
   return res.json();
 }`,
-    output: null,
+    output: `/**
+ * @param {string} path
+ * @returns {Promise<Response>}
+ */
+function api(path) {
+  return fetch(\`http://metrics.internal:9090\${path}\`);
+}
+
+export async function panel(query) {
+  const res = await api(\`/api/v1/query?query=\${query}\`);
+  if (!res.ok) { await res.body?.cancel(); throw new Error('metrics backend down'); }
+  return res.json();
+}`,
     errors: [{ messageId: 'leak', line: 10, column: 21, data: { ...FETCH, name: 'res', path: 'when `panel()` throws at line 11' } }],
   },
   {
@@ -205,7 +236,15 @@ async function health(url) {
   return statusCode;
 }
 module.exports = { health };`,
-    output: null,
+    output: `const { request } = require('undici');
+
+async function health(url) {
+  const { statusCode, body } = await request(url);
+  if (statusCode >= 500) { await body.dump(); throw new Error('down'); }
+  await body.dump();
+  return statusCode;
+}
+module.exports = { health };`,
     errors: [{ messageId: 'leak', line: 4, column: 38, data: { ...UNDICI, name: 'request(…)', path: 'when `health()` throws at line 5' } }],
   },
   {
@@ -233,7 +272,14 @@ module.exports = { ping };`,
   };
   return <button onClick={() => void refresh()}>Refresh</button>;
 }`,
-    output: null,
+    output: `export function Refresh({ url, onData }: { url: string; onData: (data: unknown) => void }) {
+  const refresh = async () => {
+    const res = await fetch(url);
+    if (!res.ok) { await res.body?.cancel(); return; }
+    onData(await res.json());
+  };
+  return <button onClick={() => void refresh()}>Refresh</button>;
+}`,
     errors: [{ messageId: 'leak', line: 3, column: 23, data: { ...FETCH, name: 'res', path: 'when `refresh()` returns at line 4' } }],
   },
 ];

@@ -241,7 +241,7 @@ export function etag(url: string): void {
   },
 ];
 
-const invalid: InvalidTestCase<MessageIds, Options>[] = [
+export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'Incident 1 with http.get: the non-200 branch rejects and returns early',
     code: `import * as http from 'node:http';
@@ -260,7 +260,23 @@ export function getText(url: string): Promise<string> {
     });
   });
 }`,
-    output: null,
+    output: `import * as http from 'node:http';
+
+export function getText(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    http.get(url, (res) => {
+      if (res.statusCode !== 200) {
+        reject(new Error(\`status \${res.statusCode}\`));
+        res.resume();
+        return;
+      }
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve(text));
+    });
+  });
+}`,
     errors: [{ messageId: 'leak', line: 5, column: 20, data: { ...HTTP, name: 'res', path: 'when the function returns at line 8' } }],
   },
   {
@@ -289,7 +305,17 @@ export function download(url: string, file: string): void {
   });
   req.end();
 }`,
-    output: null,
+    output: `import * as http from 'node:http';
+import { createWriteStream } from 'node:fs';
+
+export function download(url: string, file: string): void {
+  const req = http.request(url);
+  req.on('response', (res) => {
+    if (res.statusCode !== 200) { res.resume(); return; }
+    res.pipe(createWriteStream(file));
+  });
+  req.end();
+}`,
     errors: [{ messageId: 'leak', line: 6, column: 23, data: { ...HTTP, name: 'res', path: 'when the function returns at line 7' } }],
   },
   {
@@ -328,7 +354,15 @@ export function stream(url: string): void {
     res.on('data', (chunk: Buffer) => process.stdout.write(chunk));
   });
 }`,
-    output: null,
+    output: `import * as https from 'node:https';
+
+export function stream(url: string): void {
+  https.get(url, (res) => {
+    res.on('error', (error) => console.error(error));
+    if (res.statusCode !== 200) { res.resume(); return; }
+    res.on('data', (chunk: Buffer) => process.stdout.write(chunk));
+  });
+}`,
     errors: [{ messageId: 'leak', line: 4, column: 19, data: { ...HTTP, name: 'res', path: 'when the function returns at line 6' } }],
   },
   {
@@ -344,7 +378,18 @@ export function check(url: string): void {
     res.resume();
   });
 }`,
-    output: null,
+    output: `import { get } from 'node:http';
+
+export function check(url: string): void {
+  get(url, function (res) {
+    if (res.statusCode !== 200) {
+      console.error('status', res.statusCode);
+      res.resume();
+      return;
+    }
+    res.resume();
+  });
+}`,
     errors: [{ messageId: 'leak', line: 4, column: 22, data: { ...HTTP, name: 'res', path: 'when the function returns at line 7' } }],
   },
   {
@@ -362,7 +407,20 @@ export function createProxy(target: string): http.Server {
     });
   });
 }`,
-    output: null,
+    output: `import * as http from 'node:http';
+
+export function createProxy(target: string): http.Server {
+  return http.createServer((req, res) => {
+    http.get(new URL(req.url ?? '/', target), (upstream) => {
+      if (upstream.statusCode !== 200) {
+        res.writeHead(502).end();
+        upstream.resume();
+        return;
+      }
+      upstream.pipe(res);
+    });
+  });
+}`,
     errors: [{ messageId: 'leak', line: 5, column: 48, data: { ...HTTP, name: 'upstream', path: 'when the function returns at line 8' } }],
   },
   {
@@ -403,7 +461,16 @@ function onResponse(res: IncomingMessage): void {
 export function ping(url: string): void {
   get(url, onResponse);
 }`,
-    output: null,
+    output: `import { get, type IncomingMessage } from 'node:http';
+
+function onResponse(res: IncomingMessage): void {
+  if (res.statusCode !== 200) { res.resume(); return; }
+  res.resume();
+}
+
+export function ping(url: string): void {
+  get(url, onResponse);
+}`,
     errors: [{ messageId: 'leak', line: 3, column: 21, data: { ...HTTP, name: 'res', path: 'when `onResponse()` returns at line 4' } }],
   },
   {
@@ -416,7 +483,14 @@ export function download(host: string, onData: (chunk: Buffer) => void): void {
     res.on('data', onData);
   });
 }`,
-    output: null,
+    output: `import https from 'node:https';
+
+export function download(host: string, onData: (chunk: Buffer) => void): void {
+  https.get({ host, path: '/export' }, (res) => {
+    if (res.statusCode === 404) { res.resume(); return; }
+    res.on('data', onData);
+  });
+}`,
     errors: [{ messageId: 'leak', line: 4, column: 41, data: { ...HTTP, name: 'res', path: 'when the function returns at line 5' } }],
   },
 ];

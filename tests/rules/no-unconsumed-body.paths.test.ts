@@ -110,7 +110,7 @@ export function show(url: string): void {
   },
 ];
 
-const invalid: InvalidTestCase<MessageIds, Options>[] = [
+export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'A switch on the status with a case that returns without reading',
     code: `export async function lookup(url: string): Promise<unknown> {
@@ -126,7 +126,30 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   }
 }`,
     output: null,
-    errors: [{ messageId: 'leak', line: 2, column: 21, data: { ...FETCH, name: 'res', path: 'when `lookup()` returns at line 7' } }],
+    errors: [{
+      messageId: 'leak',
+      line: 2,
+      column: 21,
+      data: { ...FETCH, name: 'res', path: 'when `lookup()` returns at line 7' },
+      suggestions: [
+        {
+          messageId: 'suggestRelease',
+          output: `export async function lookup(url: string): Promise<unknown> {
+  const res = await fetch(url);
+  switch (res.status) {
+    case 200:
+      return res.json();
+    case 404:
+      await res.body?.cancel();
+      return null;
+    default:
+      await res.body?.cancel();
+      throw new Error(\`unexpected status \${res.status}\`);
+  }
+}`,
+        },
+      ],
+    }],
   },
   {
     name: 'A loop that skips failed responses with continue',
@@ -139,7 +162,15 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   }
   return results;
 }`,
-    output: null,
+    output: `export async function queryAll(urls: string[]): Promise<unknown[]> {
+  const results: unknown[] = [];
+  for (const url of urls) {
+    const res = await fetch(url);
+    if (!res.ok) { await res.body?.cancel(); continue; }
+    results.push(await res.json());
+  }
+  return results;
+}`,
     errors: [
       { messageId: 'leak', line: 4, column: 23, data: { ...FETCH, name: 'res', path: 'when `continue` on line 5 leaves its block' } },
     ],
@@ -155,7 +186,15 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   }
   return null;
 }`,
-    output: null,
+    output: `export async function firstFound(urls: string[]): Promise<unknown> {
+  for (const url of urls) {
+    const res = await fetch(url);
+    if (res.status === 404) { await res.body?.cancel(); break; }
+    if (res.ok) return res.json();
+    await res.body?.cancel();
+  }
+  return null;
+}`,
     errors: [{ messageId: 'leak', line: 3, column: 23, data: { ...FETCH, name: 'res', path: 'when `break` on line 4 leaves its block' } }],
   },
   {
@@ -165,7 +204,15 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
   if (!b.ok) return null;
   return [await a.json(), await b.json()];
 }`,
-    output: null,
+    output: [`export async function both(left: string, right: string): Promise<unknown> {
+  const [a, b] = await Promise.all([fetch(left), fetch(right)]);
+  if (!b.ok) { await a.body?.cancel(); return null; }
+  return [await a.json(), await b.json()];
+}`, `export async function both(left: string, right: string): Promise<unknown> {
+  const [a, b] = await Promise.all([fetch(left), fetch(right)]);
+  if (!b.ok) { await a.body?.cancel(); { await b.body?.cancel(); return null; } }
+  return [await a.json(), await b.json()];
+}`],
     errors: [
       { messageId: 'leak', line: 2, column: 37, data: { ...FETCH, name: 'a', path: 'when `both()` returns at line 3' } },
       { messageId: 'leak', line: 2, column: 50, data: { ...FETCH, name: 'b', path: 'when `both()` returns at line 3' } },
@@ -231,7 +278,30 @@ export async function queryMetrics(url: string): Promise<unknown> {
   }
 }`,
     output: null,
-    errors: [{ messageId: 'leak', line: 4, column: 38, data: { ...UNDICI, name: 'request(…)', path: 'when `queryMetrics()` returns at line 10' } }],
+    errors: [{
+      messageId: 'leak',
+      line: 4,
+      column: 38,
+      data: { ...UNDICI, name: 'request(…)', path: 'when `queryMetrics()` returns at line 10' },
+      suggestions: [
+        {
+          messageId: 'suggestRelease',
+          output: `import { request } from 'undici';
+
+export async function queryMetrics(url: string): Promise<unknown> {
+  const { statusCode, body } = await request(url);
+  try {
+    if (statusCode !== 200) throw new Error(\`status \${statusCode}\`);
+    return await body.json();
+  } catch (error) {
+    console.error(error);
+    await body.dump();
+    return null;
+  }
+}`,
+        },
+      ],
+    }],
   },
   {
     name: 'node:http: a switch on the status whose default case returns without consuming',
@@ -253,7 +323,35 @@ export function show(url: string): void {
   });
 }`,
     output: null,
-    errors: [{ messageId: 'leak', line: 4, column: 18, data: { ...HTTP, name: 'res', path: 'when the function returns at line 14' } }],
+    errors: [{
+      messageId: 'leak',
+      line: 4,
+      column: 18,
+      data: { ...HTTP, name: 'res', path: 'when the function returns at line 14' },
+      suggestions: [
+        {
+          messageId: 'suggestRelease',
+          output: `import * as http from 'node:http';
+
+export function show(url: string): void {
+  http.get(url, (res) => {
+    switch (res.statusCode) {
+      case 200:
+        res.pipe(process.stdout);
+        break;
+      case 301:
+      case 302:
+        res.resume();
+        break;
+      default:
+        res.resume();
+        return;
+    }
+  });
+}`,
+        },
+      ],
+    }],
   },
 ];
 

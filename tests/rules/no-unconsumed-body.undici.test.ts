@@ -180,7 +180,7 @@ export async function load(url: string): Promise<unknown> {
   },
 ];
 
-const invalid: InvalidTestCase<MessageIds, Options>[] = [
+export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
     name: 'Incident 1 with request(): the error path throws without consuming the body',
     code: `import { request } from 'undici';
@@ -190,7 +190,13 @@ export async function queryMetrics(url: string): Promise<unknown> {
   if (statusCode !== 200) throw new Error(\`metrics backend answered \${statusCode}\`);
   return body.json();
 }`,
-    output: null,
+    output: `import { request } from 'undici';
+
+export async function queryMetrics(url: string): Promise<unknown> {
+  const { statusCode, body } = await request(url);
+  if (statusCode !== 200) { await body.dump(); throw new Error(\`metrics backend answered \${statusCode}\`); }
+  return body.json();
+}`,
     errors: [
       {
         messageId: 'leak',
@@ -230,7 +236,13 @@ export async function report(client: Client): Promise<string | null> {
   if (res.statusCode >= 400) return null;
   return res.body.text();
 }`,
-    output: null,
+    output: `import type { Client } from 'undici';
+
+export async function report(client: Client): Promise<string | null> {
+  const res = await client.request({ path: '/report', method: 'GET' });
+  if (res.statusCode >= 400) { await res.body.dump(); return null; }
+  return res.body.text();
+}`,
     errors: [{ messageId: 'leak', line: 4, column: 21, data: { ...UNDICI, name: 'res', path: 'when `report()` returns at line 5' } }],
   },
   {
@@ -242,7 +254,13 @@ export async function query(pool: Pool, q: string): Promise<unknown> {
   if (res.statusCode !== 200) return undefined;
   return res.body.json();
 }`,
-    output: null,
+    output: `import type { Pool } from 'undici';
+
+export async function query(pool: Pool, q: string): Promise<unknown> {
+  const res = await pool.request({ path: \`/api/v1/query?query=\${q}\`, method: 'GET' });
+  if (res.statusCode !== 200) { await res.body.dump(); return undefined; }
+  return res.body.json();
+}`,
     errors: [{ messageId: 'leak', line: 4, column: 21, data: { ...UNDICI, name: 'res', path: 'when `query()` returns at line 5' } }],
   },
   {
@@ -262,6 +280,20 @@ export async function size(agent: Agent, origin: string): Promise<number> {
         line: 4,
         column: 38,
         data: { ...UNDICI, name: 'agent.request(…)', path: 'when `size()` returns at line 7' },
+        suggestions: [
+          {
+            messageId: 'suggestRelease',
+            output: `import type { Agent } from 'undici';
+
+export async function size(agent: Agent, origin: string): Promise<number> {
+  const { statusCode, body } = await agent.request({ origin, path: '/', method: 'GET' });
+  let total = 0;
+  if (statusCode === 200) for await (const chunk of body) total += chunk.length;
+  await body.dump();
+  return total;
+}`,
+          },
+        ],
       },
     ],
   },
@@ -283,6 +315,21 @@ export async function touch(client: Client): Promise<number> {
         line: 4,
         column: 38,
         data: { ...UNDICI, name: 'client.request(…)', path: 'when `touch()` returns at line 8' },
+        suggestions: [
+          {
+            messageId: 'suggestRelease',
+            output: `import type { Client } from 'undici';
+
+export async function touch(client: Client): Promise<number> {
+  const { statusCode, body } = await client.request({ path: '/touch', method: 'POST' });
+  if (statusCode === 200) {
+    await body.dump();
+  }
+  await body.dump();
+  return statusCode;
+}`,
+          },
+        ],
       },
     ],
   },
@@ -312,7 +359,13 @@ export async function metrics(url: string): Promise<unknown> {
   if (headers['content-type'] !== 'application/json') return null;
   return body.json();
 }`,
-    output: null,
+    output: `import { request } from 'undici';
+
+export async function metrics(url: string): Promise<unknown> {
+  const { headers, body } = await request(url);
+  if (headers['content-type'] !== 'application/json') { await body.dump(); return null; }
+  return body.json();
+}`,
     errors: [{ messageId: 'leak', line: 4, column: 35, data: { ...UNDICI, name: 'request(…)', path: 'when `metrics()` returns at line 5' } }],
   },
   {
@@ -328,7 +381,17 @@ export async function queryAll(urls: string[]): Promise<unknown[]> {
   }
   return results;
 }`,
-    output: null,
+    output: `import { request } from 'undici';
+
+export async function queryAll(urls: string[]): Promise<unknown[]> {
+  const results: unknown[] = [];
+  for (const url of urls) {
+    const res = await request(url);
+    if (res.statusCode !== 200) { await res.body.dump(); continue; }
+    results.push(await res.body.json());
+  }
+  return results;
+}`,
     errors: [{ messageId: 'leak', line: 6, column: 23, data: { ...UNDICI, name: 'res', path: 'when `continue` on line 7 leaves its block' } }],
   },
   {
@@ -340,7 +403,13 @@ export async function submit(url: string): Promise<unknown> {
   if (res.statusCode === 202) return null;
   return res.body.json();
 }`,
-    output: null,
+    output: `import { request } from 'undici';
+
+export async function submit(url: string): Promise<unknown> {
+  const res = await request(url, { method: 'POST' });
+  if (res.statusCode === 202) { await res.body.dump(); return null; }
+  return res.body.json();
+}`,
     errors: [{ messageId: 'leak', line: 4, column: 21, data: { ...UNDICI, name: 'res', path: 'when `submit()` returns at line 5' } }],
   },
   {

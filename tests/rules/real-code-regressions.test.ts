@@ -61,7 +61,19 @@ export async function viaHelper(port: number): Promise<void> {
   const socket = net.connect(port);
   await waitData(socket);
 }`,
-      output: null,
+      output: `import * as net from 'node:net';
+import { once } from 'node:events';
+async function waitData(socket: net.Socket): Promise<void> {
+  await once(socket, 'data');
+}
+export async function viaHelper(port: number): Promise<void> {
+  const socket = net.connect(port);
+  try {
+    await waitData(socket);
+  } finally {
+    socket.destroy();
+  }
+}`,
       errors: [{ messageId: 'leak', line: 7, column: 18 }],
     },
   ],

@@ -1,0 +1,470 @@
+// Plans the edits that fix a leaking local resource: `using` / `await using`, `try { … } finally { release }` over the
+// rest of its block, or a release before each leaking exit. Decides which one is a fix (applied by `--fix`) and which
+// are only suggestions, and withholds edits that would change what the program does beyond releasing the resource.
+import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { isThenableType } from 'ts-api-utils';
+import * as ts from 'typescript';
+import type { Catalog } from '../catalog/catalog.js';
+import { DISPOSABLE_KIND, LISTENER_METHODS } from '../catalog/resources.js';
+import type { Finding, Held } from '../analysis/findings.js';
+import { childNodes, enclosingFunction, isFunctionNode, propertyName } from '../analysis/usage.js';
+import { releaseStatement } from './release.js';
+import { type ProjectUsingSupport, runtimeDisposal } from './using-support.js';
+
+export type FixStyle = 'auto' | 'using' | 'try-finally';
+
+export const FIX_MESSAGES = {
+  suggestUsing: 'Declare `{{name}}` with `{{keyword}}`, so that it is disposed of when its block ends.',
+  suggestFinally: 'Wrap the rest of the block in `try`, and call `{{release}}` in `finally`.',
+  suggestRelease: 'Call `{{release}}` before {{exits}}.',
+} as const;
+export type FixMessageId = keyof typeof FIX_MESSAGES;
+
+export interface FixEnvironment {
+  sourceCode: Readonly<TSESLint.SourceCode>;
+  services: ParserServicesWithTypeInformation;
+  catalog: Catalog;
+  style: FixStyle;
+  /** The oldest Node.js version the code runs on (for disposal methods that exist only from some version on). */
+  nodeVersion: string;
+  using: ProjectUsingSupport;
+  /**
+   * Whether wrapping the rest of the block is a possible edit. Response bodies are only released at the leaking
+   * exits: a `finally` would cancel bodies that were already read (a locked stream throws).
+   */
+  wrap: boolean;
+}
+
+export interface Suggestion {
+  messageId: FixMessageId;
+  data: Record<string, string>;
+  fix: TSESLint.ReportFixFunction;
+}
+
+export interface FixPlan {
+  fix?: TSESLint.ReportFixFunction;
+  suggest: Suggestion[];
+}
+
+interface Edit {
+  fix: TSESLint.ReportFixFunction;
+  /** Provably keeps behaviour except for the release: may be applied by `--fix`. */
+  safe: boolean;
+  suggestion: Suggestion;
+}
+
+/** Exits a `finally` at the end of the block covers (not a loop's next iteration, an overwrite or an endless loop). */
+const WRAPPABLE_EXITS = new Set(['return', 'end', 'throw', 'break', 'continue', 'block-end']);
+
+type FunctionLike = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+
+type Range = [number, number];
+
+const contains = (outer: TSESTree.Node | Range, inner: TSESTree.Node | Range): boolean => {
+  const [a, b] = 'range' in outer ? outer.range : outer;
+  const [c, d] = 'range' in inner ? inner.range : inner;
+  return a <= c && d <= b;
+};
+
+/** Visits `node` and its descendants, not entering nested functions; stops when `visit` returns true. */
+function some(node: TSESTree.Node, visit: (n: TSESTree.Node) => boolean): boolean {
+  if (visit(node)) return true;
+  return childNodes(node).some((child) => !isFunctionNode(child) && some(child, visit));
+}
+
+const isLoop = (node: TSESTree.Node): boolean =>
+  node.type === AST_NODE_TYPES.ForStatement ||
+  node.type === AST_NODE_TYPES.ForInStatement ||
+  node.type === AST_NODE_TYPES.ForOfStatement ||
+  node.type === AST_NODE_TYPES.WhileStatement ||
+  node.type === AST_NODE_TYPES.DoWhileStatement;
+
+export function planFixes(finding: Finding, env: FixEnvironment): FixPlan | undefined {
+  if ((finding.type !== 'leak' && finding.type !== 'exception') || !finding.held) return undefined;
+  const held = finding.held;
+  const fn = held.frameNode;
+  if (!isFunctionNode(fn) || fn.type === AST_NODE_TYPES.StaticBlock) return undefined;
+  const planner = new Planner(finding, held, fn, env);
+  return planner.plan();
+}
+
+class Planner {
+  private readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  private readonly checker: ts.TypeChecker;
+  private readonly handling: TSESTree.Node[];
+  private readonly references: TSESTree.Identifier[];
+
+  constructor(
+    private readonly finding: Extract<Finding, { type: 'leak' | 'exception' }>,
+    private readonly held: Held,
+    private readonly fn: FunctionLike,
+    private readonly env: FixEnvironment,
+  ) {
+    this.sourceCode = env.sourceCode;
+    this.checker = env.services.program.getTypeChecker();
+    this.handling = [...held.events].filter(([, effect]) => effect === 'release' || effect === 'transfer').map(([node]) => node);
+    this.references = held.holders.flatMap((h) => h.references.map((r) => r.identifier as TSESTree.Identifier));
+  }
+
+  plan(): FixPlan | undefined {
+    const { style } = this.env;
+    const effects = [...this.held.events.values()];
+    if (effects.includes('overwrite')) return undefined;
+    const atExits = this.finding.type === 'leak' ? this.releaseAtExits() : undefined;
+    const using = style === 'try-finally' || !this.env.wrap ? undefined : this.declareWithUsing();
+    const wrap = this.env.wrap ? this.wrapInTry() : undefined;
+    // Code that already releases or hands it on elsewhere only forgot some exits: releasing there is the smaller edit.
+    const ordered =
+      this.handling.length > 0 ? [atExits, using, wrap] : style === 'try-finally' ? [wrap, using, atExits] : [using, wrap, atExits];
+    const edits = ordered.filter((e): e is Edit => !!e);
+    const primary = edits[0];
+    if (!primary) return undefined;
+    if (primary.safe) return { fix: primary.fix, suggest: [] };
+    return { suggest: edits.map((e) => e.suggestion) };
+  }
+
+  // ── shared facts ──────────────────────────────────────────────────────────────────────────────────────────────
+
+  private get isAsync(): boolean {
+    return this.fn.async;
+  }
+
+  private get declaredType(): ts.Type | undefined {
+    const id = this.held.variable.defs[0]?.name;
+    if (!id) return undefined;
+    return this.checker.getTypeAtLocation(this.env.services.esTreeNodeToTSNodeMap.get(id));
+  }
+
+  /** The declaration statement that declares the holder, and whether its initialiser is the acquisition. */
+  private declaration(): { statement: TSESTree.VariableDeclaration; acquires: boolean } | undefined {
+    const def = this.held.variable.defs[0];
+    if (def?.type !== 'Variable' || def.parent?.type !== AST_NODE_TYPES.VariableDeclaration) return undefined;
+    const statement = def.parent;
+    const declarator = def.node;
+    if (statement.declarations.length !== 1 || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+    if (statement.kind !== 'const' && statement.kind !== 'let') return undefined;
+    const acquires = !!declarator.init && contains(declarator.init, this.finding.acquisition.node);
+    const empty =
+      !declarator.init ||
+      (declarator.init.type === AST_NODE_TYPES.Identifier && declarator.init.name === 'undefined') ||
+      (declarator.init.type === AST_NODE_TYPES.Literal && declarator.init.value === null);
+    if (!acquires && !(statement.kind === 'let' && empty)) return undefined;
+    return { statement, acquires };
+  }
+
+  /** The holder may be null or undefined where it is released (its type says so, or it is assigned later). */
+  private optional(acquires: boolean): boolean {
+    const type = this.declaredType;
+    return !acquires || (!!type && this.nullable(type));
+  }
+
+  private nullable(type: ts.Type): boolean {
+    return (type.isUnion() ? type.types : [type]).some((t) => !!(t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null)));
+  }
+
+  private release(acquires: boolean): string | undefined {
+    const type = this.declaredType;
+    if (!type || type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return undefined;
+    // `let socket: net.Socket;` assigned later: where it may still be unassigned, TypeScript rejects any use of it.
+    if (!acquires && !this.nullable(type)) return undefined;
+    return releaseStatement(this.held.kind, this.held.variable.name, {
+      checker: this.checker,
+      type,
+      optional: this.optional(acquires),
+      inAsyncFunction: this.isAsync,
+      collection: this.held.container,
+    });
+  }
+
+  /**
+   * A holder is used inside `node`. A response's status line and headers stay readable once its body is cancelled
+   * (`throw new Error(\`HTTP ${res.status}\`)`); any other use, of any other resource, needs it still open.
+   */
+  private usesResourceIn(node: TSESTree.Node): boolean {
+    const bodyProperty = this.finding.acquisition.kind.body?.property;
+    return this.references.some((id) => {
+      if (!contains(node, id)) return false;
+      if (this.held.kind.category !== 'response' || !bodyProperty || this.held.kind !== this.finding.acquisition.kind) return true;
+      const member = id.parent;
+      return (
+        member?.type !== AST_NODE_TYPES.MemberExpression ||
+        member.object !== id ||
+        propertyName(member) === bodyProperty ||
+        (member.parent?.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member)
+      );
+    });
+  }
+
+  /** A holder is read inside a nested function: a callback may use it after the block ends. */
+  private usedInClosure(): boolean {
+    return this.references.some((id) => enclosingFunction(id) !== this.fn);
+  }
+
+  /** Listeners registered on the holder (`sock.on('data', …)`) keep using it after the code that follows. */
+  private hasListeners(): boolean {
+    return this.references.some((id) => {
+      const member = id.parent;
+      return (
+        member?.type === AST_NODE_TYPES.MemberExpression &&
+        member.object === id &&
+        LISTENER_METHODS.has(propertyName(member) ?? '') &&
+        member.parent?.type === AST_NODE_TYPES.CallExpression
+      );
+    });
+  }
+
+  private lineIndent(node: TSESTree.Node | TSESTree.Token): string {
+    const line = this.sourceCode.lines[node.loc.start.line - 1] ?? '';
+    return /^\s*/.exec(line)?.[0] ?? '';
+  }
+
+  private firstOnLine(node: TSESTree.Node): boolean {
+    const line = this.sourceCode.lines[node.loc.start.line - 1] ?? '';
+    return line.slice(0, node.loc.start.column).trim() === '';
+  }
+
+  // ── release before each leaking exit ─────────────────────────────────────────────────────────────────────────
+
+  private releaseAtExits(): Edit | undefined {
+    const exits = this.held.leakingExits();
+    if (exits.length === 0) return undefined;
+    const statements: TSESTree.Node[] = [];
+    for (const exit of exits) {
+      if (!['return', 'throw', 'break', 'continue'].includes(exit.kind)) return undefined;
+      const statement = exit.node;
+      if (enclosingFunction(statement) !== this.fn || !contains(this.held.variable.scope.block, statement)) return undefined;
+      // `return sock.read()`: the value is computed after the release would run.
+      if (this.usesResourceIn(statement)) return undefined;
+      if (!statements.includes(statement)) statements.push(statement);
+    }
+    const declaration = this.declaration();
+    const acquires = declaration?.acquires ?? contains(this.held.variable.defs[0]?.node ?? this.fn, this.finding.acquisition.node);
+    const release = this.release(acquires);
+    if (!release) return undefined;
+    const acquisition = this.finding.acquisition.node;
+    const safe =
+      !this.usedInClosure() &&
+      statements.every((statement) => {
+        // Another release or hand-off before the exit might have happened on the way there.
+        if (this.handling.some((node) => node.range[0] < statement.range[0] && contains(this.fn, node))) return false;
+        // In a loop that started after the acquisition, a release later in the body runs before the next iteration.
+        for (let p = statement.parent; p && p !== this.fn; p = p.parent) {
+          if (isLoop(p) && !contains(p, acquisition) && this.handling.some((node) => contains(p!, node))) return false;
+        }
+        return true;
+      });
+    const fix: TSESLint.ReportFixFunction = (fixer) =>
+      statements.map((statement) => {
+        const parent = statement.parent;
+        const inList =
+          parent?.type === AST_NODE_TYPES.BlockStatement ||
+          parent?.type === AST_NODE_TYPES.SwitchCase ||
+          parent?.type === AST_NODE_TYPES.StaticBlock;
+        if (inList && this.firstOnLine(statement)) {
+          return fixer.insertTextBefore(statement, `${release}\n${this.lineIndent(statement)}`);
+        }
+        return fixer.replaceText(statement, `{ ${release} ${this.sourceCode.getText(statement)} }`);
+      });
+    const lines = statements.map((s) => s.loc.start.line);
+    const words = statements.map((s) => s.type.replace('Statement', '').toLowerCase());
+    const same = words.every((w) => w === words[0]);
+    const exitsText =
+      statements.length === 1
+        ? `the \`${words[0]}\` on line ${lines[0]}`
+        : `the ${same ? `\`${words[0]}\`s` : 'exits'} on lines ${lines.slice(0, -1).join(', ')} and ${lines[lines.length - 1]}`;
+    return {
+      fix,
+      safe,
+      suggestion: { messageId: 'suggestRelease', data: { release: release.replace(/;$/, ''), exits: exitsText }, fix },
+    };
+  }
+
+  // ── wrapping the rest of the block ───────────────────────────────────────────────────────────────────────────
+
+  /**
+   * The part of the block the resource lives in, after its declaration; the release statements already there (which
+   * the edit removes so nothing is released twice); the returns of promises that must be awaited before the release.
+   */
+  private scope():
+    | {
+        statement: TSESTree.VariableDeclaration;
+        acquires: boolean;
+        block: TSESTree.BlockStatement;
+        rest: TSESTree.Statement[];
+        removals: TSESTree.Statement[];
+        promiseReturns: TSESTree.ReturnStatement[];
+        /** The edit keeps behaviour except for the release (otherwise it can only be a suggestion). */
+        safe: boolean;
+      }
+    | undefined {
+    if (this.held.holders.length !== 1 || this.handling.some((n) => this.held.events.get(n) === 'transfer')) return undefined;
+    const declaration = this.declaration();
+    if (!declaration) return undefined;
+    const { statement, acquires } = declaration;
+    const block = statement.parent;
+    if (block?.type !== AST_NODE_TYPES.BlockStatement || enclosingFunction(block) !== this.fn) return undefined;
+    if (block.loc.start.line === statement.loc.start.line || !this.firstOnLine(statement)) return undefined;
+    const rest = block.body.slice(block.body.indexOf(statement) + 1);
+    if (rest.length === 0) return undefined;
+    const acquisition = this.finding.acquisition.node;
+    if (!acquires && !rest.some((s) => contains(s, acquisition))) return undefined;
+    // A `finally` releases what the variable holds last: one acquisition per loop iteration would leave the others.
+    for (let p: TSESTree.Node | undefined = acquisition.parent; p && p !== block; p = p.parent) if (isLoop(p)) return undefined;
+    if (this.held.leakingExits().some((e) => !WRAPPABLE_EXITS.has(e.kind))) return undefined;
+    const removals: TSESTree.Statement[] = [];
+    for (const node of this.handling) {
+      const top = rest.find((s) => contains(s, node));
+      if (!top || !this.isReleaseStatement(top)) return undefined;
+      if (!removals.includes(top)) removals.push(top);
+    }
+    const promiseReturns: TSESTree.ReturnStatement[] = [];
+    let waits = false;
+    for (const s of rest) {
+      some(s, (n) => {
+        if (n.type === AST_NODE_TYPES.AwaitExpression || n.type === AST_NODE_TYPES.YieldExpression) waits = true;
+        if (n.type === AST_NODE_TYPES.ForOfStatement && n.await) waits = true;
+        if (n.type === AST_NODE_TYPES.ReturnStatement && n.argument && n.argument.type !== AST_NODE_TYPES.AwaitExpression) {
+          const tsNode = this.env.services.esTreeNodeToTSNodeMap.get(n.argument);
+          if (isThenableType(this.checker, tsNode, this.checker.getTypeAtLocation(tsNode))) promiseReturns.push(n);
+        }
+        return false;
+      });
+    }
+    const kind = this.held.kind;
+    // Sockets, watchers, workers, timers do their work in the background, after the code that starts them has run on:
+    // releasing one at the end of a block that never waits for it may stop it before it has done anything. Only a
+    // plain Disposable is taken to be done with when its block ends. A timer or a resource with listeners that is
+    // never waited for gets no edit at all (clearing an interval right away defeats it).
+    const listeners = this.hasListeners();
+    if (!waits && (kind.category === 'timer' || listeners)) return undefined;
+    const safe =
+      !this.usedInClosure() &&
+      !listeners &&
+      (waits || kind.id === DISPOSABLE_KIND.id) &&
+      (this.isAsync || promiseReturns.length === 0);
+    return { statement, acquires, block, rest, removals, promiseReturns, safe };
+  }
+
+  /** `x.close();`, `await x.close();`, `x?.destroy();`, `clearInterval(x);` on the holder, and nothing else. */
+  private isReleaseStatement(statement: TSESTree.Statement): boolean {
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+    let expression: TSESTree.Node = statement.expression;
+    if (expression.type === AST_NODE_TYPES.AwaitExpression) expression = expression.argument;
+    if (expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === 'void') expression = expression.argument;
+    if (expression.type === AST_NODE_TYPES.ChainExpression) expression = expression.expression;
+    if (expression.type !== AST_NODE_TYPES.CallExpression) return false;
+    const name = this.held.variable.name;
+    const isHolder = (n: TSESTree.Node | undefined): boolean => n?.type === AST_NODE_TYPES.Identifier && n.name === name;
+    const callee = expression.callee;
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      if (isHolder(callee.object)) return true;
+      // `res.body?.cancel()`
+      return callee.object.type === AST_NODE_TYPES.MemberExpression && isHolder(callee.object.object);
+    }
+    return callee.type === AST_NODE_TYPES.Identifier && isHolder(expression.arguments[0]);
+  }
+
+  /** Removes a whole statement: its line when it is alone on it. */
+  private removal(fixer: TSESLint.RuleFixer, statement: TSESTree.Node): TSESLint.RuleFix {
+    const text = this.sourceCode.text;
+    let [start, end] = statement.range;
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    const lineEnd = text.indexOf('\n', end);
+    const before = text.slice(lineStart, start);
+    const after = text.slice(end, lineEnd === -1 ? text.length : lineEnd);
+    // Alone on its line: the line goes, with the line break before it.
+    if (before.trim() === '' && after.trim() === '' && lineStart > 0) {
+      start = lineStart - 1;
+      end = lineEnd === -1 ? text.length : lineEnd;
+    }
+    return fixer.removeRange([start, end]);
+  }
+
+  private awaitReturn(fixer: TSESLint.RuleFixer, statement: TSESTree.ReturnStatement): TSESLint.RuleFix {
+    return fixer.insertTextBefore(statement.argument!, 'await ');
+  }
+
+  private declareWithUsing(): Edit | undefined {
+    if (!this.env.using.typeChecks || (this.env.style === 'auto' && !this.env.using.downlevels)) return undefined;
+    const scope = this.scope();
+    if (!scope || !scope.acquires || scope.statement.kind !== 'const' || this.held.container || this.held.kind.noUsing) return undefined;
+    const type = this.declaredType;
+    if (!type) return undefined;
+    const disposal = runtimeDisposal(this.checker, this.env.catalog, type, this.env.nodeVersion);
+    const keyword = disposal.sync ? 'using' : disposal.async && this.isAsync ? 'await using' : undefined;
+    if (!keyword) return undefined;
+    const constToken = this.sourceCode.getFirstToken(scope.statement)!;
+    const fix: TSESLint.ReportFixFunction = (fixer) => [
+      fixer.replaceText(constToken, keyword),
+      ...scope.removals.map((s) => this.removal(fixer, s)),
+      ...(this.isAsync ? scope.promiseReturns.map((r) => this.awaitReturn(fixer, r)) : []),
+    ];
+    return {
+      fix,
+      safe: scope.safe,
+      suggestion: { messageId: 'suggestUsing', data: { name: this.held.variable.name, keyword }, fix },
+    };
+  }
+
+  private wrapInTry(): Edit | undefined {
+    const scope = this.scope();
+    if (!scope) return undefined;
+    const { statement, block, rest, removals, promiseReturns } = scope;
+    // Declarations moved into the `try` become invisible outside it: nothing before may use them.
+    const start = rest[0]!.range[0];
+    const last = rest[rest.length - 1]!;
+    for (const s of rest) {
+      for (const variable of this.sourceCode.getDeclaredVariables(s)) {
+        if (variable.references.some((r) => !contains([start, last.range[1]], r.identifier))) return undefined;
+      }
+    }
+    const release = this.release(scope.acquires);
+    if (!release) return undefined;
+    const text = this.sourceCode.text;
+    // From the end of the declaration's line (its trailing comment stays there) to the last comment before `}`.
+    const lineEnd = text.indexOf('\n', statement.range[1]);
+    const from = lineEnd !== -1 && text.slice(statement.range[1], lineEnd).trim().replace(/^\/\/.*$/, '') === '' ? lineEnd : statement.range[1];
+    const closing = this.sourceCode.getLastToken(block)!;
+    const lastComment = this.sourceCode.getCommentsBefore(closing).at(-1);
+    const to = Math.max(last.range[1], lastComment && lastComment.range[0] > last.range[1] ? lastComment.range[1] : 0);
+    const indent = this.lineIndent(statement);
+    const outer = this.lineIndent(block);
+    const unit = indent.length > outer.length && indent.startsWith(outer) ? indent.slice(outer.length) : '  ';
+    const fix: TSESLint.ReportFixFunction = (fixer) => {
+      // Edits inside the moved text, by their offsets in the original text: removals, `await`s, one more indent level.
+      const removed = removals.map((s) => this.removal(fixer, s).range as Range);
+      const edits: { at: Range; text: string }[] = [
+        ...removed.map((range) => ({ at: range, text: '' })),
+        ...(this.isAsync ? promiseReturns.map((r) => ({ at: [r.argument!.range[0], r.argument!.range[0]] as Range, text: 'await ' })) : []),
+        ...this.lineStarts(from, to)
+          .filter((p) => !removed.some(([a, b]) => a <= p && p < b))
+          .map((p) => ({ at: [p, p] as Range, text: unit })),
+      ].sort((a, b) => b.at[0] - a.at[0]);
+      let body = text.slice(from, to);
+      for (const edit of edits) body = body.slice(0, edit.at[0] - from) + edit.text + body.slice(edit.at[1] - from);
+      return fixer.replaceTextRange([from, to], `\n${indent}try {${body}\n${indent}} finally {\n${indent}${unit}${release}\n${indent}}`);
+    };
+    return {
+      fix,
+      safe: scope.safe,
+      suggestion: { messageId: 'suggestFinally', data: { release: release.replace(/;$/, '') }, fix },
+    };
+  }
+
+  /** Offsets of the non-blank lines that start in (from, to], except lines inside multi-line strings and templates. */
+  private lineStarts(from: number, to: number): number[] {
+    const text = this.sourceCode.text;
+    const literals: Range[] = this.sourceCode.ast.tokens
+      .filter((t) => (t.type === 'Template' || t.type === 'String' || t.type === 'JSXText') && t.loc.start.line !== t.loc.end.line)
+      .map((t) => t.range);
+    const starts: number[] = [];
+    for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) {
+      const p = i + 1;
+      const lineEnd = text.indexOf('\n', p);
+      if (text.slice(p, lineEnd === -1 ? text.length : lineEnd).trim() === '') continue;
+      if (literals.some(([a, b]) => a < p && p < b)) continue;
+      starts.push(p);
+    }
+    return starts;
+  }
+}

@@ -1,0 +1,121 @@
+// Whether a `using` / `await using` declaration is valid for a file and a resource type: the TypeScript version and
+// `lib`, whether the emitted code still runs (TypeScript downlevels it), and whether the type's disposal method exists
+// at runtime on the oldest Node.js version the code supports.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import semver from 'semver';
+import * as ts from 'typescript';
+import type { Catalog } from '../catalog/catalog.js';
+import { DISPOSAL_MISSING_AT_RUNTIME, DISPOSE_SYMBOLS_SINCE } from '../catalog/resources.js';
+
+export interface ProjectUsingSupport {
+  /** TypeScript ≥ 5.2 with the `esnext.disposable` lib (directly or through `esnext`): `using` type-checks. */
+  typeChecks: boolean;
+  /** TypeScript emits this file and rewrites `using` for its target, so no runtime support for the syntax is needed. */
+  downlevels: boolean;
+}
+
+const byProgram = new WeakMap<ts.Program, { typeChecks: boolean; emitsDownlevel: boolean }>();
+
+function programSupport(program: ts.Program): { typeChecks: boolean; emitsDownlevel: boolean } {
+  let support = byProgram.get(program);
+  if (!support) {
+    const [major = 0, minor = 0] = ts.versionMajorMinor.split('.').map(Number);
+    const disposableLib = program
+      .getSourceFiles()
+      .some((file) => program.isSourceFileDefaultLibrary(file) && /[\\/]lib\.[a-z0-9]+\.disposable\.d\.ts$/.test(file.fileName));
+    const options = program.getCompilerOptions();
+    support = {
+      typeChecks: (major > 5 || (major === 5 && minor >= 2)) && disposableLib,
+      emitsDownlevel: !options.noEmit && !options.emitDeclarationOnly && (options.target ?? ts.ScriptTarget.ES5) < ts.ScriptTarget.ESNext,
+    };
+    byProgram.set(program, support);
+  }
+  return support;
+}
+
+export function projectUsingSupport(program: ts.Program, fileName: string): ProjectUsingSupport {
+  const { typeChecks, emitsDownlevel } = programSupport(program);
+  const typeScriptFile = /\.[cm]?tsx?$/.test(fileName) && !/\.d\.[cm]?tsx?$/.test(fileName);
+  return { typeChecks: typeChecks && typeScriptFile, downlevels: emitsDownlevel && typeScriptFile };
+}
+
+const versionByDirectory = new Map<string, string | undefined>();
+
+/** The lowest version `engines.node` of the nearest package.json allows, if it says. */
+function enginesNodeVersion(directory: string): string | undefined {
+  if (versionByDirectory.has(directory)) return versionByDirectory.get(directory);
+  let version: string | undefined;
+  const file = path.join(directory, 'package.json');
+  if (fs.existsSync(file)) {
+    try {
+      const range = (JSON.parse(fs.readFileSync(file, 'utf8')) as { engines?: { node?: unknown } }).engines?.node;
+      version = typeof range === 'string' ? (semver.minVersion(range)?.version ?? undefined) : undefined;
+    } catch {
+      version = undefined;
+    }
+  } else {
+    const parent = path.dirname(directory);
+    version = parent === directory ? undefined : enginesNodeVersion(parent);
+  }
+  versionByDirectory.set(directory, version);
+  return version;
+}
+
+/**
+ * The oldest Node.js version the linted code runs on: the option, else the minimum of `engines.node` in the nearest
+ * package.json, else the Node.js running ESLint.
+ */
+export function targetNodeVersion(fileName: string, option: string | undefined): string {
+  const fromOption = option ? semver.coerce(option)?.version : undefined;
+  return fromOption ?? enginesNodeVersion(path.dirname(path.resolve(fileName))) ?? process.versions.node;
+}
+
+/**
+ * Whether a member documented `@since v22.4.0, v20.16.0` exists on every Node.js version from `version` on: it must
+ * be in `version`'s own release line at or before it, and no later release line may still lack it.
+ */
+export function availableSince(since: string, version: string): boolean {
+  const listed = [...since.matchAll(/v?(\d+)\.(\d+)\.(\d+)/g)].map((m) => `${m[1]}.${m[2]}.${m[3]}`);
+  if (listed.length === 0) return true;
+  const major = semver.major(version);
+  const sameLine = listed.find((v) => semver.major(v) === major);
+  if (sameLine) return semver.gte(version, sameLine);
+  const earlier = listed.filter((v) => semver.major(v) < major);
+  return earlier.length > 0 && listed.every((v) => semver.major(v) < major);
+}
+
+export interface Disposal {
+  /** `[Symbol.dispose]` exists: `using`. */
+  sync: boolean;
+  /** `[Symbol.asyncDispose]` exists: `await using`. */
+  async: boolean;
+}
+
+function member(checker: ts.TypeChecker, type: ts.Type, symbolName: 'dispose' | 'asyncDispose'): ts.Symbol | undefined {
+  const prefix = `__@${symbolName}@`;
+  return checker.getPropertiesOfType(type).find((p) => String(p.escapedName).startsWith(prefix));
+}
+
+/** Which disposal methods of `type` (every non-nullish constituent) are there at runtime on Node.js `version`. */
+export function runtimeDisposal(checker: ts.TypeChecker, catalog: Catalog, type: ts.Type, version: string): Disposal {
+  const parts = (type.isUnion() ? type.types : [type]).filter((t) => !(t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null)));
+  const result: Disposal = { sync: parts.length > 0, async: parts.length > 0 };
+  for (const part of parts) {
+    if (part.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown) || catalog.matches(part, DISPOSAL_MISSING_AT_RUNTIME)) {
+      return { sync: false, async: false };
+    }
+    for (const [key, name] of [['sync', 'dispose'], ['async', 'asyncDispose']] as const) {
+      const symbol = member(checker, part, name);
+      const since = symbol
+        ?.getJsDocTags(checker)
+        .find((tag) => tag.name === 'since')
+        ?.text?.map((t) => t.text)
+        .join('');
+      if (!symbol || !availableSince(since ?? DISPOSE_SYMBOLS_SINCE, version) || !availableSince(DISPOSE_SYMBOLS_SINCE, version)) {
+        result[key] = false;
+      }
+    }
+  }
+  return result;
+}

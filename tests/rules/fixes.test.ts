@@ -1,0 +1,706 @@
+// The edits of the local-resource rules, shape by shape, in both styles: `try { … } finally { release }` and
+// `using` / `await using`; when an edit is a fix, a suggestion, or withheld; and how the project decides whether
+// `using` is valid (TypeScript emit, the oldest Node.js version). Each output is also type-checked by
+// local-fix-safety.test.ts.
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import rule, { type MessageIds, type Options } from '../../rules/no-leaked-resource.js';
+import timerRule, { type MessageIds as TimerMessageIds, type Options as TimerOptions } from '../../rules/no-leaked-timer.js';
+import { createRuleTester } from '../rule-tester.js';
+
+const ruleTester = createRuleTester();
+
+/** Lint as file.ts (TypeScript does not emit the fixture project: `auto` uses try/finally) unless a case names a file. */
+const inTs = <T extends { filename?: string }>(test: T): T => ({ filename: 'file.ts', ...test });
+/** tests/fixtures/emit: a project TypeScript compiles to ES2022, which downlevels `using`: `auto` uses it. */
+const EMIT = 'emit/file.ts';
+
+export const valid: ValidTestCase<Options>[] = [
+  {
+    // The output of the try/finally fix for a file handle is not reported again.
+    code: `import { open } from 'node:fs/promises';
+export async function size(path: string): Promise<number> {
+  const handle = await open(path, 'r');
+  try {
+    const stats = await handle.stat();
+    return stats.size;
+  } finally {
+    await handle.close();
+  }
+}`,
+  },
+  {
+    // Nor is the output of the using fix.
+    filename: EMIT,
+    code: `import { open } from 'node:fs/promises';
+export async function size(path: string): Promise<number> {
+  await using handle = await open(path, 'r');
+  const stats = await handle.stat();
+  return stats.size;
+}`,
+  },
+];
+
+export const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  {
+    name: 'try/finally: async function, the resource is used in the return expression',
+    code: `import { Client } from 'undici';
+export async function info(url: string): Promise<number> {
+  const client = new Client(url);
+  const { statusCode, body } = await client.request({ method: 'GET', path: '/info' });
+  await body.dump();
+  return statusCode;
+}`,
+    errors: [{ messageId: 'leakPooling', line: 3, column: 18 }],
+    output: `import { Client } from 'undici';
+export async function info(url: string): Promise<number> {
+  const client = new Client(url);
+  try {
+    const { statusCode, body } = await client.request({ method: 'GET', path: '/info' });
+    await body.dump();
+    return statusCode;
+  } finally {
+    await client.close();
+  }
+}`,
+  },
+  {
+    name: 'try/finally: a returned promise that uses the resource is awaited inside the try',
+    code: `import { Client, type Dispatcher } from 'undici';
+export async function info(url: string): Promise<Dispatcher.ResponseData> {
+  const client = new Client(url);
+  await client.connect?.();
+  return client.request({ method: 'GET', path: '/info' });
+}`,
+    errors: [{ messageId: 'leakPooling', line: 3, column: 18 }],
+    output: `import { Client, type Dispatcher } from 'undici';
+export async function info(url: string): Promise<Dispatcher.ResponseData> {
+  const client = new Client(url);
+  try {
+    await client.connect?.();
+    return await client.request({ method: 'GET', path: '/info' });
+  } finally {
+    await client.close();
+  }
+}`,
+  },
+  {
+    name: 'try/finally: arrow function with a block body',
+    code: `import { open } from 'node:fs/promises';
+export const firstLine = async (path: string): Promise<string> => {
+  const handle = await open(path);
+  const text = await handle.readFile('utf8');
+  return text.split('\\n')[0] ?? '';
+};`,
+    errors: [{ messageId: 'leak', line: 3, column: 24 }],
+    output: `import { open } from 'node:fs/promises';
+export const firstLine = async (path: string): Promise<string> => {
+  const handle = await open(path);
+  try {
+    const text = await handle.readFile('utf8');
+    return text.split('\\n')[0] ?? '';
+  } finally {
+    await handle.close();
+  }
+};`,
+  },
+  {
+    name: 'try/finally: class method',
+    code: `import { Pool } from 'undici';
+export class Checker {
+  constructor(private readonly origin: string) {}
+
+  async check(paths: readonly string[]): Promise<boolean> {
+    const pool = new Pool(this.origin);
+    for (const path of paths) {
+      const { statusCode, body } = await pool.request({ method: 'GET', path });
+      await body.dump();
+      if (statusCode !== 200) return false;
+    }
+    return true;
+  }
+}`,
+    errors: [{ messageId: 'leakPooling', line: 6, column: 18 }],
+    output: `import { Pool } from 'undici';
+export class Checker {
+  constructor(private readonly origin: string) {}
+
+  async check(paths: readonly string[]): Promise<boolean> {
+    const pool = new Pool(this.origin);
+    try {
+      for (const path of paths) {
+        const { statusCode, body } = await pool.request({ method: 'GET', path });
+        await body.dump();
+        if (statusCode !== 200) return false;
+      }
+      return true;
+    } finally {
+      await pool.close();
+    }
+  }
+}`,
+  },
+  {
+    name: 'try/finally: a `let` resource that is never reassigned',
+    code: `import { open } from 'node:fs/promises';
+export async function head(path: string): Promise<string> {
+  let handle = await open(path);
+  const { bytesRead, buffer } = await handle.read(Buffer.alloc(64), 0, 64, 0);
+  return buffer.subarray(0, bytesRead).toString();
+}`,
+    errors: [{ messageId: 'leak', line: 3, column: 22 }],
+    output: `import { open } from 'node:fs/promises';
+export async function head(path: string): Promise<string> {
+  let handle = await open(path);
+  try {
+    const { bytesRead, buffer } = await handle.read(Buffer.alloc(64), 0, 64, 0);
+    return buffer.subarray(0, bytesRead).toString();
+  } finally {
+    await handle.close();
+  }
+}`,
+  },
+  {
+    name: 'try/finally: conditional acquisition into a `let` declared earlier, released with `?.`',
+    code: `import { Client } from 'undici';
+export async function info(shared: Client, url: string, direct: boolean): Promise<number> {
+  let client: Client | undefined;
+  if (direct) client = new Client(url);
+  const { statusCode, body } = await (client ?? shared).request({ method: 'GET', path: '/info' });
+  await body.dump();
+  return statusCode;
+}`,
+    errors: [{ messageId: 'leakPooling', line: 4, column: 24 }],
+    output: `import { Client } from 'undici';
+export async function info(shared: Client, url: string, direct: boolean): Promise<number> {
+  let client: Client | undefined;
+  try {
+    if (direct) client = new Client(url);
+    const { statusCode, body } = await (client ?? shared).request({ method: 'GET', path: '/info' });
+    await body.dump();
+    return statusCode;
+  } finally {
+    await client?.close();
+  }
+}`,
+  },
+  {
+    name: 'try/finally: comments and a multi-line template literal inside the wrapped range',
+    code: `import { open } from 'node:fs/promises';
+export async function report(path: string, rows: string[]): Promise<void> {
+  const handle = await open(path, 'w'); // truncates
+  // header first
+  await handle.write(\`name,value
+\`);
+  /* then the rows */
+  for (const row of rows) await handle.write(row);
+  // done
+}`,
+    errors: [{ messageId: 'leak', line: 3, column: 24 }],
+    output: `import { open } from 'node:fs/promises';
+export async function report(path: string, rows: string[]): Promise<void> {
+  const handle = await open(path, 'w'); // truncates
+  try {
+    // header first
+    await handle.write(\`name,value
+\`);
+    /* then the rows */
+    for (const row of rows) await handle.write(row);
+    // done
+  } finally {
+    await handle.close();
+  }
+}`,
+  },
+  {
+    name: 'try/finally: two resources in one block are fixed in two passes, the second inside the first',
+    code: `import { open } from 'node:fs/promises';
+export async function copy(from: string, to: string): Promise<void> {
+  const source = await open(from);
+  const target = await open(to, 'w');
+  const data = await source.readFile();
+  await target.write(data);
+}`,
+    errors: [
+      { messageId: 'leak', line: 3, column: 24 },
+      { messageId: 'leak', line: 4, column: 24 },
+    ],
+    output: [`import { open } from 'node:fs/promises';
+export async function copy(from: string, to: string): Promise<void> {
+  const source = await open(from);
+  try {
+    const target = await open(to, 'w');
+    const data = await source.readFile();
+    await target.write(data);
+  } finally {
+    await source.close();
+  }
+}`, `import { open } from 'node:fs/promises';
+export async function copy(from: string, to: string): Promise<void> {
+  const source = await open(from);
+  try {
+    const target = await open(to, 'w');
+    try {
+      const data = await source.readFile();
+      await target.write(data);
+    } finally {
+      await target.close();
+    }
+  } finally {
+    await source.close();
+  }
+}`],
+  },
+  {
+    name: 'try/finally: a plain Disposable in a synchronous function',
+    code: `class Lock implements Disposable {
+  [Symbol.dispose](): void {}
+}
+export function locked(run: () => number): number {
+  const lock = new Lock();
+  const result = run();
+  return result;
+}`,
+    errors: [{ messageId: 'leak', line: 5, column: 16 }],
+    output: `class Lock implements Disposable {
+  [Symbol.dispose](): void {}
+}
+export function locked(run: () => number): number {
+  const lock = new Lock();
+  try {
+    const result = run();
+    return result;
+  } finally {
+    lock[Symbol.dispose]();
+  }
+}`,
+  },
+  {
+    name: 'try/finally: under checkExceptionPaths the release already at the end moves into the finally',
+    options: [{ checkExceptionPaths: true }],
+    code: `import { Client } from 'undici';
+export async function info(url: string): Promise<number> {
+  const client = new Client(url);
+  const { statusCode, body } = await client.request({ method: 'GET', path: '/info' });
+  await body.dump();
+  await client.close();
+  return statusCode;
+}`,
+    errors: [{ messageId: 'exception', line: 3, column: 18 }],
+    output: `import { Client } from 'undici';
+export async function info(url: string): Promise<number> {
+  const client = new Client(url);
+  try {
+    const { statusCode, body } = await client.request({ method: 'GET', path: '/info' });
+    await body.dump();
+    return statusCode;
+  } finally {
+    await client.close();
+  }
+}`,
+  },
+  {
+    name: 'release at the exit: a braceless `if` gets braces',
+    code: `import * as net from 'node:net';
+export function greet(port: number, name: string): boolean {
+  const socket = net.connect(port);
+  if (!name) return false;
+  socket.end(\`hello \${name}\`);
+  return true;
+}`,
+    errors: [{ messageId: 'leak', line: 3, column: 18 }],
+    output: `import * as net from 'node:net';
+export function greet(port: number, name: string): boolean {
+  const socket = net.connect(port);
+  if (!name) { socket.destroy(); return false; }
+  socket.end(\`hello \${name}\`);
+  return true;
+}`,
+  },
+  {
+    name: 'release at the exit: every leaking exit at once',
+    code: `import * as net from 'node:net';
+export function send(port: number, line: string): number {
+  const socket = net.connect(port);
+  if (line.length === 0) {
+    return 0;
+  }
+  if (line.length > 512) {
+    throw new RangeError('line too long');
+  }
+  socket.end(line);
+  return line.length;
+}`,
+    errors: [{ messageId: 'leak', line: 3, column: 18 }],
+    output: `import * as net from 'node:net';
+export function send(port: number, line: string): number {
+  const socket = net.connect(port);
+  if (line.length === 0) {
+    socket.destroy();
+    return 0;
+  }
+  if (line.length > 512) {
+    socket.destroy();
+    throw new RangeError('line too long');
+  }
+  socket.end(line);
+  return line.length;
+}`,
+  },
+  {
+    name: 'suggestion only: a closure uses the resource (it may run after the block ends)',
+    code: `import { open } from 'node:fs/promises';
+export async function lines(path: string, each: (line: string) => void): Promise<void> {
+  const handle = await open(path);
+  const text = await handle.readFile('utf8');
+  text.split('\\n').forEach((line) => void handle.write(line + each(line)));
+}`,
+    errors: [{
+      messageId: 'leak',
+      line: 3,
+      column: 24,
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import { open } from 'node:fs/promises';
+export async function lines(path: string, each: (line: string) => void): Promise<void> {
+  const handle = await open(path);
+  try {
+    const text = await handle.readFile('utf8');
+    text.split('\\n').forEach((line) => void handle.write(line + each(line)));
+  } finally {
+    await handle.close();
+  }
+}`,
+        },
+      ],
+    }],
+    output: null,
+  },
+  {
+    name: 'suggestion only: a synchronous function returns a promise that may still use the resource',
+    code: `import { Client, type Dispatcher } from 'undici';
+export function info(url: string): Promise<Dispatcher.ResponseData> {
+  const client = new Client(url);
+  return client.request({ method: 'GET', path: '/info' });
+}`,
+    errors: [{
+      messageId: 'leakPooling',
+      line: 3,
+      column: 18,
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import { Client, type Dispatcher } from 'undici';
+export function info(url: string): Promise<Dispatcher.ResponseData> {
+  const client = new Client(url);
+  try {
+    return client.request({ method: 'GET', path: '/info' });
+  } finally {
+    void client.close();
+  }
+}`,
+        },
+      ],
+    }],
+    output: null,
+  },
+  {
+    name: 'suggestion only: a socket in a block that never waits for it',
+    code: `import * as net from 'node:net';
+export function greet(port: number): void {
+  const socket = net.connect(port);
+  socket.write('hello');
+}`,
+    errors: [{
+      messageId: 'leak',
+      line: 3,
+      column: 18,
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import * as net from 'node:net';
+export function greet(port: number): void {
+  const socket = net.connect(port);
+  try {
+    socket.write('hello');
+  } finally {
+    socket.destroy();
+  }
+}`,
+        },
+      ],
+    }],
+    output: null,
+  },
+  {
+    name: 'no edit: listeners keep using the socket after the function returns',
+    code: `import * as net from 'node:net';
+export function watch(port: number): void {
+  const socket = net.connect(port);
+  socket.on('data', (chunk) => console.log(chunk.length));
+}`,
+    errors: [{ messageId: 'leak', line: 3, column: 18 }],
+    output: null,
+  },
+  {
+    name: 'no edit: a resource handed on at one exit and leaked at another needs a decision',
+    code: `import * as net from 'node:net';
+const sockets = new Set<net.Socket>();
+export function open(port: number, keep: boolean): void {
+  const socket = net.connect(port);
+  if (keep) sockets.add(socket);
+  socket.write('hello');
+}`,
+    errors: [{ messageId: 'leak', line: 4, column: 18 }],
+    output: null,
+  },
+  {
+    name: 'using (auto): TypeScript downlevels it in this project, and FileHandle has [Symbol.asyncDispose]',
+    filename: EMIT,
+    code: `import { open } from 'node:fs/promises';
+export async function size(path: string): Promise<number> {
+  const handle = await open(path, 'r');
+  const stats = await handle.stat();
+  return stats.size;
+}`,
+    errors: [{ messageId: 'leak', line: 3, column: 24 }],
+    output: `import { open } from 'node:fs/promises';
+export async function size(path: string): Promise<number> {
+  await using handle = await open(path, 'r');
+  const stats = await handle.stat();
+  return stats.size;
+}`,
+  },
+  {
+    name: 'using (auto): the release that becomes redundant is removed, and a returned promise is awaited',
+    filename: EMIT,
+    options: [{ checkExceptionPaths: true }],
+    code: `import { open } from 'node:fs/promises';
+export async function firstBytes(path: string): Promise<Buffer> {
+  const handle = await open(path);
+  const { buffer } = await handle.read(Buffer.alloc(16), 0, 16, 0);
+  await handle.close();
+  return Promise.resolve(buffer);
+}`,
+    errors: [{ messageId: 'exception', line: 3, column: 24 }],
+    output: `import { open } from 'node:fs/promises';
+export async function firstBytes(path: string): Promise<Buffer> {
+  await using handle = await open(path);
+  const { buffer } = await handle.read(Buffer.alloc(16), 0, 16, 0);
+  return await Promise.resolve(buffer);
+}`,
+  },
+  {
+    name: 'using (auto) is not chosen where the project does not emit (noEmit): try/finally',
+    code: `import { open } from 'node:fs/promises';
+export async function size(path: string): Promise<number> {
+  const handle = await open(path, 'r');
+  const stats = await handle.stat();
+  return stats.size;
+}`,
+    errors: [{ messageId: 'leak', line: 3, column: 24 }],
+    output: `import { open } from 'node:fs/promises';
+export async function size(path: string): Promise<number> {
+  const handle = await open(path, 'r');
+  try {
+    const stats = await handle.stat();
+    return stats.size;
+  } finally {
+    await handle.close();
+  }
+}`,
+  },
+  {
+    name: 'fixStyle using: also where TypeScript does not emit (the runtime runs `using` itself)',
+    options: [{ fixStyle: 'using' }],
+    code: `import { open } from 'node:fs/promises';
+export async function size(path: string): Promise<number> {
+  const handle = await open(path, 'r');
+  const stats = await handle.stat();
+  return stats.size;
+}`,
+    errors: [{ messageId: 'leak', line: 3, column: 24 }],
+    output: `import { open } from 'node:fs/promises';
+export async function size(path: string): Promise<number> {
+  await using handle = await open(path, 'r');
+  const stats = await handle.stat();
+  return stats.size;
+}`,
+  },
+  {
+    name: 'fixStyle try-finally: never `using`',
+    filename: EMIT,
+    options: [{ fixStyle: 'try-finally' }],
+    code: `import { open } from 'node:fs/promises';
+export async function size(path: string): Promise<number> {
+  const handle = await open(path, 'r');
+  const stats = await handle.stat();
+  return stats.size;
+}`,
+    errors: [{ messageId: 'leak', line: 3, column: 24 }],
+    output: `import { open } from 'node:fs/promises';
+export async function size(path: string): Promise<number> {
+  const handle = await open(path, 'r');
+  try {
+    const stats = await handle.stat();
+    return stats.size;
+  } finally {
+    await handle.close();
+  }
+}`,
+  },
+  {
+    name: 'using needs an async function for [Symbol.asyncDispose]: a generator without it gets try/finally',
+    filename: EMIT,
+    code: `import * as net from 'node:net';
+export function* serve(port: number): Generator<number> {
+  const server = net.createServer();
+  yield port;
+  server.ref();
+}`,
+    errors: [{ messageId: 'leak', line: 3, column: 18 }],
+    output: `import * as net from 'node:net';
+export function* serve(port: number): Generator<number> {
+  const server = net.createServer();
+  try {
+    yield port;
+    server.ref();
+  } finally {
+    server.close();
+  }
+}`,
+  },
+  {
+    name: 'nodeVersion: FileHandle has [Symbol.asyncDispose] from Node.js 20.4 on: try/finally for 20.3',
+    filename: EMIT,
+    options: [{ nodeVersion: '20.3.0' }],
+    code: `import { open } from 'node:fs/promises';
+export async function size(path: string): Promise<number> {
+  const handle = await open(path, 'r');
+  const stats = await handle.stat();
+  return stats.size;
+}`,
+    errors: [{ messageId: 'leak', line: 3, column: 24 }],
+    output: `import { open } from 'node:fs/promises';
+export async function size(path: string): Promise<number> {
+  const handle = await open(path, 'r');
+  try {
+    const stats = await handle.stat();
+    return stats.size;
+  } finally {
+    await handle.close();
+  }
+}`,
+  },
+  {
+    name: 'no `using` for a write stream: its [Symbol.asyncDispose] destroys it and drops unflushed writes; `end()` flushes',
+    filename: EMIT,
+    code: `import * as fs from 'node:fs';
+export async function log(path: string, lines: AsyncIterable<string>): Promise<void> {
+  const out = fs.createWriteStream(path, { flags: 'a' });
+  for await (const line of lines) out.write(line);
+}`,
+    errors: [{ messageId: 'leak', line: 3, column: 15 }],
+    output: `import * as fs from 'node:fs';
+export async function log(path: string, lines: AsyncIterable<string>): Promise<void> {
+  const out = fs.createWriteStream(path, { flags: 'a' });
+  try {
+    for await (const line of lines) out.write(line);
+  } finally {
+    out.end();
+  }
+}`,
+  },
+  {
+    name: 'no `using` for a ClientRequest (here made a resource by the `resources` option): its type inherits [Symbol.asyncDispose] from stream.Writable, the runtime class does not have it',
+    filename: EMIT,
+    options: [{ fixStyle: 'using', resources: [{ type: { from: 'package', package: 'http', name: 'ClientRequest' }, release: ['destroy'] }] }],
+    code: `import * as http from 'node:http';
+import { once } from 'node:events';
+export async function post(url: string, body: string): Promise<number> {
+  const request = http.request(url, { method: 'POST' });
+  request.write(body);
+  const [response] = (await once(request, 'response')) as [http.IncomingMessage];
+  response.resume();
+  return response.statusCode ?? 0;
+}`,
+    errors: [{ messageId: 'leak', line: 4, column: 19 }],
+    output: `import * as http from 'node:http';
+import { once } from 'node:events';
+export async function post(url: string, body: string): Promise<number> {
+  const request = http.request(url, { method: 'POST' });
+  try {
+    request.write(body);
+    const [response] = (await once(request, 'response')) as [http.IncomingMessage];
+    response.resume();
+    return response.statusCode ?? 0;
+  } finally {
+    request.destroy();
+  }
+}`,
+  },
+];
+
+export const timerInvalid: InvalidTestCase<TimerMessageIds, TimerOptions>[] = [
+  {
+    name: 'using (auto): a synchronous `using` for an interval handle, in an async function that waits',
+    filename: EMIT,
+    code: `export async function poll(work: () => Promise<void>): Promise<void> {
+  const ticker = setInterval(() => console.log('still working'), 1000);
+  await work();
+}`,
+    errors: [{ messageId: 'leak', line: 2, column: 18 }],
+    output: `export async function poll(work: () => Promise<void>): Promise<void> {
+  using ticker = setInterval(() => console.log('still working'), 1000);
+  await work();
+}`,
+  },
+  {
+    name: 'nodeVersion: timers have [Symbol.dispose] from Node.js 20.5 on: try/finally for 20.4',
+    filename: EMIT,
+    options: [{ nodeVersion: '20.4.0' }],
+    code: `export async function poll(work: () => Promise<void>): Promise<void> {
+  const ticker = setInterval(() => console.log('still working'), 1000);
+  await work();
+}`,
+    errors: [{ messageId: 'leak', line: 2, column: 18 }],
+    output: `export async function poll(work: () => Promise<void>): Promise<void> {
+  const ticker = setInterval(() => console.log('still working'), 1000);
+  try {
+    await work();
+  } finally {
+    clearInterval(ticker);
+  }
+}`,
+  },
+  {
+    name: 'no edit: an interval in a function that never waits runs after it returns',
+    code: `export function start(): void {
+  const ticker = setInterval(() => console.log('tick'), 1000);
+  if (Math.random() > 2) ticker.unref();
+}`,
+    errors: [{ messageId: 'leak', line: 2, column: 18 }],
+    output: null,
+  },
+  {
+    name: 'release at the exit: a timeout cleared on one path only is cleared before the early return too',
+    code: `export async function withDeadline(work: () => Promise<string>, quick: boolean): Promise<string> {
+  const deadline = setTimeout(() => console.log('slow'), 5000);
+  if (quick) return 'skipped';
+  const result = await work();
+  clearTimeout(deadline);
+  return result;
+}`,
+    errors: [{ messageId: 'leak', line: 2, column: 20 }],
+    output: `export async function withDeadline(work: () => Promise<string>, quick: boolean): Promise<string> {
+  const deadline = setTimeout(() => console.log('slow'), 5000);
+  if (quick) { clearTimeout(deadline); return 'skipped'; }
+  const result = await work();
+  clearTimeout(deadline);
+  return result;
+}`,
+  },
+];
+
+ruleTester.run('no-leaked-resource (fixes)', rule, { valid: valid.map(inTs), invalid: invalid.map(inTs) });
+ruleTester.run('no-leaked-timer (fixes)', timerRule, { valid: [], invalid: timerInvalid.map(inTs) });
