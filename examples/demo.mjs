@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { styleText } from 'node:util';
+import { createTwoFilesPatch } from 'diff';
 import { ESLint } from 'eslint';
 
 export const examplesDir = path.dirname(fileURLToPath(import.meta.url));
@@ -19,7 +20,7 @@ export const INCIDENTS = new Map([
 
 const USAGE = `usage: node examples/demo.mjs [--json] [--fix-dry-run]
   --json         print the findings as JSON (one object per finding) instead of text
-  --fix-dry-run  planned: print what --fix would change, without writing files`;
+  --fix-dry-run  print what --fix would change (a unified diff per file), without writing files`;
 
 /**
  * Each top-level declaration in the examples is introduced by `// BUG (incident N): …` or `// Correct: …` /
@@ -63,6 +64,7 @@ export async function lintExamples({ fix = false } = {}) {
         messageId: message.messageId ?? null,
         severity: message.severity === 2 ? 'error' : 'warning',
         message: message.message,
+        edit: message.fix ? 'fix' : message.suggestions?.length ? 'suggestions' : 'none',
         ...classify(sourceLines, message.line),
       });
     }
@@ -120,6 +122,27 @@ export function formatFindings(report, { color = false } = {}) {
   return lines.join('\n');
 }
 
+/**
+ * What `eslint --fix` would change: a unified diff per file (ESLint applies the fixes in memory, up to ten passes, and
+ * writes nothing unless asked to), and how many findings get a fix, only suggestions, or no edit.
+ */
+export async function fixDryRun() {
+  const { results } = await lintExamples({ fix: true });
+  const patches = [];
+  for (const result of results) {
+    if (result.output === undefined) continue;
+    const file = `examples/${path.relative(examplesDir, result.filePath).split(path.sep).join('/')}`;
+    const source = await readFile(result.filePath, 'utf8');
+    patches.push({ file, patch: createTwoFilesPatch(file, file, source, result.output, '', '', { context: 2 }) });
+  }
+  return patches;
+}
+
+export function formatEdits(report) {
+  const count = (edit) => report.findings.filter((finding) => finding.edit === edit).length;
+  return `${count('fix')} finding(s) fixed by --fix, ${count('suggestions')} with suggestions only (editor quick fixes), ${count('none')} without an automatic edit.`;
+}
+
 function parseArgs(argv) {
   const options = { json: false, fixDryRun: false };
   for (const arg of argv) {
@@ -137,17 +160,20 @@ async function main(argv) {
     (options.error ? process.stderr : process.stdout).write(`${options.error ? `${options.error}\n` : ''}${USAGE}\n`);
     return options.error ? 2 : 0;
   }
-  if (options.fixDryRun) {
-    // Hook for the planned --fix-dry-run: call lintExamples({ fix: true }) and print, per file, a diff of
-    // result.output against result.source (ESLint leaves files alone unless ESLint.outputFixes is called).
-    process.stderr.write('--fix-dry-run is not available yet (planned: print what --fix would change); listing findings only.\n');
-  }
   let report;
+  let patches;
   try {
     report = await lintExamples();
+    if (options.fixDryRun) patches = await fixDryRun();
   } catch (error) {
     process.stderr.write(`Linting examples/ failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return 1;
+  }
+  if (patches) {
+    process.stdout.write(`What \`eslint --fix\` would change in examples/ (nothing is written):\n\n`);
+    for (const { patch } of patches) process.stdout.write(`${patch}\n`);
+    process.stdout.write(`${formatEdits(report)}\n`);
+    return report.failures.length > 0 ? 1 : 0;
   }
   if (options.json) {
     const { findings, failures, filesLinted } = report;

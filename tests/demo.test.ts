@@ -2,7 +2,7 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -179,5 +179,49 @@ describe('npm run demo (examples/demo.mjs)', () => {
     expect(summary).toMatch(/^\d+ findings in \d+ of 9 files\./);
     expect(summary).toMatch(/Incidents caught: .*\b2 \(A new HTTP client per health check: 3\)/);
     expect(summary).toMatch(/Incidents caught: .*\b4 \(Tunnel connections never released: 3\)/);
+  });
+});
+
+describe('npm run demo -- --fix-dry-run', () => {
+  let stdout: string;
+  const sourcesBefore = new Map<string, string>();
+  const serviceFiles = ['cluster-info.ts', 'cluster-proxy.ts', 'health-monitor.ts', 'metrics-query.ts'].map((name) =>
+    path.join(examplesDir, 'service', 'src', name),
+  );
+
+  beforeAll(async () => {
+    for (const file of serviceFiles) sourcesBefore.set(file, readFileSync(file, 'utf8'));
+    ({ stdout } = await runDemo(['--fix-dry-run']));
+  });
+
+  it('prints a unified diff per file with the fixes for incidents 1, 2 and 4', () => {
+    expect(stdout).toContain('--- examples/service/src/metrics-query.ts');
+    expect(stdout).toContain('+  if (!response.ok) { await response.body?.cancel(); return null; }');
+    expect(stdout).toContain('--- examples/service/src/health-monitor.ts');
+    expect(stdout).toMatch(/\+  try \{\n\+    const \{ statusCode, body \} = await client\.request/);
+    expect(stdout).toContain('+  } finally {\n+    await client.close();\n+  }');
+    expect(stdout).toContain('+    tunnel.destroy();\n     throw new ClusterUnavailableError');
+    expect(stdout).toMatch(/^\d+ finding\(s\) fixed by --fix, \d+ with suggestions only \(editor quick fixes\), \d+ without an automatic edit\.$/m);
+  });
+
+  it('writes nothing', () => {
+    for (const file of serviceFiles) expect(readFileSync(file, 'utf8'), file).toBe(sourcesBefore.get(file));
+  });
+
+  it('produces code that type-checks: the fixed example project has no TypeScript errors', async () => {
+    const { lintExamples } = (await import(pathToFileURL(demoScript).href)) as {
+      lintExamples: (options: { fix: boolean }) => Promise<{ results: { filePath: string; output?: string }[] }>;
+    };
+    const { results } = await lintExamples({ fix: true });
+    const fixed = new Map(results.filter((r) => r.output !== undefined).map((r) => [path.resolve(r.filePath), r.output!]));
+    expect(fixed.size).toBeGreaterThan(2);
+    const configFile = path.join(examplesDir, 'service', 'tsconfig.json');
+    const config = ts.getParsedCommandLineOfConfigFile(configFile, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
+    const host = ts.createCompilerHost(config.options);
+    const readFile = host.readFile.bind(host);
+    host.readFile = (fileName) => fixed.get(path.resolve(fileName)) ?? readFile(fileName);
+    const program = ts.createProgram({ rootNames: config.fileNames, options: config.options, host });
+    const errors = ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName ?? ''}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
+    expect(errors).toEqual([]);
   });
 });
