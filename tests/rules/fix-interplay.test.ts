@@ -1,29 +1,13 @@
 // Fixes of different rules in one function (an interval, a client, a response body) do not overlap or fight:
 // `eslint --fix` applies them over several passes, converges, and its output type-checks and reports nothing.
 import * as path from 'node:path';
-import { ESLint, type Linter } from 'eslint';
-import tseslint from 'typescript-eslint';
+import type { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import plugin from '../../lib/index.js';
+import { fixtureLinter } from '../fixture-linter.js';
 import { fixturesDir } from '../rule-tester.js';
 import { typeErrorsIntroduced } from '../typecheck.js';
 
-const eslint = new ESLint({
-  cwd: fixturesDir,
-  overrideConfigFile: true,
-  fix: true,
-  overrideConfig: [
-    {
-      files: ['**/*.ts'],
-      languageOptions: {
-        parser: tseslint.parser as Linter.Parser,
-        parserOptions: { projectService: true, tsconfigRootDir: fixturesDir },
-      },
-      plugins: { leaks: plugin as unknown as ESLint.Plugin },
-      rules: { 'leaks/no-leaked-resource': 'error', 'leaks/no-leaked-timer': 'error', 'leaks/no-unconsumed-body': 'error' },
-    },
-  ],
-});
+const eslint = fixtureLinter({ 'no-leaked-resource': [], 'no-leaked-timer': [], 'no-unconsumed-body': [] }, { fix: true });
 
 const lintFixed = async (code: string): Promise<ESLint.LintResult> =>
   (await eslint.lintText(code, { filePath: path.join(fixturesDir, 'file.ts') }))[0]!;

@@ -3,13 +3,9 @@
 // the output, the rule reports less than on the original code. (That a second `--fix` pass changes nothing is checked
 // by the RuleTester itself, which applies fixes until they converge and compares every pass.)
 import * as path from 'node:path';
-import type { InvalidTestCase, RuleModule } from '@typescript-eslint/utils/ts-eslint';
-import { ESLint, type Linter } from 'eslint';
-import tseslint from 'typescript-eslint';
+import type { InvalidTestCase } from '@typescript-eslint/utils/ts-eslint';
 import { describe, expect, it, vi } from 'vitest';
-import noLeakedResource from '../../rules/no-leaked-resource.js';
-import noLeakedTimer from '../../rules/no-leaked-timer.js';
-import noUnconsumedBody from '../../rules/no-unconsumed-body.js';
+import { type RuleId, fixtureLinter } from '../fixture-linter.js';
 import { fixturesDir } from '../rule-tester.js';
 import { typeErrorsIntroduced } from '../typecheck.js';
 import * as fixShapes from './fixes.test.js';
@@ -55,11 +51,7 @@ interface CaseList {
   defaultFile: 'file.ts' | 'react.tsx';
 }
 
-const rules: Record<string, RuleModule<string, readonly unknown[]>> = {
-  'no-leaked-resource': noLeakedResource as unknown as RuleModule<string, readonly unknown[]>,
-  'no-leaked-timer': noLeakedTimer as unknown as RuleModule<string, readonly unknown[]>,
-  'no-unconsumed-body': noUnconsumedBody as unknown as RuleModule<string, readonly unknown[]>,
-};
+const ruleIds: readonly RuleId[] = ['no-leaked-resource', 'no-leaked-timer', 'no-unconsumed-body'];
 
 const list = (rule: string, module: { invalid: readonly unknown[] }, defaultFile: CaseList['defaultFile']): CaseList => ({
   rule,
@@ -132,32 +124,8 @@ function editsOf(name: string, { rule, cases, defaultFile }: CaseList): Edit[] {
 
 const edits = Object.entries(lists).flatMap(([name, caseList]) => editsOf(name, caseList));
 
-const linters = new Map<string, ESLint>();
-
 /** An ESLint that runs only one rule, with one case's options, on the fixture project. */
-function linterFor(rule: string, options: readonly unknown[] | undefined): ESLint {
-  const key = JSON.stringify([rule, options ?? []]);
-  let eslint = linters.get(key);
-  if (!eslint) {
-    eslint = new ESLint({
-      cwd: fixturesDir,
-      overrideConfigFile: true,
-      overrideConfig: [
-        {
-          files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.cjs'],
-          languageOptions: {
-            parser: tseslint.parser as Linter.Parser,
-            parserOptions: { projectService: true, tsconfigRootDir: fixturesDir, ecmaFeatures: { jsx: true } },
-          },
-          plugins: { leaks: { rules: { [rule]: rules[rule] } } as unknown as ESLint.Plugin },
-          rules: { [`leaks/${rule}`]: ['error', ...(options ?? [])] as Linter.RuleEntry },
-        },
-      ],
-    });
-    linters.set(key, eslint);
-  }
-  return eslint;
-}
+const linterFor = (rule: string, options: readonly unknown[] | undefined) => fixtureLinter({ [rule as RuleId]: options ?? [] });
 
 async function reportCount(edit: Edit, code: string): Promise<number> {
   const [result] = await linterFor(edit.rule, edit.testCase.options).lintText(code, { filePath: path.join(fixturesDir, edit.fileName) });
@@ -167,7 +135,7 @@ async function reportCount(edit: Edit, code: string): Promise<number> {
 
 describe('fix and suggestion outputs of the local-resource rules', () => {
   it('finds fix and suggestion outputs for every rule in the case lists', () => {
-    for (const rule of Object.keys(rules)) {
+    for (const rule of ruleIds) {
       expect(edits.filter((edit) => edit.rule === rule && edit.label.includes('› fix')).length, rule).toBeGreaterThan(5);
     }
     expect(edits.filter((edit) => edit.label.includes('› suggestion')).length).toBeGreaterThan(10);

@@ -1,10 +1,9 @@
 // Every fix and suggestion output in the no-unreleased-field case lists type-checks without new errors, and releases the field it was made for: run again, the rule no longer reports `notReleased` for that field.
 import * as path from 'node:path';
 import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
-import { ESLint, type Linter } from 'eslint';
-import tseslint from 'typescript-eslint';
 import { describe, expect, it, vi } from 'vitest';
 import rule, { type MessageIds, type Options } from '../../rules/no-unreleased-field.js';
+import { fixtureLinter } from '../fixture-linter.js';
 import { fixturesDir } from '../rule-tester.js';
 import { typeErrorsIntroduced } from '../typecheck.js';
 import * as disposal from './no-unreleased-field.disposal.test.js';
@@ -57,32 +56,8 @@ function editsOf(list: string, testCase: Case): Edit[] {
 
 const edits = Object.entries(caseLists).flatMap(([list, cases]) => cases.flatMap((testCase) => editsOf(list, testCase)));
 
-const linters = new Map<string, ESLint>();
-
 /** An ESLint that runs only this rule, with one case's options, on the fixture project. */
-function linterFor(options: Readonly<Options> | undefined): ESLint {
-  const key = JSON.stringify(options ?? []);
-  let eslint = linters.get(key);
-  if (!eslint) {
-    eslint = new ESLint({
-      cwd: fixturesDir,
-      overrideConfigFile: true,
-      overrideConfig: [
-        {
-          files: ['**/*.ts', '**/*.tsx', '**/*.js'],
-          languageOptions: {
-            parser: tseslint.parser as Linter.Parser,
-            parserOptions: { projectService: true, tsconfigRootDir: fixturesDir, ecmaFeatures: { jsx: true } },
-          },
-          plugins: { leaks: { rules: { 'no-unreleased-field': rule } } as unknown as ESLint.Plugin },
-          rules: { 'leaks/no-unreleased-field': ['error', ...(options ?? [])] as Linter.RuleEntry },
-        },
-      ],
-    });
-    linters.set(key, eslint);
-  }
-  return eslint;
-}
+const linterFor = (options: Readonly<Options> | undefined) => fixtureLinter({ 'no-unreleased-field': options ?? [] });
 
 // The RuleTester lints a case without a filename as react.tsx (its default when JSX is enabled).
 const fileNameOf = (testCase: Case): string => testCase.filename ?? 'react.tsx';
