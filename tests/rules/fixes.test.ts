@@ -639,6 +639,202 @@ export async function post(url: string, body: string): Promise<number> {
   }
 }`,
   },
+  {
+    name: 'using style: a plain Disposable in a synchronous function',
+    options: [{ fixStyle: 'using' }],
+    code: `class Lock implements Disposable {
+  [Symbol.dispose](): void {}
+}
+export function locked(run: () => number): number {
+  const lock = new Lock();
+  const result = run();
+  return result;
+}`,
+    errors: [{ messageId: 'leak', line: 5, column: 16 }],
+    output: `class Lock implements Disposable {
+  [Symbol.dispose](): void {}
+}
+export function locked(run: () => number): number {
+  using lock = new Lock();
+  const result = run();
+  return result;
+}`,
+  },
+  {
+    name: 'using style: arrow function with a block body',
+    options: [{ fixStyle: 'using' }],
+    code: `import { open } from 'node:fs/promises';
+export const firstLine = async (path: string): Promise<string> => {
+  const handle = await open(path);
+  const text = await handle.readFile('utf8');
+  return text.split('\\n')[0] ?? '';
+};`,
+    errors: [{ messageId: 'leak', line: 3, column: 24 }],
+    output: `import { open } from 'node:fs/promises';
+export const firstLine = async (path: string): Promise<string> => {
+  await using handle = await open(path);
+  const text = await handle.readFile('utf8');
+  return text.split('\\n')[0] ?? '';
+};`,
+  },
+  {
+    name: 'using style: class method',
+    options: [{ fixStyle: 'using' }],
+    code: `import { open } from 'node:fs/promises';
+export class Store {
+  constructor(private readonly path: string) {}
+
+  async size(): Promise<number> {
+    const handle = await open(this.path);
+    const stats = await handle.stat();
+    return stats.size;
+  }
+}`,
+    errors: [{ messageId: 'leak', line: 6, column: 26 }],
+    output: `import { open } from 'node:fs/promises';
+export class Store {
+  constructor(private readonly path: string) {}
+
+  async size(): Promise<number> {
+    await using handle = await open(this.path);
+    const stats = await handle.stat();
+    return stats.size;
+  }
+}`,
+  },
+  {
+    name: 'using style: a `let` resource cannot become `using` (it could be reassigned): try/finally',
+    options: [{ fixStyle: 'using' }],
+    code: `import { open } from 'node:fs/promises';
+export async function head(path: string): Promise<string> {
+  let handle = await open(path);
+  const { bytesRead, buffer } = await handle.read(Buffer.alloc(64), 0, 64, 0);
+  return buffer.subarray(0, bytesRead).toString();
+}`,
+    errors: [{ messageId: 'leak', line: 3, column: 22 }],
+    output: `import { open } from 'node:fs/promises';
+export async function head(path: string): Promise<string> {
+  let handle = await open(path);
+  try {
+    const { bytesRead, buffer } = await handle.read(Buffer.alloc(64), 0, 64, 0);
+    return buffer.subarray(0, bytesRead).toString();
+  } finally {
+    await handle.close();
+  }
+}`,
+  },
+  {
+    name: 'using style: a conditional acquisition into a `let` declared earlier: try/finally with `?.`',
+    options: [{ fixStyle: 'using' }],
+    code: `import { Client } from 'undici';
+export async function info(shared: Client, url: string, direct: boolean): Promise<number> {
+  let client: Client | undefined;
+  if (direct) client = new Client(url);
+  const { statusCode, body } = await (client ?? shared).request({ method: 'GET', path: '/info' });
+  await body.dump();
+  return statusCode;
+}`,
+    errors: [{ messageId: 'leakPooling', line: 4, column: 24 }],
+    output: `import { Client } from 'undici';
+export async function info(shared: Client, url: string, direct: boolean): Promise<number> {
+  let client: Client | undefined;
+  try {
+    if (direct) client = new Client(url);
+    const { statusCode, body } = await (client ?? shared).request({ method: 'GET', path: '/info' });
+    await body.dump();
+    return statusCode;
+  } finally {
+    await client?.close();
+  }
+}`,
+  },
+  {
+    name: 'using style: a returned promise that uses the resource is awaited before disposal',
+    options: [{ fixStyle: 'using' }],
+    code: `import { open } from 'node:fs/promises';
+export async function read(path: string): Promise<string> {
+  const handle = await open(path);
+  await handle.datasync();
+  return handle.readFile('utf8');
+}`,
+    errors: [{ messageId: 'leak', line: 3, column: 24 }],
+    output: `import { open } from 'node:fs/promises';
+export async function read(path: string): Promise<string> {
+  await using handle = await open(path);
+  await handle.datasync();
+  return await handle.readFile('utf8');
+}`,
+  },
+  {
+    name: 'using style: an undici Pool declares no [Symbol.asyncDispose]: try/finally',
+    options: [{ fixStyle: 'using' }],
+    code: `import { Pool } from 'undici';
+export async function allHealthy(origin: string, paths: readonly string[]): Promise<boolean> {
+  const pool = new Pool(origin);
+  for (const path of paths) {
+    const { statusCode, body } = await pool.request({ method: 'GET', path });
+    await body.dump();
+    if (statusCode !== 200) return false;
+  }
+  return true;
+}`,
+    errors: [{ messageId: 'leakPooling', line: 3, column: 16 }],
+    output: `import { Pool } from 'undici';
+export async function allHealthy(origin: string, paths: readonly string[]): Promise<boolean> {
+  const pool = new Pool(origin);
+  try {
+    for (const path of paths) {
+      const { statusCode, body } = await pool.request({ method: 'GET', path });
+      await body.dump();
+      if (statusCode !== 200) return false;
+    }
+    return true;
+  } finally {
+    await pool.close();
+  }
+}`,
+  },
+  {
+    name: 'using style: two resources in one block, in one pass',
+    options: [{ fixStyle: 'using' }],
+    code: `import { open } from 'node:fs/promises';
+export async function copy(from: string, to: string): Promise<void> {
+  const source = await open(from);
+  const target = await open(to, 'w');
+  const data = await source.readFile();
+  await target.write(data);
+}`,
+    errors: [
+      { messageId: 'leak', line: 3, column: 24 },
+      { messageId: 'leak', line: 4, column: 24 },
+    ],
+    output: `import { open } from 'node:fs/promises';
+export async function copy(from: string, to: string): Promise<void> {
+  await using source = await open(from);
+  await using target = await open(to, 'w');
+  const data = await source.readFile();
+  await target.write(data);
+}`,
+  },
+  {
+    name: 'using style: comments stay where they are',
+    options: [{ fixStyle: 'using' }],
+    code: `import { open } from 'node:fs/promises';
+export async function report(path: string, rows: string[]): Promise<void> {
+  // one file per report
+  const handle = await open(path, 'w'); // truncates
+  /* then the rows */
+  for (const row of rows) await handle.write(row);
+}`,
+    errors: [{ messageId: 'leak', line: 4, column: 24 }],
+    output: `import { open } from 'node:fs/promises';
+export async function report(path: string, rows: string[]): Promise<void> {
+  // one file per report
+  await using handle = await open(path, 'w'); // truncates
+  /* then the rows */
+  for (const row of rows) await handle.write(row);
+}`,
+  },
 ];
 
 export const timerInvalid: InvalidTestCase<TimerMessageIds, TimerOptions>[] = [
