@@ -50,6 +50,8 @@ export interface Held {
   kind: ResourceKind;
   /** Every exit on which it leaks (computed on demand). */
   leakingExits: () => LeakExit[];
+  /** Some path reaches this exit statement after a release or hand-off of the resource. */
+  handledBefore: (exit: TSESTree.Node) => boolean;
 }
 
 export type Finding =

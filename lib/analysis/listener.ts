@@ -19,7 +19,7 @@ import {
   outermostValue,
   propertyName,
 } from './usage.js';
-import { type Effect, findLeak, findLeaks, findUnprotectedThrow } from './walk.js';
+import { type Effect, exitReachedAfterHandling, findLeak, findLeaks, findUnprotectedThrow } from './walk.js';
 import { type FixPlan, type FixStyle, planFixes } from '../fix/plan.js';
 import { projectUsingSupport, targetNodeVersion } from '../fix/using-support.js';
 
@@ -651,6 +651,7 @@ export function createLifetimeListener<MessageIds extends string, Options extend
       container,
       kind: body ? catalog.bodyKind(kind) : kind,
       leakingExits: () => (allLeaks ??= findLeaks(input)),
+      handledBefore: (exit) => exitReachedAfterHandling(input, exit),
     };
     if (leaks.length > 0) {
       for (const leak of leaks) onFinding({ type: 'leak', acquisition, exit: leak, held });

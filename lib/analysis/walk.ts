@@ -276,6 +276,44 @@ function walkLeaks(input: WalkInput, firstOnly: boolean): LeakExit[] {
 }
 
 /**
+ * Whether a path from the acquisition reaches the exit statement `exit` after the resource was released or handed
+ * on (so a release inserted before that exit could run twice), without the acquisition running again first.
+ */
+export function exitReachedAfterHandling(input: WalkInput, exit: TSESTree.Node): boolean {
+  const { frame, events, start } = input;
+  type State = { segment: Segment; index: number; handled: boolean };
+  const stack: State[] = frame.find(start.node, start.tag).map(({ segment, index }) => ({ segment, index: index + 1, handled: false }));
+  const visited = new Set<string>();
+  while (stack.length > 0) {
+    const state = stack.pop()!;
+    let { handled } = state;
+    let stopped = false;
+    const positions = frame.positions.get(state.segment) ?? [];
+    for (let i = state.index; i < positions.length && !stopped; i++) {
+      const { node, tag } = positions[i];
+      if (node === exit && (tag === 'return' || tag === 'throw' || tag === 'break' || tag === 'continue')) {
+        if (handled) return true;
+        stopped = true;
+      } else if (tag === 'acquire' && node === start.node) {
+        stopped = true;
+      } else if (tag === 'id' || tag === 'call-end' || tag === 'fn') {
+        const effect = events.get(node);
+        if (effect === 'release' || effect === 'transfer') handled = true;
+      }
+    }
+    if (stopped) continue;
+    for (const segment of state.segment.nextSegments) {
+      if (!segment.reachable) continue;
+      const key = `${segment.id}|${handled}`;
+      if (visited.has(key)) continue;
+      visited.add(key);
+      stack.push({ segment, index: 0, handled });
+    }
+  }
+  return false;
+}
+
+/**
  * Calls and `await`s that run after the acquisition and before the resource is released on some path, and are
  * not protected by a `try` whose `finally` or `catch` releases it. The first one, in source order.
  */

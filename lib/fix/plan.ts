@@ -241,18 +241,8 @@ class Planner {
     const acquires = declaration?.acquires ?? contains(this.held.variable.defs[0]?.node ?? this.fn, this.finding.acquisition.node);
     const release = this.release(acquires);
     if (!release) return undefined;
-    const acquisition = this.finding.acquisition.node;
-    const safe =
-      !this.usedInClosure() &&
-      statements.every((statement) => {
-        // Another release or hand-off before the exit might have happened on the way there.
-        if (this.handling.some((node) => node.range[0] < statement.range[0] && contains(this.fn, node))) return false;
-        // In a loop that started after the acquisition, a release later in the body runs before the next iteration.
-        for (let p = statement.parent; p && p !== this.fn; p = p.parent) {
-          if (isLoop(p) && !contains(p, acquisition) && this.handling.some((node) => contains(p!, node))) return false;
-        }
-        return true;
-      });
+    // A release or hand-off may already have happened on some path to the exit: the inserted release could run twice.
+    const safe = !this.usedInClosure() && statements.every((statement) => !this.held.handledBefore(statement));
     const fix: TSESLint.ReportFixFunction = (fixer) =>
       statements.map((statement) => {
         const parent = statement.parent;

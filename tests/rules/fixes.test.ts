@@ -347,6 +347,65 @@ export function send(port: number, line: string): number {
 }`,
   },
   {
+    name: 'release at the exit: a release on a branch that returns first cannot run before the later exit (paths, not source order)',
+    code: `import { open } from 'node:fs/promises';
+export async function readConfig(path: string, fallback: string | null): Promise<string | null> {
+  const handle = await open(path, 'r');
+  const { size } = await handle.stat();
+  if (size > 0) {
+    const text = await handle.readFile('utf8');
+    await handle.close();
+    return text;
+  }
+  return fallback;
+}`,
+    errors: [{ messageId: 'leak', line: 3, column: 24 }],
+    output: `import { open } from 'node:fs/promises';
+export async function readConfig(path: string, fallback: string | null): Promise<string | null> {
+  const handle = await open(path, 'r');
+  const { size } = await handle.stat();
+  if (size > 0) {
+    const text = await handle.readFile('utf8');
+    await handle.close();
+    return text;
+  }
+  await handle.close();
+  return fallback;
+}`,
+  },
+  {
+    name: 'suggestion only: an earlier loop iteration may have ended the socket before the exit',
+    code: `import * as net from 'node:net';
+export function relay(port: number, lines: string[]): void {
+  const socket = net.connect(port);
+  for (const line of lines) {
+    if (line === '') return;
+    if (line === 'quit') socket.end();
+  }
+  socket.end();
+}`,
+    errors: [{
+      messageId: 'leak',
+      line: 3,
+      column: 18,
+      suggestions: [
+        {
+          messageId: 'suggestRelease',
+          output: `import * as net from 'node:net';
+export function relay(port: number, lines: string[]): void {
+  const socket = net.connect(port);
+  for (const line of lines) {
+    if (line === '') { socket.destroy(); return; }
+    if (line === 'quit') socket.end();
+  }
+  socket.end();
+}`,
+        },
+      ],
+    }],
+    output: null,
+  },
+  {
     name: 'suggestion only: a closure uses the resource (it may run after the block ends)',
     code: `import { open } from 'node:fs/promises';
 export async function lines(path: string, each: (line: string) => void): Promise<void> {

@@ -658,11 +658,10 @@ export function handle(port: number, mode: 'send' | 'skip' | 'close'): void {
         column: 18,
         endLine: 3,
         endColumn: 35,
-        data: { name: 'socket', ...SOCKET, path: 'when `handle()` returns at line 9' },
-        suggestions: [
-          {
-            messageId: 'suggestRelease',
-            output: `import * as net from 'node:net';
+        data: { name: 'socket', ...SOCKET, path: 'when `handle()` returns at line 9' }
+      },
+    ],
+    output: `import * as net from 'node:net';
 export function handle(port: number, mode: 'send' | 'skip' | 'close'): void {
   const socket = net.connect(port);
   switch (mode) {
@@ -676,11 +675,6 @@ export function handle(port: number, mode: 'send' | 'skip' | 'close'): void {
       socket.destroy();
   }
 }`,
-          },
-        ],
-      },
-    ],
-    output: null,
   },
   {
     // switch: a case without default falls out of the switch.
@@ -778,11 +772,10 @@ export async function readConfig(path: string): Promise<string | null> {
         column: 24,
         endLine: 3,
         endColumn: 39,
-        data: { name: 'handle', ...FILE_HANDLE, path: 'when `readConfig()` returns at line 9' },
-        suggestions: [
-          {
-            messageId: 'suggestRelease',
-            output: `import { open } from 'node:fs/promises';
+        data: { name: 'handle', ...FILE_HANDLE, path: 'when `readConfig()` returns at line 9' }
+      },
+    ],
+    output: `import { open } from 'node:fs/promises';
 export async function readConfig(path: string): Promise<string | null> {
   const handle = await open(path, 'r');
   try {
@@ -794,11 +787,6 @@ export async function readConfig(path: string): Promise<string | null> {
     return null;
   }
 }`,
-          },
-        ],
-      },
-    ],
-    output: null,
   },
   {
     // try/finally that releases something else; the early return inside try leaks.

@@ -206,16 +206,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
       return 'none';
   }
 }`,
-    output: null,
-    errors: [{
-      messageId: 'leak',
-      line: 2,
-      column: 19,
-      data: { ...TIMEOUT, name: 'warning', path: 'when `handle()` returns at line 8' },
-      suggestions: [
-        {
-          messageId: 'suggestRelease',
-          output: `export function handle(kind: 'fast' | 'slow' | 'none', onSlow: () => void): string {
+    output: `export function handle(kind: 'fast' | 'slow' | 'none', onSlow: () => void): string {
   const warning = setTimeout(onSlow, 1_000);
   switch (kind) {
     case 'fast':
@@ -229,8 +220,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
       return 'none';
   }
 }`,
-        },
-      ],
+    errors: [{
+      messageId: 'leak',
+      line: 2,
+      column: 19,
+      data: { ...TIMEOUT, name: 'warning', path: 'when `handle()` returns at line 8' }
     }],
   },
   {

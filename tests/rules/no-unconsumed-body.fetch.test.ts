@@ -340,16 +340,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   console.warn('metrics backend answered', res.status);
   return undefined;
 }`,
-    output: null,
-    errors: [{
-      messageId: 'leak',
-      line: 2,
-      column: 21,
-      data: { ...FETCH, name: 'res', path: 'when `queryMetrics()` returns at line 7' },
-      suggestions: [
-        {
-          messageId: 'suggestRelease',
-          output: `export async function queryMetrics(url: string): Promise<unknown> {
+    output: `export async function queryMetrics(url: string): Promise<unknown> {
   const res = await fetch(url);
   if (res.ok) {
     return res.json();
@@ -358,8 +349,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   await res.body?.cancel();
   return undefined;
 }`,
-        },
-      ],
+    errors: [{
+      messageId: 'leak',
+      line: 2,
+      column: 21,
+      data: { ...FETCH, name: 'res', path: 'when `queryMetrics()` returns at line 7' }
     }],
   },
   {

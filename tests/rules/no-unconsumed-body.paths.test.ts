@@ -125,16 +125,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
       throw new Error(\`unexpected status \${res.status}\`);
   }
 }`,
-    output: null,
-    errors: [{
-      messageId: 'leak',
-      line: 2,
-      column: 21,
-      data: { ...FETCH, name: 'res', path: 'when `lookup()` returns at line 7' },
-      suggestions: [
-        {
-          messageId: 'suggestRelease',
-          output: `export async function lookup(url: string): Promise<unknown> {
+    output: `export async function lookup(url: string): Promise<unknown> {
   const res = await fetch(url);
   switch (res.status) {
     case 200:
@@ -147,8 +138,11 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
       throw new Error(\`unexpected status \${res.status}\`);
   }
 }`,
-        },
-      ],
+    errors: [{
+      messageId: 'leak',
+      line: 2,
+      column: 21,
+      data: { ...FETCH, name: 'res', path: 'when `lookup()` returns at line 7' }
     }],
   },
   {
@@ -277,16 +271,7 @@ export async function queryMetrics(url: string): Promise<unknown> {
     return null;
   }
 }`,
-    output: null,
-    errors: [{
-      messageId: 'leak',
-      line: 4,
-      column: 38,
-      data: { ...UNDICI, name: 'request(…)', path: 'when `queryMetrics()` returns at line 10' },
-      suggestions: [
-        {
-          messageId: 'suggestRelease',
-          output: `import { request } from 'undici';
+    output: `import { request } from 'undici';
 
 export async function queryMetrics(url: string): Promise<unknown> {
   const { statusCode, body } = await request(url);
@@ -299,8 +284,11 @@ export async function queryMetrics(url: string): Promise<unknown> {
     return null;
   }
 }`,
-        },
-      ],
+    errors: [{
+      messageId: 'leak',
+      line: 4,
+      column: 38,
+      data: { ...UNDICI, name: 'request(…)', path: 'when `queryMetrics()` returns at line 10' }
     }],
   },
   {
@@ -322,16 +310,7 @@ export function show(url: string): void {
     }
   });
 }`,
-    output: null,
-    errors: [{
-      messageId: 'leak',
-      line: 4,
-      column: 18,
-      data: { ...HTTP, name: 'res', path: 'when the function returns at line 14' },
-      suggestions: [
-        {
-          messageId: 'suggestRelease',
-          output: `import * as http from 'node:http';
+    output: `import * as http from 'node:http';
 
 export function show(url: string): void {
   http.get(url, (res) => {
@@ -349,8 +328,11 @@ export function show(url: string): void {
     }
   });
 }`,
-        },
-      ],
+    errors: [{
+      messageId: 'leak',
+      line: 4,
+      column: 18,
+      data: { ...HTTP, name: 'res', path: 'when the function returns at line 14' }
     }],
   },
 ];
