@@ -253,6 +253,16 @@ class Planner {
         if (inList && this.firstOnLine(statement)) {
           return fixer.insertTextBefore(statement, `${release}\n${this.lineIndent(statement)}`);
         }
+        // A braceless body on a line of its own gets braces and lines of its own.
+        const before = this.sourceCode.getTokenBefore(statement);
+        if (this.firstOnLine(statement) && before && parent && before.loc.end.line < statement.loc.start.line) {
+          const indent = this.lineIndent(statement);
+          const outer = this.lineIndent(before);
+          return fixer.replaceTextRange(
+            [before.range[1], statement.range[1]],
+            ` {\n${indent}${release}\n${indent}${this.sourceCode.getText(statement)}\n${outer}}`,
+          );
+        }
         return fixer.replaceText(statement, `{ ${release} ${this.sourceCode.getText(statement)} }`);
       });
     const lines = statements.map((s) => s.loc.start.line);

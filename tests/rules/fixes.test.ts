@@ -317,6 +317,28 @@ export function greet(port: number, name: string): boolean {
 }`,
   },
   {
+    name: 'release at the exit: a braceless body on a line of its own gets braces and lines of its own',
+    code: `import * as net from 'node:net';
+export function greet(port: number, name: string): boolean {
+  const socket = net.connect(port);
+  if (!name)
+    return false;
+  socket.end(\`hello \${name}\`);
+  return true;
+}`,
+    errors: [{ messageId: 'leak', line: 3, column: 18 }],
+    output: `import * as net from 'node:net';
+export function greet(port: number, name: string): boolean {
+  const socket = net.connect(port);
+  if (!name) {
+    socket.destroy();
+    return false;
+  }
+  socket.end(\`hello \${name}\`);
+  return true;
+}`,
+  },
+  {
     name: 'release at the exit: every leaking exit at once',
     code: `import * as net from 'node:net';
 export function send(port: number, line: string): number {
