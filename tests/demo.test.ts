@@ -200,7 +200,7 @@ describe('npm run demo -- --fix-dry-run', () => {
     expect(stdout).toContain('--- examples/service/src/health-monitor.ts');
     expect(stdout).toMatch(/\+  try \{\n\+    const \{ statusCode, body \} = await client\.request/);
     expect(stdout).toContain('+  } finally {\n+    await client.close();\n+  }');
-    expect(stdout).toContain('+    tunnel.destroy();\n     throw new ClusterUnavailableError');
+    expect(stdout).toContain('+    tunnel.end();\n     throw new ClusterUnavailableError');
     expect(stdout).toMatch(/^\d+ finding\(s\) fixed by --fix, \d+ with suggestions only \(editor quick fixes\), \d+ without an automatic edit\.$/m);
   });
 

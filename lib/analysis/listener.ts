@@ -2,7 +2,7 @@
 import { ASTUtils, AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import { Catalog } from '../catalog/catalog.js';
-import { LISTENER_METHODS } from '../catalog/resources.js';
+import { END_EVENTS, LISTENER_METHODS } from '../catalog/resources.js';
 import type { Category, ResourceKind } from '../catalog/types.js';
 import { type CodePath, Frame, type Segment } from './code-paths.js';
 import type { Acquisition, Finding, Held, LeakExit } from './findings.js';
@@ -39,8 +39,6 @@ const STRENGTH: Record<Effect, number> = { borrow: 0, overwrite: 1, release: 2, 
 const MAX_CLOSURE_DEPTH = 6;
 /** A socket either connects or errors (and Node destroys it): a release once it connects covers both outcomes. */
 const CONNECT_EVENTS = new Set(['connect', 'secureConnect', 'ready', 'open']);
-/** Events after which a resource is done with: a release in their listener always runs. */
-const END_EVENTS = new Set(['close', 'end', 'finish', 'error', 'exit', 'timeout', 'abort', 'disconnect', 'goaway', 'unpipe']);
 
 function unwrapToValue(node: TSESTree.Node): { awaited: boolean } {
   let cur: TSESTree.Node = node;

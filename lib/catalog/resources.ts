@@ -21,6 +21,9 @@ export const BUILTIN_RESOURCES: ResourceKind[] = [
     category: 'resource',
     types: [node('tls', 'TLSSocket')],
     release: ['destroy', 'end', 'destroySoon', 'resetAndDestroy'],
+    // Fixes end it, which flushes what was written; destroy() (and [Symbol.asyncDispose]) would drop it.
+    fixRelease: { expression: '$.end()', async: false },
+    noUsing: true,
     verb: DESTROY,
     advice: 'End or destroy it on every path, or hand it to an owner.',
   },
@@ -31,6 +34,9 @@ export const BUILTIN_RESOURCES: ResourceKind[] = [
     category: 'resource',
     types: [node('net', 'Socket')],
     release: ['destroy', 'end', 'destroySoon', 'resetAndDestroy'],
+    // Fixes end it, which flushes what was written; destroy() (and [Symbol.asyncDispose]) would drop it.
+    fixRelease: { expression: '$.end()', async: false },
+    noUsing: true,
     verb: DESTROY,
     advice: 'End or destroy it on every path, or hand it to an owner.',
   },
@@ -173,6 +179,8 @@ export const BUILTIN_RESOURCES: ResourceKind[] = [
     category: 'resource',
     types: [node('worker_threads', 'Worker')],
     release: ['terminate'],
+    // Its release (kill, terminate) aborts the work it was started for: fixes never insert it.
+    noFix: true,
     releaseEvents: ['exit', 'error'],
     verb: { base: 'terminate', past: 'terminated' },
     advice: "Terminate it, or wait for its 'exit' event.",
@@ -193,6 +201,8 @@ export const BUILTIN_RESOURCES: ResourceKind[] = [
     category: 'resource',
     types: [node('child_process', 'ChildProcess')],
     release: ['kill', 'unref', 'disconnect'],
+    // Its release (kill, terminate) aborts the work it was started for: fixes never insert it.
+    noFix: true,
     // 'error' fires only when spawning or killing fails; a child that runs normally never emits it.
     releaseEvents: ['exit', 'close'],
     // `exec`/`execFile` report completion to their callback; only processes whose end nobody observes leak.
@@ -236,6 +246,8 @@ export const BUILTIN_RESOURCES: ResourceKind[] = [
       { from: 'lib', name: 'WebSocket' },
     ],
     release: ['close', 'terminate'],
+    // close() while it is still connecting aborts the handshake with an 'error' event that may have no listener.
+    fixAfterWait: true,
     verb: CLOSE,
     advice: 'Close it on every path, or hand it to an owner.',
   },
@@ -578,6 +590,9 @@ export const CALL_RULES: CallRule[] = [
 ];
 
 /** Methods that register a listener: `x.on('close', …)`. */
+/** Events after which a resource is done with: a release in their listener always runs, and listening is not using it. */
+export const END_EVENTS = new Set(['close', 'end', 'finish', 'error', 'exit', 'timeout', 'abort', 'disconnect', 'goaway', 'unpipe']);
+
 export const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'addEventListener']);
 
 /**

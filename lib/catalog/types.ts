@@ -59,6 +59,10 @@ export interface ResourceKind {
   fixRelease?: { expression: string; async: boolean };
   /** Fixes never declare it with `using`: its disposal does something else than its release (drops unflushed data). */
   noUsing?: boolean;
+  /** Fixes never release it: its release aborts work (killing a child process, terminating a worker). */
+  noFix?: boolean;
+  /** Fixes release it only after the code has waited for it (a WebSocket that may still be connecting). */
+  fixAfterWait?: boolean;
   /**
    * A one-shot resource that ends by itself (a timeout): leaving it alone is fine; it is reported only where the
    * code clears it on some paths but not others, or races it against other work without clearing it.

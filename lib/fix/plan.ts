@@ -1,11 +1,11 @@
 // Plans the edits that fix a leaking local resource: `using` / `await using`, `try { … } finally { release }` over the
 // rest of its block, or a release before each leaking exit. Decides which one is a fix (applied by `--fix`) and which
 // are only suggestions, and withholds edits that would change what the program does beyond releasing the resource.
-import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isThenableType } from 'ts-api-utils';
 import * as ts from 'typescript';
 import type { Catalog } from '../catalog/catalog.js';
-import { DISPOSABLE_KIND, LISTENER_METHODS } from '../catalog/resources.js';
+import { DISPOSABLE_KIND, END_EVENTS, LISTENER_METHODS } from '../catalog/resources.js';
 import type { Finding, Held } from '../analysis/findings.js';
 import { childNodes, enclosingFunction, isFunctionNode, propertyName } from '../analysis/usage.js';
 import { releaseStatement } from './release.js';
@@ -53,6 +53,9 @@ interface Edit {
   suggestion: Suggestion;
 }
 
+/** `DisposableStack` methods whose callbacks run when the stack is disposed. */
+const DISPOSAL_CALLBACKS = new Set(['defer', 'adopt', 'use']);
+
 /** Exits a `finally` at the end of the block covers (not a loop's next iteration, an overwrite or an endless loop). */
 const WRAPPABLE_EXITS = new Set(['return', 'end', 'throw', 'break', 'continue', 'block-end']);
 
@@ -70,6 +73,53 @@ const contains = (outer: TSESTree.Node | Range, inner: TSESTree.Node | Range): b
 function some(node: TSESTree.Node, visit: (n: TSESTree.Node) => boolean): boolean {
   if (visit(node)) return true;
   return childNodes(node).some((child) => !isFunctionNode(child) && some(child, visit));
+}
+
+/** The expression an initialiser evaluates to once `await`, `as`, `!` and `satisfies` are looked through. */
+function valueOf(node: TSESTree.Node): TSESTree.Node {
+  let cur = node;
+  for (;;) {
+    if (
+      cur.type === AST_NODE_TYPES.AwaitExpression ||
+      cur.type === AST_NODE_TYPES.TSAsExpression ||
+      cur.type === AST_NODE_TYPES.TSNonNullExpression ||
+      cur.type === AST_NODE_TYPES.TSSatisfiesExpression
+    ) {
+      cur = cur.type === AST_NODE_TYPES.AwaitExpression ? cur.argument : cur.expression;
+    } else {
+      return cur;
+    }
+  }
+}
+
+/** Expressions `await x` can be put in front of without changing what is awaited. */
+const AWAITABLE_AS_IS = new Set<string>([
+  AST_NODE_TYPES.CallExpression,
+  AST_NODE_TYPES.NewExpression,
+  AST_NODE_TYPES.MemberExpression,
+  AST_NODE_TYPES.Identifier,
+  AST_NODE_TYPES.Literal,
+  AST_NODE_TYPES.TemplateLiteral,
+  AST_NODE_TYPES.ChainExpression,
+  AST_NODE_TYPES.ArrayExpression,
+  AST_NODE_TYPES.ObjectExpression,
+]);
+
+const CALLS = new Set<string>([AST_NODE_TYPES.CallExpression, AST_NODE_TYPES.NewExpression, AST_NODE_TYPES.AwaitExpression]);
+
+/** `await client.close();` and `await client?.close();` are the same release; `socket.end('ping')` is not `socket.end()`. */
+function sameRelease(existing: string, planned: string): boolean {
+  const normalize = (text: string): string =>
+    text
+      .replace(/\s+/g, '')
+      .replace(/;$/, '')
+      .replace(/^(await|void)/, '')
+      .replace(/\?\./g, '.');
+  return normalize(existing) === normalize(planned);
+}
+
+function* ancestors(node: TSESTree.Node, stop: TSESTree.Node): Generator<TSESTree.Node> {
+  for (let p = node.parent; p && p !== stop; p = p.parent) yield p;
 }
 
 const isLoop = (node: TSESTree.Node): boolean =>
@@ -109,7 +159,7 @@ class Planner {
   plan(): FixPlan | undefined {
     const { style } = this.env;
     const effects = [...this.held.events.values()];
-    if (effects.includes('overwrite')) return undefined;
+    if (effects.includes('overwrite') || this.held.kind.noFix) return undefined;
     const atExits = this.finding.type === 'leak' ? this.releaseAtExits() : undefined;
     const using = style === 'try-finally' || !this.env.wrap ? undefined : this.declareWithUsing();
     const wrap = this.env.wrap ? this.wrapInTry() : undefined;
@@ -143,7 +193,10 @@ class Planner {
     const declarator = def.node;
     if (statement.declarations.length !== 1 || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
     if (statement.kind !== 'const' && statement.kind !== 'let') return undefined;
-    const acquires = !!declarator.init && contains(declarator.init, this.finding.acquisition.node);
+    const acquisition = this.finding.acquisition.node;
+    // `const client = shared ?? new Client(url)`: the variable may hold the caller's resource, which is not ours to release.
+    if (declarator.init && contains(declarator.init, acquisition) && valueOf(declarator.init) !== acquisition) return undefined;
+    const acquires = !!declarator.init && contains(declarator.init, acquisition);
     const empty =
       !declarator.init ||
       (declarator.init.type === AST_NODE_TYPES.Identifier && declarator.init.name === 'undefined') ||
@@ -156,6 +209,20 @@ class Planner {
   private optional(acquires: boolean): boolean {
     const type = this.declaredType;
     return !acquires || (!!type && this.nullable(type));
+  }
+
+  /** Values that need nothing open once computed: primitives, and arrays of them. */
+  private isPlainData(type: ts.Type): boolean {
+    const parts = type.isUnion() ? type.types : [type];
+    return parts.every((t) => {
+      if (t.flags & (ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.BigIntLike)) return true;
+      if (t.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void)) return true;
+      if (this.checker.isArrayType(t)) {
+        const [element] = this.checker.getTypeArguments(t as ts.TypeReference);
+        return !!element && this.isPlainData(element);
+      }
+      return false;
+    });
   }
 
   private nullable(type: ts.Type): boolean {
@@ -173,6 +240,7 @@ class Planner {
       optional: this.optional(acquires),
       inAsyncFunction: this.isAsync,
       collection: this.held.container,
+      local: true,
     });
   }
 
@@ -200,16 +268,98 @@ class Planner {
     return this.references.some((id) => enclosingFunction(id) !== this.fn);
   }
 
+  /**
+   * The resource does work after the code that starts it has run on: it was given a callback (a listener,
+   * `rl.question(q, onAnswer)`, `bus.subscribe(topic, handler)`) or lent to a call that is not awaited
+   * (`https.request({ agent })`), or it is a kind that must be waited for first. Releasing it is only safe once the
+   * code has waited for it. (Sockets and streams that are only written to are not: their fix release, `end()`,
+   * flushes what was written.)
+   */
+  private worksInBackground(before?: TSESTree.Node): boolean {
+    const kind = this.held.kind;
+    // A timer's callback is its own work: timers are judged by whether the code waits at all (see their callers).
+    if (kind.category === 'timer') return false;
+    if (kind.fixAfterWait || this.hasListeners()) return true;
+    // At an exit outside loops, only what happened before it on the way there counts.
+    const inLoop = !!before && [...ancestors(before, this.fn)].some(isLoop);
+    const seen = (id: TSESTree.Node): boolean => !before || inLoop || id.range[0] < before.range[0];
+    const services = this.env.services;
+    const isFunction = (arg: TSESTree.Node): boolean =>
+      isFunctionNode(arg) ||
+      (arg.type !== AST_NODE_TYPES.SpreadElement &&
+        this.checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(arg)).getCallSignatures().length > 0);
+    const callbackCall = (call: TSESTree.Node | undefined): boolean =>
+      (call?.type === AST_NODE_TYPES.CallExpression || call?.type === AST_NODE_TYPES.NewExpression) && call.arguments.some(isFunction);
+    // The acquisition, and calls chained on it (`new Worker(file).on('message', …)`).
+    for (let node: TSESTree.Node = this.finding.acquisition.node; ; ) {
+      if (callbackCall(node)) return true;
+      const member: TSESTree.Node | undefined = node.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== node || member.parent?.type !== AST_NODE_TYPES.CallExpression) break;
+      node = member.parent;
+    }
+    return this.references.some((id) => {
+      if (!seen(id)) return false;
+      const parent = id.parent;
+      // A method of the resource given a callback (a `DisposableStack` runs its deferred callbacks when disposed).
+      if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === id && parent.parent?.type === AST_NODE_TYPES.CallExpression) {
+        if (LISTENER_METHODS.has(propertyName(parent) ?? '') || DISPOSAL_CALLBACKS.has(propertyName(parent) ?? '')) return false;
+        return parent.parent.callee === parent && callbackCall(parent.parent);
+      }
+      // Passed to a call (directly or in an options object) whose result is not awaited.
+      let argument: TSESTree.Node = id;
+      if (parent?.type === AST_NODE_TYPES.Property && parent.value === id && parent.parent?.type === AST_NODE_TYPES.ObjectExpression) {
+        argument = parent.parent;
+      }
+      const call = argument.parent;
+      if (
+        (call?.type !== AST_NODE_TYPES.CallExpression && call?.type !== AST_NODE_TYPES.NewExpression) ||
+        !call.arguments.includes(argument as TSESTree.CallExpressionArgument) ||
+        call.parent?.type === AST_NODE_TYPES.AwaitExpression ||
+        this.held.events.get(id) === 'release'
+      ) {
+        return false;
+      }
+      // Logging it (`console.log(lease)`) does not keep it busy.
+      const tsCall = services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression | ts.NewExpression;
+      return !this.env.catalog.callRule(tsCall.expression)?.nonThrowing;
+    });
+  }
+
+  /** An `await`, `for await` or `yield` anywhere in `node` (not in nested functions). */
+  private waits(node: TSESTree.Node): boolean {
+    return some(
+      node,
+      (n) =>
+        n.type === AST_NODE_TYPES.AwaitExpression ||
+        n.type === AST_NODE_TYPES.YieldExpression ||
+        (n.type === AST_NODE_TYPES.ForOfStatement && n.await),
+    );
+  }
+
+  /** An `await` (or `for await`) on something that involves the resource: the code waits for it there. */
+  private waitsForIt(node: TSESTree.Node): boolean {
+    return some(node, (n) => {
+      if (n.type === AST_NODE_TYPES.AwaitExpression) return this.references.some((id) => contains(n.argument, id));
+      if (n.type === AST_NODE_TYPES.ForOfStatement && n.await) return this.references.some((id) => contains(n.right, id));
+      return false;
+    });
+  }
+
   /** Listeners registered on the holder (`sock.on('data', …)`) keep using it after the code that follows. */
   private hasListeners(): boolean {
     return this.references.some((id) => {
       const member = id.parent;
-      return (
-        member?.type === AST_NODE_TYPES.MemberExpression &&
-        member.object === id &&
-        LISTENER_METHODS.has(propertyName(member) ?? '') &&
-        member.parent?.type === AST_NODE_TYPES.CallExpression
-      );
+      if (
+        member?.type !== AST_NODE_TYPES.MemberExpression ||
+        member.object !== id ||
+        !LISTENER_METHODS.has(propertyName(member) ?? '') ||
+        member.parent?.type !== AST_NODE_TYPES.CallExpression
+      ) {
+        return false;
+      }
+      // Listening for its end ('error', 'close', …) is not work that a release would cut short.
+      const event = member.parent.arguments[0];
+      return !(event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' && END_EVENTS.has(event.value));
     });
   }
 
@@ -237,12 +387,53 @@ class Planner {
       if (this.usesResourceIn(statement)) return undefined;
       if (!statements.includes(statement)) statements.push(statement);
     }
+    // The name must mean the holder at each exit (an inner declaration may shadow it).
+    for (const statement of statements) {
+      if (ASTUtils.findVariable(this.sourceCode.getScope(statement), this.held.variable.name) !== this.held.variable) return undefined;
+    }
+    const def = this.held.variable.defs[0];
+    const init = def?.node.type === AST_NODE_TYPES.VariableDeclarator ? def.node.init : null;
+    const acquisition = this.finding.acquisition.node;
+    // `const client = shared ?? new Client(url)`: at the exit it may be the caller's.
+    if (init && contains(init, acquisition) && valueOf(init) !== acquisition) return undefined;
     const declaration = this.declaration();
-    const acquires = declaration?.acquires ?? contains(this.held.variable.defs[0]?.node ?? this.fn, this.finding.acquisition.node);
+    const acquires = declaration?.acquires ?? contains(def?.node ?? this.fn, acquisition);
     const release = this.release(acquires);
     if (!release) return undefined;
+    // A timer, a socket, anything with a callback is meant to work after the code that starts it: releasing it at an
+    // exit stops that work, unless the code itself ends it on other paths (a direct release in this function) or has
+    // waited for it on the way to the exit.
+    const releasesItself = [...this.held.events].some(
+      ([node, effect]) => effect === 'release' && node.type !== AST_NODE_TYPES.ArrowFunctionExpression && enclosingFunction(node) === this.fn && !isFunctionNode(node),
+    );
+    const background = statements.some((statement) => this.worksInBackground(statement));
+    const mustWait = background && (!releasesItself || !!this.held.kind.fixAfterWait);
+    if (mustWait && !statements.every((statement) => this.waitedBefore(statement))) {
+      return this.hasListeners() ? undefined : this.exitEdit(statements, release, false);
+    }
+    // An interval that nothing clears, left by a function that never waits, is meant to keep running.
+    if (this.held.kind.category === 'timer' && !releasesItself && !statements.every((statement) => this.waitedBefore(statement, true))) {
+      return undefined;
+    }
     // A release or hand-off may already have happened on some path to the exit: the inserted release could run twice.
     const safe = !this.usedInClosure() && statements.every((statement) => !this.held.handledBefore(statement));
+    return this.exitEdit(statements, release, safe);
+  }
+
+  /** Some statement before `statement`, in its block or an enclosing one, waits for the resource (or for anything). */
+  private waitedBefore(statement: TSESTree.Node, anything = false): boolean {
+    const acquisition = this.finding.acquisition.node;
+    for (let child: TSESTree.Node = statement, p = statement.parent; p && p !== this.fn; child = p, p = p.parent) {
+      const list = p.type === AST_NODE_TYPES.BlockStatement ? p.body : p.type === AST_NODE_TYPES.SwitchCase ? p.consequent : undefined;
+      if (!list) continue;
+      for (const sibling of list.slice(0, list.indexOf(child as TSESTree.Statement))) {
+        if (sibling.range[0] >= acquisition.range[0] && (anything ? this.waits(sibling) : this.waitsForIt(sibling))) return true;
+      }
+    }
+    return false;
+  }
+
+  private exitEdit(statements: TSESTree.Node[], release: string, safe: boolean): Edit {
     const fix: TSESLint.ReportFixFunction = (fixer) =>
       statements.map((statement) => {
         const parent = statement.parent;
@@ -250,8 +441,8 @@ class Planner {
           parent?.type === AST_NODE_TYPES.BlockStatement ||
           parent?.type === AST_NODE_TYPES.SwitchCase ||
           parent?.type === AST_NODE_TYPES.StaticBlock;
-        if (inList && this.firstOnLine(statement)) {
-          return fixer.insertTextBefore(statement, `${release}\n${this.lineIndent(statement)}`);
+        if (inList) {
+          return fixer.insertTextBefore(statement, this.firstOnLine(statement) ? `${release}\n${this.lineIndent(statement)}` : `${release} `);
         }
         // A braceless body on a line of its own gets braces and lines of its own.
         const before = this.sourceCode.getTokenBefore(statement);
@@ -312,20 +503,31 @@ class Planner {
     for (let p: TSESTree.Node | undefined = acquisition.parent; p && p !== block; p = p.parent) if (isLoop(p)) return undefined;
     if (this.held.leakingExits().some((e) => !WRAPPABLE_EXITS.has(e.kind))) return undefined;
     const removals: TSESTree.Statement[] = [];
+    const planned = this.release(acquires);
     for (const node of this.handling) {
       const top = rest.find((s) => contains(s, node));
-      if (!top || !this.isReleaseStatement(top)) return undefined;
+      // Only the planned release itself can move into the `finally` (not `socket.end('ping')`, which sends data),
+      // and only from the end of the block: moving it past later statements would release it later than before.
+      if (!top || !this.isReleaseStatement(top) || !planned || !sameRelease(this.sourceCode.getText(top), planned)) return undefined;
+      const after = rest.slice(rest.indexOf(top) + 1);
+      if (!after.every((s) => s.type === AST_NODE_TYPES.ReturnStatement && !some(s, (n) => CALLS.has(n.type)))) return undefined;
       if (!removals.includes(top)) removals.push(top);
     }
     const promiseReturns: TSESTree.ReturnStatement[] = [];
     let waits = false;
+    let escapes = false;
     for (const s of rest) {
       some(s, (n) => {
         if (n.type === AST_NODE_TYPES.AwaitExpression || n.type === AST_NODE_TYPES.YieldExpression) waits = true;
         if (n.type === AST_NODE_TYPES.ForOfStatement && n.await) waits = true;
-        if (n.type === AST_NODE_TYPES.ReturnStatement && n.argument && n.argument.type !== AST_NODE_TYPES.AwaitExpression) {
+        if (n.type === AST_NODE_TYPES.ReturnStatement && n.argument) {
           const tsNode = this.env.services.esTreeNodeToTSNodeMap.get(n.argument);
-          if (isThenableType(this.checker, tsNode, this.checker.getTypeAtLocation(tsNode))) promiseReturns.push(n);
+          const type = this.checker.getTypeAtLocation(tsNode);
+          // `return client.request(…)`, `return handle.createReadStream()`: what is returned still needs the resource.
+          if (this.references.some((id) => contains(n.argument!, id)) && !this.isPlainData(this.checker.getAwaitedType(type) ?? type)) {
+            escapes = true;
+          }
+          if (n.argument.type !== AST_NODE_TYPES.AwaitExpression && isThenableType(this.checker, tsNode, type)) promiseReturns.push(n);
         }
         return false;
       });
@@ -336,11 +538,15 @@ class Planner {
     // plain Disposable is taken to be done with when its block ends. A timer or a resource with listeners that is
     // never waited for gets no edit at all (clearing an interval right away defeats it).
     const listeners = this.hasListeners();
-    if (!waits && (kind.category === 'timer' || listeners)) return undefined;
+    const background = this.worksInBackground();
+    const waitsForIt = rest.some((s) => this.waitsForIt(s));
+    // Clearing an interval in a block that never waits would stop it before its first tick.
+    if ((kind.category === 'timer' && !waits) || (listeners && !waitsForIt)) return undefined;
     const safe =
       !this.usedInClosure() &&
       !listeners &&
-      (waits || kind.id === DISPOSABLE_KIND.id) &&
+      !escapes &&
+      (background ? waitsForIt : waits || kind.id === DISPOSABLE_KIND.id) &&
       (this.isAsync || promiseReturns.length === 0);
     return { statement, acquires, block, rest, removals, promiseReturns, safe };
   }
@@ -381,7 +587,10 @@ class Planner {
   }
 
   private awaitReturn(fixer: TSESLint.RuleFixer, statement: TSESTree.ReturnStatement): TSESLint.RuleFix {
-    return fixer.insertTextBefore(statement.argument!, 'await ');
+    const argument = statement.argument!;
+    // `return fast ? a() : b()` must become `return await (fast ? a() : b())`, not `(await fast) ? …`.
+    if (!AWAITABLE_AS_IS.has(argument.type)) return fixer.replaceText(argument, `await (${this.sourceCode.getText(argument)})`);
+    return fixer.insertTextBefore(argument, 'await ');
   }
 
   private declareWithUsing(): Edit | undefined {
@@ -435,7 +644,16 @@ class Planner {
       const removed = removals.map((s) => this.removal(fixer, s).range as Range);
       const edits: { at: Range; text: string }[] = [
         ...removed.map((range) => ({ at: range, text: '' })),
-        ...(this.isAsync ? promiseReturns.map((r) => ({ at: [r.argument!.range[0], r.argument!.range[0]] as Range, text: 'await ' })) : []),
+        ...(this.isAsync
+          ? promiseReturns.flatMap((r) => {
+              const argument = r.argument!;
+              if (AWAITABLE_AS_IS.has(argument.type)) return [{ at: [argument.range[0], argument.range[0]] as Range, text: 'await ' }];
+              return [
+                { at: [argument.range[0], argument.range[0]] as Range, text: 'await (' },
+                { at: [argument.range[1], argument.range[1]] as Range, text: ')' },
+              ];
+            })
+          : []),
         ...this.lineStarts(from, to)
           .filter((p) => !removed.some(([a, b]) => a <= p && p < b))
           .map((p) => ({ at: [p, p] as Range, text: unit })),

@@ -12,6 +12,8 @@ export interface ReleaseContext {
   inAsyncFunction: boolean;
   /** The expression holds a collection of resources (`Set`, array, `Map` values). */
   collection: boolean;
+  /** A local variable at the end of its scope or at an exit: the catalog's `fixRelease` applies (`socket.end()`). */
+  local?: boolean;
 }
 
 function returnsPromise(checker: ts.TypeChecker, type: ts.Type, method: ts.Symbol | undefined, at: ts.Node | undefined): boolean {
@@ -43,17 +45,19 @@ export function releaseStatement(kind: ResourceKind, target: string, context: Re
       : context.optional
         ? `${target} ?? []`
         : target;
-    const inner = releaseStatement(kind, 'item', { ...context, type: element, optional: false, collection: false, inAsyncFunction: true });
+    // The loop variable must not shadow the collection it iterates (`for (const item of item)` throws).
+    const item = /^item\b/.test(target) ? 'element' : 'item';
+    const inner = releaseStatement(kind, item, { ...context, type: element, optional: false, collection: false, inAsyncFunction: true });
     if (!inner) return undefined;
     if (inner.startsWith('await ')) {
       // Close them together rather than one `await` after another.
       const call = inner.slice('await '.length, -1);
-      return `${context.inAsyncFunction ? 'await' : 'void'} Promise.all(Array.from(${source}, (item) => ${call}));`;
+      return `${context.inAsyncFunction ? 'await' : 'void'} Promise.all(Array.from(${source}, (${item}) => ${call}));`;
     }
-    return `for (const item of ${source}) ${inner}`;
+    return `for (const ${item} of ${source}) ${inner}`;
   }
   if (kind.releaseFunction) return `${kind.releaseFunction}(${target});`;
-  if (kind.fixRelease) {
+  if (kind.fixRelease && context.local) {
     const call = kind.fixRelease.expression.replace('$', context.optional ? `${target}?` : target).replace('??.', '?.');
     if (!kind.fixRelease.async) return `${call};`;
     return context.inAsyncFunction ? `await ${call};` : `void ${call};`;

@@ -71,8 +71,14 @@ export async function info(url: string): Promise<Dispatcher.ResponseData> {
   await client.connect?.();
   return client.request({ method: 'GET', path: '/info' });
 }`,
-    errors: [{ messageId: 'leakPooling', line: 3, column: 18 }],
-    output: `import { Client, type Dispatcher } from 'undici';
+    errors: [{
+      messageId: 'leakPooling',
+      line: 3,
+      column: 18,
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import { Client, type Dispatcher } from 'undici';
 export async function info(url: string): Promise<Dispatcher.ResponseData> {
   const client = new Client(url);
   try {
@@ -82,6 +88,10 @@ export async function info(url: string): Promise<Dispatcher.ResponseData> {
     await client.close();
   }
 }`,
+        },
+      ],
+    }],
+    output: null,
   },
   {
     name: 'try/finally: arrow function with a block body',
@@ -311,7 +321,7 @@ export function greet(port: number, name: string): boolean {
     output: `import * as net from 'node:net';
 export function greet(port: number, name: string): boolean {
   const socket = net.connect(port);
-  if (!name) { socket.destroy(); return false; }
+  if (!name) { socket.end(); return false; }
   socket.end(\`hello \${name}\`);
   return true;
 }`,
@@ -331,7 +341,7 @@ export function greet(port: number, name: string): boolean {
 export function greet(port: number, name: string): boolean {
   const socket = net.connect(port);
   if (!name) {
-    socket.destroy();
+    socket.end();
     return false;
   }
   socket.end(\`hello \${name}\`);
@@ -357,11 +367,11 @@ export function send(port: number, line: string): number {
 export function send(port: number, line: string): number {
   const socket = net.connect(port);
   if (line.length === 0) {
-    socket.destroy();
+    socket.end();
     return 0;
   }
   if (line.length > 512) {
-    socket.destroy();
+    socket.end();
     throw new RangeError('line too long');
   }
   socket.end(line);
@@ -417,7 +427,7 @@ export function relay(port: number, lines: string[]): void {
 export function relay(port: number, lines: string[]): void {
   const socket = net.connect(port);
   for (const line of lines) {
-    if (line === '') { socket.destroy(); return; }
+    if (line === '') { socket.end(); return; }
     if (line === 'quit') socket.end();
   }
   socket.end();
@@ -505,7 +515,7 @@ export function greet(port: number): void {
   try {
     socket.write('hello');
   } finally {
-    socket.destroy();
+    socket.end();
   }
 }`,
         },
@@ -553,7 +563,7 @@ export async function size(path: string): Promise<number> {
 }`,
   },
   {
-    name: 'using (auto): the release that becomes redundant is removed, and a returned promise is awaited',
+    name: 'using (auto): the release that becomes redundant (the last statement before a plain `return`) is removed',
     filename: EMIT,
     options: [{ checkExceptionPaths: true }],
     code: `import { open } from 'node:fs/promises';
@@ -561,14 +571,14 @@ export async function firstBytes(path: string): Promise<Buffer> {
   const handle = await open(path);
   const { buffer } = await handle.read(Buffer.alloc(16), 0, 16, 0);
   await handle.close();
-  return Promise.resolve(buffer);
+  return buffer;
 }`,
     errors: [{ messageId: 'exception', line: 3, column: 24 }],
     output: `import { open } from 'node:fs/promises';
 export async function firstBytes(path: string): Promise<Buffer> {
   await using handle = await open(path);
   const { buffer } = await handle.read(Buffer.alloc(16), 0, 16, 0);
-  return await Promise.resolve(buffer);
+  return buffer;
 }`,
   },
   {
@@ -681,7 +691,11 @@ export async function log(path: string, lines: AsyncIterable<string>): Promise<v
   const out = fs.createWriteStream(path, { flags: 'a' });
   for await (const line of lines) out.write(line);
 }`,
-    errors: [{ messageId: 'leak', line: 3, column: 15 }],
+    errors: [{
+      messageId: 'leak',
+      line: 3,
+      column: 15
+    }],
     output: `import * as fs from 'node:fs';
 export async function log(path: string, lines: AsyncIterable<string>): Promise<void> {
   const out = fs.createWriteStream(path, { flags: 'a' });
@@ -916,6 +930,277 @@ export async function report(path: string, rows: string[]): Promise<void> {
   for (const row of rows) await handle.write(row);
 }`,
   },
+  {
+    name: 'review: a socket whose data listener keeps working after the return gets no edit',
+    code: `import * as net from 'node:net';
+export function watch(port: number, onData: (chunk: Buffer) => void): boolean {
+  const socket = net.connect(port);
+  socket.on('data', onData);
+  return true;
+}`,
+    errors: [{ messageId: 'leak', line: 3, column: 18 }],
+    output: null,
+  },
+  {
+    name: 'review: a worker is never terminated by a fix (it would abort its work)',
+    code: `import { Worker } from 'node:worker_threads';
+export function compute(file: string, onResult: (v: unknown) => void): Worker | null {
+  const worker = new Worker(file);
+  worker.on('message', onResult);
+  worker.postMessage('start');
+  return null;
+}`,
+    errors: [{ messageId: 'leak', line: 3, column: 18 }],
+    output: null,
+  },
+  {
+    name: 'review: an agent lent to a request still in flight is not destroyed after an unrelated await: suggestion only',
+    code: `import * as https from 'node:https';
+import { once } from 'node:events';
+export async function post(host: string, body: string, onStatus: (code: number) => void): Promise<void> {
+  const agent = new https.Agent({ keepAlive: true });
+  const req = https.request({ host, method: 'POST', agent }, (res) => {
+    onStatus(res.statusCode ?? 0);
+    res.resume();
+  });
+  req.end(body);
+  await once(req, 'finish');
+}`,
+    errors: [{
+      messageId: 'leakPooling',
+      line: 4,
+      column: 17,
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import * as https from 'node:https';
+import { once } from 'node:events';
+export async function post(host: string, body: string, onStatus: (code: number) => void): Promise<void> {
+  const agent = new https.Agent({ keepAlive: true });
+  try {
+    const req = https.request({ host, method: 'POST', agent }, (res) => {
+      onStatus(res.statusCode ?? 0);
+      res.resume();
+    });
+    req.end(body);
+    await once(req, 'finish');
+  } finally {
+    agent.destroy();
+  }
+}`,
+        },
+      ],
+    }],
+    output: null,
+  },
+  {
+    name: 'review: a WebSocket is not closed before the code waited for it (closing while connecting emits an error): suggestion only',
+    code: `import WebSocket from 'ws';
+import { once } from 'node:events';
+export async function send(url: string, msg: string): Promise<boolean> {
+  const ws = new WebSocket(url);
+  if (!msg) return false;
+  await once(ws, 'open');
+  ws.send(msg);
+  ws.close();
+  return true;
+}`,
+    errors: [{
+      messageId: 'leak',
+      line: 4,
+      column: 14,
+      suggestions: [
+        {
+          messageId: 'suggestRelease',
+          output: `import WebSocket from 'ws';
+import { once } from 'node:events';
+export async function send(url: string, msg: string): Promise<boolean> {
+  const ws = new WebSocket(url);
+  if (!msg) { ws.close(); return false; }
+  await once(ws, 'open');
+  ws.send(msg);
+  ws.close();
+  return true;
+}`,
+        },
+        {
+          messageId: 'suggestFinally',
+          output: `import WebSocket from 'ws';
+import { once } from 'node:events';
+export async function send(url: string, msg: string): Promise<boolean> {
+  const ws = new WebSocket(url);
+  try {
+    if (!msg) return false;
+    await once(ws, 'open');
+    ws.send(msg);
+    return true;
+  } finally {
+    ws.close();
+  }
+}`,
+        },
+      ],
+    }],
+    output: null,
+  },
+  {
+    name: 'review: a Disposable subscription given a handler is not disposed at the end of a block that never waits: suggestion only',
+    code: `interface Bus {
+  subscribe(topic: string, handler: (msg: string) => void): Disposable;
+}
+export function follow(bus: Bus, onMessage: (msg: string) => void): void {
+  const subscription = bus.subscribe('news', onMessage);
+  console.log('following', subscription);
+}`,
+    errors: [{
+      messageId: 'leak',
+      line: 5,
+      column: 24,
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `interface Bus {
+  subscribe(topic: string, handler: (msg: string) => void): Disposable;
+}
+export function follow(bus: Bus, onMessage: (msg: string) => void): void {
+  const subscription = bus.subscribe('news', onMessage);
+  try {
+    console.log('following', subscription);
+  } finally {
+    subscription[Symbol.dispose]();
+  }
+}`,
+        },
+      ],
+    }],
+    output: null,
+  },
+  {
+    name: 'review: a variable that may hold the client of the caller (`shared ?? new Client()`) gets no edit',
+    code: `import { Client } from 'undici';
+export async function info(shared: Client | undefined, url: string): Promise<number> {
+  const client = shared ?? new Client(url);
+  const { statusCode, body } = await client.request({ method: 'GET', path: '/info' });
+  await body.dump();
+  return statusCode;
+}`,
+    errors: [{ messageId: 'leakPooling', line: 3, column: 28 }],
+    output: null,
+  },
+  {
+    name: 'review: no release at an exit where an inner declaration shadows the name of the holder',
+    code: `import * as net from 'node:net';
+export function relay(port: number, peers: net.Socket[]): boolean {
+  const socket = net.connect(port);
+  for (const peer of peers) {
+    const socket = peer;
+    if (socket.remotePort === 0) return false;
+  }
+  socket.end();
+  return true;
+}`,
+    errors: [{
+      messageId: 'leak',
+      line: 3,
+      column: 18,
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import * as net from 'node:net';
+export function relay(port: number, peers: net.Socket[]): boolean {
+  const socket = net.connect(port);
+  try {
+    for (const peer of peers) {
+      const socket = peer;
+      if (socket.remotePort === 0) return false;
+    }
+    return true;
+  } finally {
+    socket.end();
+  }
+}`,
+        },
+      ],
+    }],
+    output: null,
+  },
+  {
+    name: 'review: an awaited conditional return is parenthesised, and a returned query result makes the edit a suggestion',
+    code: `import pg from 'pg';
+const pool = new pg.Pool();
+export async function count(fast: boolean): Promise<pg.QueryResult> {
+  const client = await pool.connect();
+  await client.query('select 1');
+  return fast ? client.query('select 2') : client.query('select 3');
+}`,
+    errors: [{
+      messageId: 'leak',
+      line: 4,
+      column: 24,
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import pg from 'pg';
+const pool = new pg.Pool();
+export async function count(fast: boolean): Promise<pg.QueryResult> {
+  const client = await pool.connect();
+  try {
+    await client.query('select 1');
+    return await (fast ? client.query('select 2') : client.query('select 3'));
+  } finally {
+    client.release();
+  }
+}`,
+        },
+      ],
+    }],
+    output: null,
+  },
+  {
+    name: 'review: a returned stream that still needs the file handle makes the edit a suggestion',
+    code: `import { open } from 'node:fs/promises';
+import type { ReadStream } from 'node:fs';
+export async function stream(path: string): Promise<ReadStream> {
+  const handle = await open(path, 'r');
+  await handle.stat();
+  return handle.createReadStream();
+}`,
+    errors: [{
+      messageId: 'leak',
+      line: 4,
+      column: 24,
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import { open } from 'node:fs/promises';
+import type { ReadStream } from 'node:fs';
+export async function stream(path: string): Promise<ReadStream> {
+  const handle = await open(path, 'r');
+  try {
+    await handle.stat();
+    return handle.createReadStream();
+  } finally {
+    await handle.close();
+  }
+}`,
+        },
+      ],
+    }],
+    output: null,
+  },
+  {
+    name: 'review: a release followed by more work is not moved into a finally (it would run later than before)',
+    options: [{ checkExceptionPaths: true }],
+    code: `import { open, rename } from 'node:fs/promises';
+export async function save(tmp: string, dest: string, data: string): Promise<void> {
+  const handle = await open(tmp, 'w');
+  await handle.writeFile(data);
+  await handle.close();
+  await rename(tmp, dest);
+}`,
+    errors: [{ messageId: 'exception', line: 3, column: 24 }],
+    output: null,
+  },
 ];
 
 export const timerInvalid: InvalidTestCase<TimerMessageIds, TimerOptions>[] = [
@@ -976,6 +1261,16 @@ export const timerInvalid: InvalidTestCase<TimerMessageIds, TimerOptions>[] = [
   clearTimeout(deadline);
   return result;
 }`,
+  },
+  {
+    name: 'review: an interval started by a function that never waits is not cleared at its `return`',
+    code: `export function startPolling(poll: () => void, log: (m: string) => void): void {
+  const timer = setInterval(poll, 1000);
+  log('polling started');
+  return;
+}`,
+    errors: [{ messageId: 'leak', line: 2, column: 17 }],
+    output: null,
   },
 ];
 

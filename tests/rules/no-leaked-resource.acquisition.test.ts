@@ -240,7 +240,7 @@ export function probe(port: number): void {
   try {
     socket.connect(port);
   } finally {
-    socket.destroy();
+    socket.end();
   }
 }`,
           },
@@ -273,7 +273,7 @@ export function ping(port: number, quiet: boolean): boolean {
 export function ping(port: number, quiet: boolean): boolean {
   const socket = net.connect(port);
   if (quiet) {
-    socket.destroy();
+    socket.end();
     return false;
   }
   socket.end('ping');
@@ -301,7 +301,7 @@ export function greet(path: string): void {
   try {
     socket.write('hello');
   } finally {
-    socket.destroy();
+    socket.end();
   }
 }`,
         },
@@ -330,7 +330,7 @@ export function hello(host: string): void {
   try {
     socket.write('hello');
   } finally {
-    socket.destroy();
+    socket.end();
   }
 }`,
           },
@@ -477,23 +477,7 @@ export function maybePing(port: number, enabled: boolean): void {
         column: 28,
         endLine: 3,
         endColumn: 45,
-        data: { name: 'socket', ...SOCKET, path: 'when `maybePing()` ends at line 7' },
-        suggestions: [
-          {
-            messageId: 'suggestFinally',
-            output: `import * as net from 'node:net';
-export function maybePing(port: number, enabled: boolean): void {
-  const socket = enabled ? net.connect(port) : undefined;
-  try {
-    if (socket) {
-      socket.write('ping');
-    }
-  } finally {
-    socket?.destroy();
-  }
-}`,
-          },
-        ],
+        data: { name: 'socket', ...SOCKET, path: 'when `maybePing()` ends at line 7' }
       },
     ],
     output: null,
@@ -510,21 +494,7 @@ export function connectUnlessOffline(port: number, offline: boolean): void {
       line: 3,
       column: 35,
       endLine: 3,
-      endColumn: 52,
-      suggestions: [
-        {
-          messageId: 'suggestFinally',
-          output: `import * as net from 'node:net';
-export function connectUnlessOffline(port: number, offline: boolean): void {
-  const socket = offline ? null : net.connect(port);
-  try {
-    socket?.write('hello');
-  } finally {
-    socket?.destroy();
-  }
-}`,
-        },
-      ],
+      endColumn: 52
     }],
     output: null,
   },
@@ -558,7 +528,7 @@ export function ping(port: number): void {
   try {
     socket.write('ping');
   } finally {
-    socket.destroy();
+    socket.end();
   }
 }`,
           },
@@ -589,7 +559,7 @@ export function ping(port: number): void {
   try {
     socket.write('ping');
   } finally {
-    socket.destroy();
+    socket.end();
   }
 }`,
         },
@@ -684,7 +654,7 @@ export function ping(port: number): void {
   try {
     backup.write('ping');
   } finally {
-    backup.destroy();
+    backup.end();
   }
 }`,
         },
@@ -799,7 +769,7 @@ export function ping(port: number): void {
   try {
     socket.write('ping');
   } finally {
-    socket.destroy();
+    socket.end();
   }
 }`,
         },
@@ -833,7 +803,7 @@ export function both(port: number): void {
     first.end();
     second.write('x');
   } finally {
-    second.destroy();
+    second.end();
   }
 }`,
           },
@@ -929,21 +899,7 @@ export function probeAll(ports: number[]): void {
       line: 3,
       column: 39,
       endLine: 3,
-      endColumn: 56,
-      suggestions: [
-        {
-          messageId: 'suggestFinally',
-          output: `import * as net from 'node:net';
-export function probeAll(ports: number[]): void {
-  const sockets = ports.map((port) => net.connect(port));
-  try {
-    for (const socket of sockets) socket.write('probe');
-  } finally {
-    for (const item of sockets) item.destroy();
-  }
-}`,
-        },
-      ],
+      endColumn: 56
     }],
     output: null,
   },

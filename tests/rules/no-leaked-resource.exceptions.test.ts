@@ -232,21 +232,7 @@ export function relay(port: number, text: string): void {
         column: 18,
         endLine: 3,
         endColumn: 35,
-        data: { name: 'socket', ...SOCKET, thrower: 'JSON.parse()', line: 4 },
-        suggestions: [
-          {
-            messageId: 'suggestFinally',
-            output: `import * as net from 'node:net';
-export function relay(port: number, text: string): void {
-  const socket = net.connect(port);
-  try {
-    const message = JSON.parse(text) as { line: string };
-  } finally {
-    socket.destroy();
-  }
-}`,
-          },
-        ],
+        data: { name: 'socket', ...SOCKET, thrower: 'JSON.parse()', line: 4 }
       },
     ],
     output: null,
@@ -264,21 +250,7 @@ export function relay(port: number, raw: string): void {
       messageId: 'exception',
       line: 3,
       column: 18,
-      data: { name: 'socket', ...SOCKET, thrower: 'new URL()', line: 4 },
-      suggestions: [
-        {
-          messageId: 'suggestFinally',
-          output: `import * as net from 'node:net';
-export function relay(port: number, raw: string): void {
-  const socket = net.connect(port);
-  try {
-    const url = new URL(raw);
-  } finally {
-    socket.destroy();
-  }
-}`,
-        },
-      ],
+      data: { name: 'socket', ...SOCKET, thrower: 'new URL()', line: 4 }
     }],
     output: null,
   },
@@ -294,17 +266,7 @@ export async function copyHeader(path: string, target: string): Promise<void> {
 }`,
     options: CHECK,
     errors: [{ messageId: 'exception', line: 3, column: 24, data: { name: 'handle', ...FILE_HANDLE, thrower: 'handle.read()', line: 4 } }],
-    output: `import { open } from 'node:fs/promises';
-export async function copyHeader(path: string, target: string): Promise<void> {
-  const handle = await open(path, 'r');
-  try {
-    const { buffer } = await handle.read(Buffer.alloc(4), 0, 4, 0);
-    await handle.writeFile(buffer);
-    JSON.stringify(target);
-  } finally {
-    await handle.close();
-  }
-}`,
+    output: null,
   },
   {
     // A try whose catch does not release only moves the problem.
@@ -332,7 +294,7 @@ export async function send(port: number, work: () => Promise<void>): Promise<voi
     }
     await work();
   } finally {
-    socket.destroy();
+    socket.end();
   }
 }`,
   },
@@ -398,7 +360,7 @@ export function relay(port: number, raw: string, parse: boolean): void {
       socket.write(String(value));
     }
   } finally {
-    socket.destroy();
+    socket.end();
   }
 }`,
         },
@@ -439,7 +401,7 @@ export function send(port: number, payload: string): void {
     socket.write(JSON.stringify(JSON.parse(payload)));
   } catch (error) {
     console.error(error);
-    socket.destroy();
+    socket.end();
     throw error;
   }
   socket.end();
@@ -455,15 +417,7 @@ export async function ping(port: number, ready: Promise<void>): Promise<void> {
 }`,
     options: CHECK,
     errors: [{ messageId: 'exception', line: 3, column: 18, endLine: 3, endColumn: 35 }],
-    output: `import * as net from 'node:net';
-export async function ping(port: number, ready: Promise<void>): Promise<void> {
-  const socket = net.connect(port);
-  try {
-    await ready;
-  } finally {
-    socket.destroy();
-  }
-}`,
+    output: null,
   },
   {
     // Awaited acquisition in a loop body: the release after a throwing read is skipped on an exception.
@@ -480,20 +434,7 @@ export async function sizes(paths: string[]): Promise<number[]> {
 }`,
     options: CHECK,
     errors: [{ messageId: 'exception', line: 5, column: 26, data: { name: 'handle', ...FILE_HANDLE, thrower: 'handle.stat()', line: 6 } }],
-    output: `import { open } from 'node:fs/promises';
-export async function sizes(paths: string[]): Promise<number[]> {
-  const result: number[] = [];
-  for (const path of paths) {
-    const handle = await open(path, 'r');
-    try {
-      const stats = await handle.stat();
-      result.push(stats.size);
-    } finally {
-      await handle.close();
-    }
-  }
-  return result;
-}`,
+    output: null,
   },
   {
     // A hand-off after a throwing await: the socket is lost if the handshake throws.
@@ -559,7 +500,7 @@ export async function send(port: number, work: () => Promise<void>): Promise<voi
       console.log('done');
     }
   } finally {
-    socket.destroy();
+    socket.end();
   }
 }`,
   },

@@ -225,7 +225,7 @@ export function mixed(port: number): string {
     real.write(String(timer) + Object.keys(socket).length);
     return connection.host;
   } finally {
-    real.destroy();
+    real.end();
   }
 }`,
           },
@@ -241,7 +241,7 @@ export function mixed(port: number): string {
   const connection = connect('db');
   const real = net.connect(port);
   real.write(String(timer) + Object.keys(socket).length);
-  real.destroy();
+  real.end();
   return connection.host;
 }`,
           },

@@ -163,7 +163,7 @@ export function ping(port: number, quiet: boolean): void {
 export function ping(port: number, quiet: boolean): void {
   const socket = net.connect(port);
   const alias = socket;
-  if (quiet) { socket.destroy(); return; }
+  if (quiet) { socket.end(); return; }
   alias.end('ping');
 }`,
   },
@@ -201,21 +201,7 @@ export function watch(port: number, onError: (error: Error) => void): void {
         column: 18,
         endLine: 3,
         endColumn: 35,
-        data: { name: 'socket', ...SOCKET, path: 'when `watch()` ends at line 5' },
-        suggestions: [
-          {
-            messageId: 'suggestFinally',
-            output: `import * as net from 'node:net';
-export function watch(port: number, onError: (error: Error) => void): void {
-  const socket = net.connect(port).setKeepAlive(true).on('error', onError);
-  try {
-    socket.write('hello');
-  } finally {
-    socket.destroy();
-  }
-}`,
-          },
-        ],
+        data: { name: 'socket', ...SOCKET, path: 'when `watch()` ends at line 5' }
       },
     ],
     output: null,
@@ -237,7 +223,7 @@ export function ping(port: number, quiet: boolean): void {
   const socket = net.connect(port);
   const again = socket.ref();
   if (quiet) {
-    socket.destroy();
+    socket.end();
     return;
   }
   again.destroy();
@@ -276,7 +262,7 @@ export function hold(port: number): void {
   try {
     socket.pause().setEncoding('utf8');
   } finally {
-    socket.destroy();
+    socket.end();
   }
 }`,
         },
@@ -343,7 +329,7 @@ export function pick(port: number, secure: boolean): void {
     const chosen = secure ? a : b;
     chosen.destroy();
   } finally {
-    a.destroy();
+    a.end();
   }
 }`,
           },
@@ -365,7 +351,7 @@ export function pick(port: number, secure: boolean): void {
     const chosen = secure ? a : b;
     chosen.destroy();
   } finally {
-    b.destroy();
+    b.end();
   }
 }`,
           },

@@ -152,7 +152,7 @@ export function ping(port, quiet) {
     output: `import * as net from 'node:net';
 export function ping(port, quiet) {
   const socket = net.connect(port);
-  if (quiet) { socket.destroy(); return; }
+  if (quiet) { socket.end(); return; }
   socket.end('ping');
 }`,
   },
@@ -179,7 +179,7 @@ export function ping(port) {
   try {
     socket.write('ping');
   } finally {
-    socket.destroy();
+    socket.end();
   }
 }`,
         },
@@ -236,7 +236,7 @@ function ping(port) {
   try {
     socket.write('ping');
   } finally {
-    socket.destroy();
+    socket.end();
   }
 }
 module.exports = { ping };`,
@@ -260,7 +260,7 @@ module.exports = function ping(port) {
     output: `const { connect } = require('node:net');
 module.exports = function ping(port) {
   const socket = connect(port);
-  if (!socket.writable) { socket.destroy(); return false; }
+  if (!socket.writable) { socket.end(); return false; }
   socket.end('ping');
   return true;
 };`,
@@ -297,22 +297,7 @@ module.exports = { start };`,
       messageId: 'leak',
       line: 3,
       column: 17,
-      data: { name: 'child', ...CHILD, path: 'when `start()` returns at line 4' },
-      suggestions: [
-        {
-          messageId: 'suggestFinally',
-          output: `const childProcess = require('node:child_process');
-function start(command) {
-  const child = childProcess.spawn(command);
-  try {
-    return child.pid;
-  } finally {
-    child.kill();
-  }
-}
-module.exports = { start };`,
-        },
-      ],
+      data: { name: 'child', ...CHILD, path: 'when `start()` returns at line 4' }
     }],
     output: null,
   },
@@ -368,7 +353,7 @@ export function Probe({ port }: { port: number }) {
 export function Probe({ port }: { port: number }) {
   const socket = net.connect(port);
   if (port === 0) {
-    socket.destroy();
+    socket.end();
     return <i>disabled</i>;
   }
   socket.destroy();

@@ -196,7 +196,7 @@ export function greet(port: number): void {
   try {
     socket.write(banner);
   } finally {
-    socket.destroy();
+    socket.end();
   }
 }`,
         },
@@ -231,7 +231,7 @@ export function greet(port: number): void {
   try {
     socket.write('hello');
   } finally {
-    socket.destroy();
+    socket.end();
   }
 }
 control.write('ready');`,

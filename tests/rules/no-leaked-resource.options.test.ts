@@ -437,7 +437,7 @@ export function ping(port: number): void {
   try {
     socket.write('ping');
   } finally {
-    socket.destroy();
+    socket.end();
   }
 }`,
         },
@@ -472,7 +472,7 @@ export function open(port: number): void {
   try {
     register(socket);
   } finally {
-    socket.destroy();
+    socket.end();
   }
 }`,
           },
@@ -523,7 +523,7 @@ export function open(port: number, use: (socket: net.Socket) => void): void {
   try {
     use(socket);
   } finally {
-    socket.destroy();
+    socket.end();
   }
 }`,
         },
@@ -571,7 +571,7 @@ export function open(port: number, plugin: any): void {
   try {
     plugin.adopt(socket);
   } finally {
-    socket.destroy();
+    socket.end();
   }
 }`,
         },

@@ -317,7 +317,7 @@ export function firstOpen(ports: number[]): number {
   const probe = net.connect(ports[0] ?? 80);
   for (const port of ports) {
     if (port === 0) {
-      probe.destroy();
+      probe.end();
       return -1;
     }
   }
@@ -370,7 +370,7 @@ export function send(port: number, line: string): void {
 export function send(port: number, line: string): void {
   const socket = net.connect(port);
   if (line.length === 0) {
-    socket.destroy();
+    socket.end();
     throw new Error('empty line');
   }
   socket.end(line);
@@ -397,7 +397,7 @@ export function send(port: number, line: string): void {
     if (!line) throw new Error('empty line');
   } catch (error) {
     console.error(error);
-    socket.destroy();
+    socket.end();
     throw error;
   }
   socket.end(line);
@@ -430,7 +430,7 @@ export function scan(ports: number[]): void {
   for (const port of ports) {
     const socket = net.connect(port);
     if (port === 0) {
-      socket.destroy();
+      socket.end();
       break;
     }
     socket.destroy();
@@ -462,7 +462,7 @@ export function scan(ports: number[]): void {
   for (const port of ports) {
     const socket = net.connect(port);
     if (port === 0) {
-      socket.destroy();
+      socket.end();
       continue;
     }
     socket.destroy();
@@ -496,7 +496,7 @@ export function scan(ports: number[]): void {
     try {
       socket.write('probe');
     } finally {
-      socket.destroy();
+      socket.end();
     }
   }
 }`,
@@ -531,7 +531,7 @@ export function maybe(port: number, enabled: boolean): void {
     try {
       socket.write('x');
     } finally {
-      socket.destroy();
+      socket.end();
     }
   }
   console.log('done');
@@ -610,7 +610,7 @@ export function scan(groups: number[][]): void {
   outer: for (const ports of groups) {
     for (const port of ports) {
       const socket = net.connect(port);
-      if (port === 0) { socket.destroy(); break outer; }
+      if (port === 0) { socket.end(); break outer; }
       socket.destroy();
     }
   }
@@ -631,7 +631,7 @@ export function probe(port: number): void {
 export function probe(port: number): void {
   attempt: {
     const socket = net.connect(port);
-    if (!socket.writable) { socket.destroy(); break attempt; }
+    if (!socket.writable) { socket.end(); break attempt; }
     socket.end();
   }
 }`,
@@ -669,7 +669,7 @@ export function handle(port: number, mode: 'send' | 'skip' | 'close'): void {
       socket.end('data');
       break;
     case 'skip':
-      socket.destroy();
+      socket.end();
       return;
     default:
       socket.destroy();
@@ -724,7 +724,7 @@ export function handle(port: number, mode: string): void {
         socket.write('probe');
         break;
       } finally {
-        socket.destroy();
+        socket.end();
       }
     }
     default:
@@ -740,7 +740,7 @@ export function handle(port: number, mode: string): void {
     case 'probe': {
       const socket = net.connect(port);
       socket.write('probe');
-      socket.destroy();
+      socket.end();
       break;
     }
     default:
@@ -809,7 +809,7 @@ export function send(port: number, line: string, log: string[]): boolean {
   const socket = net.connect(port);
   try {
     if (!line) {
-      socket.destroy();
+      socket.end();
       return false;
     }
     socket.end(line);
@@ -850,7 +850,7 @@ export function start(port: number): http.Server {
       upstream.write(req.url ?? '/');
       res.end('ok');
     } finally {
-      upstream.destroy();
+      upstream.end();
     }
   });
 }`,
@@ -887,7 +887,7 @@ export function ping(port: number): void {
     };
     socket.write('ping');
   } finally {
-    socket.destroy();
+    socket.end();
   }
 }`,
         },
@@ -928,7 +928,7 @@ export async function ping(port: number): Promise<boolean> {
   const socket = net.connect(port);
   await once(socket, 'connect');
   if (!socket.writable) {
-    socket.destroy();
+    socket.end();
     return false;
   }
   socket.end('ping');
@@ -956,7 +956,7 @@ export const ping = (port: number): void => {
   try {
     socket.write('ping');
   } finally {
-    socket.destroy();
+    socket.end();
   }
 };`,
         },
@@ -994,7 +994,7 @@ export class Prober {
   probe(quick: boolean): boolean {
     const socket = net.connect(this.port);
     if (quick) {
-      socket.destroy();
+      socket.end();
       return false;
     }
     socket.destroy();
@@ -1026,7 +1026,7 @@ export class Greeter {
     try {
       socket.write('hello');
     } finally {
-      socket.destroy();
+      socket.end();
     }
   }
 }`,
@@ -1051,7 +1051,7 @@ export function* ticks(port: number, count: number): Generator<number> {
 export function* ticks(port: number, count: number): Generator<number> {
   const socket = net.connect(port);
   for (let i = 0; i < count; i++) {
-    if (i > 10) { socket.destroy(); return; }
+    if (i > 10) { socket.end(); return; }
     yield i;
   }
   socket.destroy();
@@ -1072,7 +1072,7 @@ export function drain(queue: number[]): void {
 export function drain(queue: number[]): void {
   do {
     const socket = net.connect(queue.pop() ?? 80);
-    if (!socket.writable) { socket.destroy(); continue; }
+    if (!socket.writable) { socket.end(); continue; }
     socket.end();
   } while (queue.length > 0);
 }`,
@@ -1130,7 +1130,7 @@ export function schedule(ports: number[]): void {
       try {
         socket.write('tick');
       } finally {
-        socket.destroy();
+        socket.end();
       }
     }, 1000);
   });
@@ -1159,7 +1159,7 @@ export class Poller {
       await new Promise((resolve) => setTimeout(resolve, 10));
       socket.write('tick');
     } finally {
-      socket.destroy();
+      socket.end();
     }
   };
 }`,
@@ -1188,7 +1188,7 @@ export class Probe {
     try {
       return socket.writable;
     } finally {
-      socket.destroy();
+      socket.end();
     }
   }
 }`,
@@ -1212,7 +1212,7 @@ export function scan(ports: Record<string, number>): void {
 export function scan(ports: Record<string, number>): void {
   for (const name in ports) {
     const socket = net.connect(ports[name] ?? 80);
-    if (name.startsWith('_')) { socket.destroy(); continue; }
+    if (name.startsWith('_')) { socket.end(); continue; }
     socket.end(name);
   }
 }`,
@@ -1235,7 +1235,7 @@ export function scan(groups: number[][]): void {
   outer: for (const ports of groups) {
     for (const port of ports) {
       const socket = net.connect(port);
-      if (port === 0) { socket.destroy(); continue outer; }
+      if (port === 0) { socket.end(); continue outer; }
       socket.destroy();
     }
   }

@@ -125,7 +125,7 @@ export function proxy(req: http.IncomingMessage, res: http.ServerResponse): void
   if (!req.headers.host) {
     res.statusCode = 400;
     res.end();
-    tunnel.destroy();
+    tunnel.end();
     return;
   }
   req.pipe(tunnel).pipe(res);
@@ -153,7 +153,7 @@ export function forward(host: string, body: string): void {
 export function forward(host: string, body: string): void {
   const socket = tls.connect({ host, port: 443, servername: host });
   if (body.length > 65536) {
-    socket.destroy();
+    socket.end();
     throw new Error('body too large');
   }
   socket.end(body);
@@ -183,9 +183,10 @@ export async function relay(url: string, payload: string): Promise<string | null
         endLine: 4,
         endColumn: 32,
         data: { name: 'ws', ...WEBSOCKET, path: 'when `relay()` returns at line 8' },
-      },
-    ],
-    output: `import WebSocket from 'ws';
+        suggestions: [
+          {
+            messageId: 'suggestRelease',
+            output: `import WebSocket from 'ws';
 import { once } from 'node:events';
 export async function relay(url: string, payload: string): Promise<string | null> {
   const ws = new WebSocket(url);
@@ -200,6 +201,11 @@ export async function relay(url: string, payload: string): Promise<string | null
   ws.close();
   return String(reply);
 }`,
+          },
+        ],
+      },
+    ],
+    output: null,
   },
   {
     // ws per request; an explicit throw on a bad payload.
@@ -293,7 +299,7 @@ export const server = http.createServer((req, res) => {
   const tunnel = net.connect(4000, 'downstream');
   if (req.method !== 'CONNECT') {
     res.writeHead(405).end();
-    tunnel.destroy();
+    tunnel.end();
     return;
   }
   req.socket.pipe(tunnel).pipe(req.socket);

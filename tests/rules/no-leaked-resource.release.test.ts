@@ -471,7 +471,7 @@ export function ping(port: number, done: boolean): void {
     socket.write('ping');
     endSocketIf(socket, done);
   } finally {
-    socket.destroy();
+    socket.end();
   }
 }`,
           },
@@ -509,7 +509,7 @@ export function ping(port: number, line: string): void {
   try {
     finish(socket, line);
   } finally {
-    socket.destroy();
+    socket.end();
   }
 }`,
         },
@@ -594,7 +594,7 @@ export function swap(port: number, previous: net.Socket): void {
     previous.destroy();
     socket.write('hello');
   } finally {
-    socket.destroy();
+    socket.end();
   }
 }`,
         },
@@ -626,7 +626,7 @@ export function pause(port: number): void {
     socket.pause();
     socket.removeAllListeners();
   } finally {
-    socket.destroy();
+    socket.end();
   }
 }`,
         },

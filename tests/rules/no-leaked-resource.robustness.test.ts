@@ -259,7 +259,7 @@ export namespace Probes {
     try {
       socket.write('ping');
     } finally {
-      socket.destroy();
+      socket.end();
     }
   }
 }`,
@@ -290,7 +290,7 @@ export namespace Probes {
   try {
     socket.write('ping');
   } finally {
-    socket.destroy();
+    socket.end();
   }
 }`,
         },
@@ -330,7 +330,7 @@ export function ping(port: number): void {
   try {
     socket.write('ping');
   } finally {
-    socket.destroy();
+    socket.end();
   }
 }`,
         },
@@ -370,7 +370,7 @@ export class Probe {
     try {
       socket.write('ping');
     } finally {
-      socket.destroy();
+      socket.end();
     }
   }
 }`,
@@ -412,7 +412,7 @@ export function ping(port: number): void {
   try {
     first(socket, 3);
   } finally {
-    socket.destroy();
+    socket.end();
   }
 }`,
         },
@@ -465,7 +465,7 @@ export class Prober {
     try {
       return socket.writable;
     } finally {
-      socket.destroy();
+      socket.end();
     }
   }
   run(): boolean {
@@ -501,7 +501,7 @@ export const probes = {
     try {
       socket.write('ping');
     } finally {
-      socket.destroy();
+      socket.end();
     }
   },
 };`,
@@ -532,7 +532,7 @@ export function ping(port: number): void {
   try {
     socket.write('ping');
   } finally {
-    socket.destroy();
+    socket.end();
   }
 }`,
         },
@@ -552,21 +552,7 @@ export function ping(port: number, mod?: typeof net): void {
       line: 3,
       column: 18,
       endLine: 3,
-      endColumn: 36,
-      suggestions: [
-        {
-          messageId: 'suggestFinally',
-          output: `import * as net from 'node:net';
-export function ping(port: number, mod?: typeof net): void {
-  const socket = mod?.connect(port);
-  try {
-    socket?.write('ping');
-  } finally {
-    socket?.destroy();
-  }
-}`,
-        },
-      ],
+      endColumn: 36
     }],
     output: null,
   },
@@ -597,7 +583,7 @@ export function admin(): void {
   try {
     socket.write('status');
   } finally {
-    socket.destroy();
+    socket.end();
   }
 }`,
         },
@@ -740,7 +726,7 @@ export function many(port: number): void {
   try {
     s59.write("x");
   } finally {
-    s59.destroy();
+    s59.end();
   }
 }`,
         },

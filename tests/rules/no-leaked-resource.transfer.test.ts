@@ -316,7 +316,7 @@ export function label(port: number): string {
   try {
     return describeSocket(socket);
   } finally {
-    socket.destroy();
+    socket.end();
   }
 }`,
           },
@@ -347,7 +347,7 @@ export function log(port: number): void {
   try {
     console.log(socketLabel(socket));
   } finally {
-    socket.destroy();
+    socket.end();
   }
 }`,
         },
@@ -383,7 +383,7 @@ export function log(port: number): void {
   try {
     console.log(describe(socket));
   } finally {
-    socket.destroy();
+    socket.end();
   }
 }`,
         },
@@ -412,7 +412,7 @@ export function log(port: number): void {
   try {
     console.log(socket);
   } finally {
-    socket.destroy();
+    socket.end();
   }
 }`,
         },
@@ -443,7 +443,7 @@ export function dump(port: number): string {
   try {
     return inspect(socket);
   } finally {
-    socket.destroy();
+    socket.end();
   }
 }`,
         },
@@ -488,7 +488,7 @@ export function dial(port: number): net.Socket | null {
 export function dial(port: number): net.Socket | null {
   const socket = net.connect(port);
   if (port < 1024) {
-    socket.destroy();
+    socket.end();
     return null;
   }
   return socket;
@@ -537,7 +537,7 @@ export function ping(port: number): void {
     tune(socket);
     socket.write('ping');
   } finally {
-    socket.destroy();
+    socket.end();
   }
 }`,
         },

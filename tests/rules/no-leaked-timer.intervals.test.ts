@@ -353,15 +353,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     },
   };
 }`,
-    output: `export function startExporter(refresh: () => void): { stop(): void } {
-  const ticker = setInterval(refresh, 10_000);
-  clearInterval(ticker);
-  return {
-    stop() {
-      console.log('stopping');
-    },
-  };
-}`,
+    output: null,
     errors: [{ messageId: 'leak', line: 2, column: 18, data: { ...INTERVAL, name: 'ticker', path: 'when `startExporter()` returns at line 3' } }],
   },
   {
@@ -520,13 +512,7 @@ export function onConnect(events: EventEmitter, ping: () => void): void {
   timer.unref();
   return undefined;
 }`,
-    output: `export function keepAlive(write: () => void): NodeJS.Timeout | undefined {
-  let timer: NodeJS.Timeout | undefined;
-  timer = setInterval(write, 20_000);
-  timer.unref();
-  clearInterval(timer);
-  return undefined;
-}`,
+    output: null,
     errors: [{ messageId: 'leak', line: 3, column: 11, data: { ...INTERVAL, name: 'timer', path: 'when `keepAlive()` returns at line 5' } }],
   },
   {
@@ -550,17 +536,7 @@ export function onConnect(events: EventEmitter, ping: () => void): void {
       messageId: 'leak',
       line: 2,
       column: 18,
-      data: { ...INTERVAL, name: 'ticker', path: 'when `run()` returns at line 3' },
-      suggestions: [
-        {
-          messageId: 'suggestRelease',
-          output: `export function run(signal: AbortSignal, tick: () => void): void {
-  const ticker = setInterval(tick, 1000);
-  if (signal.aborted) { clearInterval(ticker); return; }
-  signal.addEventListener('abort', () => clearInterval(ticker), { once: true });
-}`,
-        },
-      ],
+      data: { ...INTERVAL, name: 'ticker', path: 'when `run()` returns at line 3' }
     }],
   },
   {

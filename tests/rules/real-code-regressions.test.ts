@@ -71,7 +71,7 @@ export async function viaHelper(port: number): Promise<void> {
   try {
     await waitData(socket);
   } finally {
-    socket.destroy();
+    socket.end();
   }
 }`,
       errors: [{ messageId: 'leak', line: 7, column: 18 }],
