@@ -363,6 +363,11 @@ class Planner {
     });
   }
 
+  /** The file's line break: edits in a CRLF file add CRLF lines. */
+  private get eol(): string {
+    return this.sourceCode.text.includes('\r\n') ? '\r\n' : '\n';
+  }
+
   private lineIndent(node: TSESTree.Node | TSESTree.Token): string {
     const line = this.sourceCode.lines[node.loc.start.line - 1] ?? '';
     return /^\s*/.exec(line)?.[0] ?? '';
@@ -442,7 +447,7 @@ class Planner {
           parent?.type === AST_NODE_TYPES.SwitchCase ||
           parent?.type === AST_NODE_TYPES.StaticBlock;
         if (inList) {
-          return fixer.insertTextBefore(statement, this.firstOnLine(statement) ? `${release}\n${this.lineIndent(statement)}` : `${release} `);
+          return fixer.insertTextBefore(statement, this.firstOnLine(statement) ? `${release}${this.eol}${this.lineIndent(statement)}` : `${release} `);
         }
         // A braceless body on a line of its own gets braces and lines of its own.
         const before = this.sourceCode.getTokenBefore(statement);
@@ -451,7 +456,7 @@ class Planner {
           const outer = this.lineIndent(before);
           return fixer.replaceTextRange(
             [before.range[1], statement.range[1]],
-            ` {\n${indent}${release}\n${indent}${this.sourceCode.getText(statement)}\n${outer}}`,
+            ` {${this.eol}${indent}${release}${this.eol}${indent}${this.sourceCode.getText(statement)}${this.eol}${outer}}`,
           );
         }
         return fixer.replaceText(statement, `{ ${release} ${this.sourceCode.getText(statement)} }`);
@@ -660,7 +665,12 @@ class Planner {
       ].sort((a, b) => b.at[0] - a.at[0]);
       let body = text.slice(from, to);
       for (const edit of edits) body = body.slice(0, edit.at[0] - from) + edit.text + body.slice(edit.at[1] - from);
-      return fixer.replaceTextRange([from, to], `\n${indent}try {${body}\n${indent}} finally {\n${indent}${unit}${release}\n${indent}}`);
+      // A blank line right after the declaration does not open the `try` block.
+      body = body.replace(/^(\r?\n[ \t]*)+(?=\r?\n)/, '');
+      const replacement = `\n${indent}try {${body}\n${indent}} finally {\n${indent}${unit}${release}\n${indent}}`;
+      // In a CRLF file every new line break is CRLF; the first one follows the `\r` the declaration's line keeps.
+      const lineBreaks = this.eol === '\n' ? replacement : replacement.replace(/(?<!\r)\n/g, '\r\n').replace(/^\r\n/, text[from - 1] === '\r' ? '\n' : '\r\n');
+      return fixer.replaceTextRange([from, to], lineBreaks);
     };
     return {
       fix,

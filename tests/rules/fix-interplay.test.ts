@@ -1,5 +1,5 @@
-// Fixes of different rules in one function (an interval, a client, a response body) do not overlap or fight:
-// `eslint --fix` applies them over several passes, converges, and its output type-checks and reports nothing.
+// Fixes of different rules in one function do not overlap or fight (`eslint --fix` applies them over several passes,
+// converges, and its output type-checks and reports nothing), and edits keep the file's line breaks.
 import * as path from 'node:path';
 import type { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
@@ -65,5 +65,53 @@ describe('fixes of several rules in one function', () => {
     const again = await lintFixed(fixed);
     expect(again.output).toBeUndefined();
     expect(again.messages).toEqual([]);
+  });
+});
+
+describe('line breaks', () => {
+  const crlf = (text: string): string => text.replace(/\n/g, '\r\n');
+
+  it('keeps CRLF in a CRLF file, for the try/finally and for a release at an exit, and opens no try with a blank line', async () => {
+    const source = crlf(`import * as net from 'node:net';
+import { open } from 'node:fs/promises';
+export async function size(path: string): Promise<number> {
+  const handle = await open(path, 'r');
+
+  const stats = await handle.stat();
+  return stats.size;
+}
+export function greet(port: number, name: string): boolean {
+  const socket = net.connect(port);
+  if (!name)
+    return false;
+  socket.end(name);
+  return true;
+}
+`);
+    const result = await lintFixed(source);
+    expect(result.output).toBe(
+      crlf(`import * as net from 'node:net';
+import { open } from 'node:fs/promises';
+export async function size(path: string): Promise<number> {
+  const handle = await open(path, 'r');
+  try {
+    const stats = await handle.stat();
+    return stats.size;
+  } finally {
+    await handle.close();
+  }
+}
+export function greet(port: number, name: string): boolean {
+  const socket = net.connect(port);
+  if (!name) {
+    socket.end();
+    return false;
+  }
+  socket.end(name);
+  return true;
+}
+`),
+    );
+    expect(result.messages).toEqual([]);
   });
 });
