@@ -6,7 +6,7 @@ import { isThenableType } from 'ts-api-utils';
 import * as ts from 'typescript';
 import type { Catalog } from '../catalog/catalog.js';
 import { DISPOSABLE_KIND, END_EVENTS, LISTENER_METHODS } from '../catalog/resources.js';
-import type { Finding, Held } from '../analysis/findings.js';
+import type { Finding, Held, LeakExit } from '../analysis/findings.js';
 import { childNodes, enclosingFunction, isFunctionNode, propertyName } from '../analysis/usage.js';
 import { releaseStatement } from './release.js';
 import { type ProjectUsingSupport, runtimeDisposal } from './using-support.js';
@@ -385,6 +385,13 @@ class Planner {
     if (exits.length === 0) return undefined;
     const statements: TSESTree.Node[] = [];
     for (const exit of exits) {
+      // A body left unread when the function or block just ends is cancelled as its last statement (bodies only:
+      // other resources get the try/finally, which covers every way out at once).
+      const end = !this.env.wrap ? this.endOfScope(exit) : undefined;
+      if (end) {
+        if (!statements.includes(end)) statements.push(end);
+        continue;
+      }
       if (!['return', 'throw', 'break', 'continue'].includes(exit.kind)) return undefined;
       const statement = exit.node;
       if (enclosingFunction(statement) !== this.fn || !contains(this.held.variable.scope.block, statement)) return undefined;
@@ -393,7 +400,7 @@ class Planner {
       if (!statements.includes(statement)) statements.push(statement);
     }
     // The name must mean the holder at each exit (an inner declaration may shadow it).
-    for (const statement of statements) {
+    for (const statement of statements.filter((n) => n.type !== AST_NODE_TYPES.BlockStatement)) {
       if (ASTUtils.findVariable(this.sourceCode.getScope(statement), this.held.variable.name) !== this.held.variable) return undefined;
     }
     const def = this.held.variable.defs[0];
@@ -421,8 +428,28 @@ class Planner {
       return undefined;
     }
     // A release or hand-off may already have happened on some path to the exit: the inserted release could run twice.
-    const safe = !this.usedInClosure() && statements.every((statement) => !this.held.handledBefore(statement));
+    const safe =
+      !this.usedInClosure() &&
+      statements.every((statement) =>
+        statement.type === AST_NODE_TYPES.BlockStatement ? this.handling.length === 0 : !this.held.handledBefore(statement),
+      );
     return this.exitEdit(statements, release, safe);
+  }
+
+  /**
+   * For an exit that falls off the end of the holder's block (or of the function whose body declares it), the block
+   * to append the release to: its last statement must be on its own lines and let control fall through.
+   */
+  private endOfScope(exit: LeakExit): TSESTree.BlockStatement | undefined {
+    const scopeBlock = this.held.variable.scope.block;
+    let block: TSESTree.Node | undefined;
+    if (exit.kind === 'block-end') block = exit.node;
+    else if (exit.kind === 'end' && exit.node === this.fn && (scopeBlock === this.fn || scopeBlock === this.fn.body)) block = this.fn.body;
+    if (block?.type !== AST_NODE_TYPES.BlockStatement) return undefined;
+    const last = block.body.at(-1);
+    if (!last || last.loc.end.line === block.loc.end.line || !this.firstOnLine(last)) return undefined;
+    if (last.type === AST_NODE_TYPES.ReturnStatement || last.type === AST_NODE_TYPES.ThrowStatement) return undefined;
+    return block;
   }
 
   /** Some statement before `statement`, in its block or an enclosing one, waits for the resource (or for anything). */
@@ -441,6 +468,10 @@ class Planner {
   private exitEdit(statements: TSESTree.Node[], release: string, safe: boolean): Edit {
     const fix: TSESLint.ReportFixFunction = (fixer) =>
       statements.map((statement) => {
+        if (statement.type === AST_NODE_TYPES.BlockStatement) {
+          const last = statement.body.at(-1)!;
+          return fixer.insertTextAfter(last, `${this.eol}${this.lineIndent(last)}${release}`);
+        }
         const parent = statement.parent;
         const inList =
           parent?.type === AST_NODE_TYPES.BlockStatement ||
@@ -461,13 +492,19 @@ class Planner {
         }
         return fixer.replaceText(statement, `{ ${release} ${this.sourceCode.getText(statement)} }`);
       });
-    const lines = statements.map((s) => s.loc.start.line);
-    const words = statements.map((s) => s.type.replace('Statement', '').toLowerCase());
+    const blockEnds = statements.filter((n) => n.type === AST_NODE_TYPES.BlockStatement);
+    const others = statements.filter((n) => n.type !== AST_NODE_TYPES.BlockStatement);
+    const lines = others.map((n) => n.loc.start.line);
+    const words = others.map((n) => n.type.replace('Statement', '').toLowerCase());
     const same = words.every((w) => w === words[0]);
-    const exitsText =
-      statements.length === 1
-        ? `the \`${words[0]}\` on line ${lines[0]}`
-        : `the ${same ? `\`${words[0]}\`s` : 'exits'} on lines ${lines.slice(0, -1).join(', ')} and ${lines[lines.length - 1]}`;
+    const parts = [
+      ...(others.length === 1 ? [`the \`${words[0]}\` on line ${lines[0]}`] : []),
+      ...(others.length > 1
+        ? [`the ${same ? `\`${words[0]}\`s` : 'exits'} on lines ${lines.slice(0, -1).join(', ')} and ${lines[lines.length - 1]}`]
+        : []),
+      ...blockEnds.map((block) => `the end of the block (line ${block.loc.end.line})`),
+    ];
+    const exitsText = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0]!;
     return {
       fix,
       safe,

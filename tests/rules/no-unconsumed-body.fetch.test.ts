@@ -327,7 +327,10 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     code: `export async function warmUp(url: string): Promise<void> {
   const res = await fetch(url);
 }`,
-    output: null,
+    output: `export async function warmUp(url: string): Promise<void> {
+  const res = await fetch(url);
+  await res.body?.cancel();
+}`,
     errors: [{ messageId: 'leak', line: 2, column: 21, data: { ...FETCH, name: 'res', path: 'when `warmUp()` ends at line 3' } }],
   },
   {
@@ -380,7 +383,11 @@ export async function queryMetrics(url: string): Promise<unknown> {
   const res = await fetch(url);
   console.log(res);
 }`,
-    output: null,
+    output: `export async function debug(url: string): Promise<void> {
+  const res = await fetch(url);
+  console.log(res);
+  await res.body?.cancel();
+}`,
     errors: [{ messageId: 'leak', line: 2, column: 21, data: { ...FETCH, name: 'res', path: 'when `debug()` ends at line 4' } }],
   },
   {
@@ -389,7 +396,11 @@ export async function queryMetrics(url: string): Promise<unknown> {
   const res = await fetch(url);
   console.log(res.body);
 }`,
-    output: null,
+    output: `export async function debug(url: string): Promise<void> {
+  const res = await fetch(url);
+  console.log(res.body);
+  await res.body?.cancel();
+}`,
     errors: [{ messageId: 'leak', line: 2, column: 21, data: { ...FETCH, name: 'res', path: 'when `debug()` ends at line 4' } }],
   },
   {

@@ -258,7 +258,15 @@ function ping(url) {
   });
 }
 module.exports = { ping };`,
-    output: null,
+    output: `const http = require('node:http');
+
+function ping(url) {
+  http.get(url, (res) => {
+    console.log(res.statusCode);
+    res.resume();
+  });
+}
+module.exports = { ping };`,
     errors: [{ messageId: 'leak', line: 4, column: 18, data: { ...HTTP, name: 'res', path: 'when the function ends at line 6' } }],
   },
   {

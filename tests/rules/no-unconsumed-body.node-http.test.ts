@@ -289,7 +289,15 @@ export function send(url: string, payload: string): void {
   });
   req.end(payload);
 }`,
-    output: null,
+    output: `import * as https from 'node:https';
+
+export function send(url: string, payload: string): void {
+  const req = https.request(url, { method: 'POST' }, (res) => {
+    console.log(res.statusCode, res.headers);
+    res.resume();
+  });
+  req.end(payload);
+}`,
     errors: [{ messageId: 'leak', line: 4, column: 55, data: { ...HTTP, name: 'res', path: 'when the function ends at line 6' } }],
   },
   {
@@ -328,7 +336,15 @@ export function probe(url: string): void {
     console.log(res.statusCode);
   });
 }`,
-    output: null,
+    output: `import * as http from 'node:http';
+
+export function probe(url: string): void {
+  const req = http.get(url);
+  req.once('response', (res) => {
+    console.log(res.statusCode);
+    res.resume();
+  });
+}`,
     errors: [{ messageId: 'leak', line: 5, column: 25, data: { ...HTTP, name: 'res', path: 'when the function ends at line 7' } }],
   },
   {
@@ -340,7 +356,14 @@ export function wait(url: string, done: () => void): void {
     res.on('end', done);
   });
 }`,
-    output: null,
+    output: `import * as http from 'node:http';
+
+export function wait(url: string, done: () => void): void {
+  http.get(url, (res) => {
+    res.on('end', done);
+    res.resume();
+  });
+}`,
     errors: [{ messageId: 'leak', line: 4, column: 18, data: { ...HTTP, name: 'res', path: 'when the function ends at line 6' } }],
   },
   {
@@ -433,7 +456,25 @@ export function ping(url: string): void {
   });
 }`,
     output: null,
-    errors: [{ messageId: 'leak', line: 4, column: 19, data: { ...HTTP, name: 'res', path: 'when the function ends at line 6' } }],
+    errors: [{
+      messageId: 'leak',
+      line: 4,
+      column: 19,
+      data: { ...HTTP, name: 'res', path: 'when the function ends at line 6' },
+      suggestions: [
+        {
+          messageId: 'suggestRelease',
+          output: `import * as https from 'node:https';
+
+export function ping(url: string): void {
+  https.get(url, (res) => {
+    if (res.statusCode === 200) res.resume();
+    res.resume();
+  });
+}`,
+        },
+      ],
+    }],
   },
   {
     name: 'Handed to a function in this file that only logs it',

@@ -237,7 +237,25 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   throw new Error('metrics backend unavailable');
 }`,
     output: null,
-    errors: [{ messageId: 'leak', line: 3, column: 23, data: { ...FETCH, name: 'res', path: 'when its block ends at line 5' } }],
+    errors: [{
+      messageId: 'leak',
+      line: 3,
+      column: 23,
+      data: { ...FETCH, name: 'res', path: 'when its block ends at line 5' },
+      suggestions: [
+        {
+          messageId: 'suggestRelease',
+          output: `export async function withRetry(url: string): Promise<unknown> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const res = await fetch(url);
+    if (res.ok) return res.json();
+    await res.body?.cancel();
+  }
+  throw new Error('metrics backend unavailable');
+}`,
+        },
+      ],
+    }],
   },
   {
     name: 'A response overwritten by a retry without being cancelled',

@@ -340,7 +340,12 @@ export async function touch(client: Client): Promise<number> {
 export async function warmUp(pool: Pool): Promise<void> {
   const { body } = await pool.request({ path: '/', method: 'GET' });
 }`,
-    output: null,
+    output: `import type { Pool } from 'undici';
+
+export async function warmUp(pool: Pool): Promise<void> {
+  const { body } = await pool.request({ path: '/', method: 'GET' });
+  await body.dump();
+}`,
     errors: [
       {
         messageId: 'leak',
@@ -420,7 +425,13 @@ export async function debug(url: string): Promise<void> {
   const { body } = await request(url);
   console.log(body);
 }`,
-    output: null,
+    output: `import { request } from 'undici';
+
+export async function debug(url: string): Promise<void> {
+  const { body } = await request(url);
+  console.log(body);
+  await body.dump();
+}`,
     errors: [{ messageId: 'leak', line: 4, column: 26, data: { ...UNDICI, name: 'request(…)', path: 'when `debug()` ends at line 6' } }],
   },
 ];
