@@ -101,6 +101,8 @@ export const BUILTIN_RESOURCES: ResourceKind[] = [
     category: 'resource',
     types: [node('dgram', 'Socket')],
     release: ['close', 'disconnect'],
+    // send() resolves the host and binds in the background: closing right after it drops the datagram.
+    fixAfterWait: true,
     handoffMethods: ['bind'],
     verb: CLOSE,
     advice: 'Close it on every path, or hand it to an owner.',

@@ -105,15 +105,20 @@ const AWAITABLE_AS_IS = new Set<string>([
   AST_NODE_TYPES.ObjectExpression,
 ]);
 
+/** Objects that are data, not views on an open resource (a Buffer read from a file handle is a copy). */
+const PLAIN_OBJECTS = new Set(['Buffer', 'Uint8Array', 'ArrayBuffer', 'DataView', 'Date', 'RegExp', 'URL']);
+
 const CALLS = new Set<string>([AST_NODE_TYPES.CallExpression, AST_NODE_TYPES.NewExpression, AST_NODE_TYPES.AwaitExpression]);
 
-/** `await client.close();` and `await client?.close();` are the same release; `socket.end('ping')` is not `socket.end()`. */
+/**
+ * `await client.close();` and `await client?.close();` are the same release; `socket.end('ping')` is not
+ * `socket.end()`, and `void client.close()` (not waited for) is not `await client.close()`.
+ */
 function sameRelease(existing: string, planned: string): boolean {
   const normalize = (text: string): string =>
     text
       .replace(/\s+/g, '')
       .replace(/;$/, '')
-      .replace(/^(await|void)/, '')
       .replace(/\?\./g, '.');
   return normalize(existing) === normalize(planned);
 }
@@ -175,6 +180,104 @@ class Planner {
 
   // ── shared facts ──────────────────────────────────────────────────────────────────────────────────────────────
 
+  /** A repeating timer (an interval, a timers/promises interval iterator). */
+  private get isInterval(): boolean {
+    return this.held.kind.category === 'timer' && !this.held.kind.oneShot;
+  }
+
+  /**
+   * Local variables holding values computed from the resource (`const res = await client.request(…)`,
+   * `const stream = handle.createReadStream()`, `const { body } = res`) that are not plain data: they may need the
+   * resource open for as long as they are used.
+   */
+  private get derived(): TSESLint.Scope.Variable[] {
+    if (this.derivedCache) return this.derivedCache;
+    const found: TSESLint.Scope.Variable[] = [];
+    const queue = [...this.references];
+    while (queue.length > 0) {
+      const id = queue.shift()!;
+      let value: TSESTree.Node = id;
+      // Given to a call, directly or in an options object: `fetch(url, { dispatcher: agent })`.
+      const property = value.parent?.type === AST_NODE_TYPES.Property && value.parent.value === value ? value.parent : undefined;
+      const argument = property?.parent?.type === AST_NODE_TYPES.ObjectExpression ? property.parent : value;
+      const call = argument.parent;
+      if ((call?.type === AST_NODE_TYPES.CallExpression || call?.type === AST_NODE_TYPES.NewExpression) && call.arguments.includes(argument as TSESTree.CallExpressionArgument)) {
+        value = call;
+      }
+      while (
+        value.parent &&
+        (value.parent.type === AST_NODE_TYPES.MemberExpression ||
+          value.parent.type === AST_NODE_TYPES.AwaitExpression ||
+          value.parent.type === AST_NODE_TYPES.TSAsExpression ||
+          value.parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+          value.parent.type === AST_NODE_TYPES.ChainExpression ||
+          value.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+          (value.parent.type === AST_NODE_TYPES.CallExpression && value.parent.callee === value))
+      ) {
+        value = value.parent;
+      }
+      const declarator = value.parent;
+      if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== value) continue;
+      for (const variable of this.sourceCode.getDeclaredVariables(declarator)) {
+        if (found.includes(variable) || this.held.holders.includes(variable)) continue;
+        const name = variable.defs[0]?.name;
+        if (!name) continue;
+        const type = this.checker.getTypeAtLocation(this.env.services.esTreeNodeToTSNodeMap.get(name));
+        if (this.isPlainData(type)) continue;
+        found.push(variable);
+        queue.push(...variable.references.map((r) => r.identifier as TSESTree.Identifier).filter((r) => r !== name));
+      }
+    }
+    return (this.derivedCache = found);
+  }
+
+  private derivedCache: TSESLint.Scope.Variable[] | undefined;
+
+  /** `return body`, where `body` came from the resource: what the exit hands out still needs it. */
+  private derivedIn(node: TSESTree.Node): boolean {
+    return this.derived.some((v) => v.references.some((r) => r.isRead() && contains(node, r.identifier)));
+  }
+
+  /**
+   * A value computed from the resource leaves the block (returned, yielded, stored in a property or an outer
+   * variable) or is handed to a call that is not awaited (`handle.createReadStream().pipe(res)`).
+   */
+  private derivedEscapes(statement: TSESTree.Node): boolean {
+    const uses = [
+      ...this.derived.flatMap((v) => v.references.filter((r) => r.isRead()).map((r) => r.identifier)),
+      // Values computed inline: `handle.createReadStream()` used right away.
+      ...this.references.flatMap((id) => {
+        const member = id.parent;
+        const call = member?.type === AST_NODE_TYPES.MemberExpression && member.object === id ? member.parent : undefined;
+        return call?.type === AST_NODE_TYPES.CallExpression && call.callee === member ? [call] : [];
+      }),
+    ].filter((n) => contains(statement, n));
+    return uses.some((use) => {
+      if (use.type !== AST_NODE_TYPES.Identifier && use.type !== AST_NODE_TYPES.CallExpression) return false;
+      if (use.type === AST_NODE_TYPES.CallExpression) {
+        const type = this.checker.getTypeAtLocation(this.env.services.esTreeNodeToTSNodeMap.get(use));
+        if (this.isPlainData(type) || isThenableType(this.checker, this.env.services.esTreeNodeToTSNodeMap.get(use), type)) return false;
+        if (use.parent?.type === AST_NODE_TYPES.ExpressionStatement) return false;
+      }
+      const parent = use.parent;
+      if (!parent) return false;
+      if (parent.type === AST_NODE_TYPES.ReturnStatement || parent.type === AST_NODE_TYPES.YieldExpression) return true;
+      if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === use) return true;
+      if (parent.type === AST_NODE_TYPES.Property || parent.type === AST_NODE_TYPES.ArrayExpression) return true;
+      // Handed to a call that is not awaited (`other.write(stream)`), or the receiver of one that starts more work
+      // with it (`stream.pipe(res)`, `req.on('data', …)`) — not `req.end()` or `req.resume()`.
+      const receiver = parent.type === AST_NODE_TYPES.MemberExpression && parent.object === use;
+      const call: TSESTree.Node | undefined = receiver ? parent.parent : parent;
+      if ((call?.type !== AST_NODE_TYPES.CallExpression && call?.type !== AST_NODE_TYPES.NewExpression) || call.parent?.type === AST_NODE_TYPES.AwaitExpression) {
+        return false;
+      }
+      if (!receiver) return call.arguments.includes(use as TSESTree.CallExpressionArgument);
+      return call.arguments.some(
+        (arg) => arg.type !== AST_NODE_TYPES.SpreadElement && !this.isPlainData(this.checker.getTypeAtLocation(this.env.services.esTreeNodeToTSNodeMap.get(arg))),
+      );
+    });
+  }
+
   private get isAsync(): boolean {
     return this.fn.async;
   }
@@ -211,10 +314,11 @@ class Planner {
     return !acquires || (!!type && this.nullable(type));
   }
 
-  /** Values that need nothing open once computed: primitives, and arrays of them. */
+  /** Values that need nothing open once computed: primitives, bytes, dates, and arrays of them. */
   private isPlainData(type: ts.Type): boolean {
     const parts = type.isUnion() ? type.types : [type];
     return parts.every((t) => {
+      if (PLAIN_OBJECTS.has((t.aliasSymbol ?? t.getSymbol())?.name ?? '')) return true;
       if (t.flags & (ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.BigIntLike)) return true;
       if (t.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void)) return true;
       if (this.checker.isArrayType(t)) {
@@ -279,7 +383,7 @@ class Planner {
     const kind = this.held.kind;
     // A timer's callback is its own work: timers are judged by whether the code waits at all (see their callers).
     if (kind.category === 'timer') return false;
-    if (kind.fixAfterWait || this.hasListeners()) return true;
+    if (kind.fixAfterWait || this.hasListeners(before)) return true;
     // At an exit outside loops, only what happened before it on the way there counts.
     const inLoop = !!before && [...ancestors(before, this.fn)].some(isLoop);
     const seen = (id: TSESTree.Node): boolean => !before || inLoop || id.range[0] < before.range[0];
@@ -288,8 +392,13 @@ class Planner {
       isFunctionNode(arg) ||
       (arg.type !== AST_NODE_TYPES.SpreadElement &&
         this.checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(arg)).getCallSignatures().length > 0);
+    // A function argument, or a function in an options object (`bus.subscribe({ topic, onMessage })`).
+    const callbackArgument = (arg: TSESTree.Node): boolean =>
+      isFunction(arg) ||
+      (arg.type === AST_NODE_TYPES.ObjectExpression &&
+        arg.properties.some((p) => p.type === AST_NODE_TYPES.Property && isFunction(p.value)));
     const callbackCall = (call: TSESTree.Node | undefined): boolean =>
-      (call?.type === AST_NODE_TYPES.CallExpression || call?.type === AST_NODE_TYPES.NewExpression) && call.arguments.some(isFunction);
+      (call?.type === AST_NODE_TYPES.CallExpression || call?.type === AST_NODE_TYPES.NewExpression) && call.arguments.some(callbackArgument);
     // The acquisition, and calls chained on it (`new Worker(file).on('message', …)`).
     for (let node: TSESTree.Node = this.finding.acquisition.node; ; ) {
       if (callbackCall(node)) return true;
@@ -300,10 +409,19 @@ class Planner {
     return this.references.some((id) => {
       if (!seen(id)) return false;
       const parent = id.parent;
-      // A method of the resource given a callback (a `DisposableStack` runs its deferred callbacks when disposed).
+      // A method of the resource given a callback (a `DisposableStack` runs its deferred callbacks when disposed), or
+      // one whose promise is raced or collected rather than awaited (`Promise.race([client.request(…), timeout])`).
       if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === id && parent.parent?.type === AST_NODE_TYPES.CallExpression) {
         if (LISTENER_METHODS.has(propertyName(parent) ?? '') || DISPOSAL_CALLBACKS.has(propertyName(parent) ?? '')) return false;
-        return parent.parent.callee === parent && callbackCall(parent.parent);
+        const call = parent.parent;
+        if (call.callee !== parent) return false;
+        if (callbackCall(call)) return true;
+        const tsCall = services.esTreeNodeToTSNodeMap.get(call);
+        const settled =
+          call.parent?.type === AST_NODE_TYPES.AwaitExpression ||
+          call.parent?.type === AST_NODE_TYPES.ReturnStatement ||
+          call.parent?.type === AST_NODE_TYPES.ExpressionStatement;
+        return !settled && isThenableType(this.checker, tsCall, this.checker.getTypeAtLocation(tsCall));
       }
       // Passed to a call (directly or in an options object) whose result is not awaited.
       let argument: TSESTree.Node = id;
@@ -336,19 +454,42 @@ class Planner {
     );
   }
 
-  /** An `await` (or `for await`) on something that involves the resource: the code waits for it there. */
-  private waitsForIt(node: TSESTree.Node): boolean {
+  /**
+   * An `await` on a call that acts on the resource (`await once(ws, 'open')`, `await client.query(…)`), or a
+   * `for await` over it: the code waits for the resource itself, not for something that merely mentions it.
+   */
+  private waitsOnIt(node: TSESTree.Node): boolean {
+    const isHolder = (n: TSESTree.Node | undefined): boolean => !!n && this.references.includes(n as TSESTree.Identifier);
     return some(node, (n) => {
-      if (n.type === AST_NODE_TYPES.AwaitExpression) return this.references.some((id) => contains(n.argument, id));
-      if (n.type === AST_NODE_TYPES.ForOfStatement && n.await) return this.references.some((id) => contains(n.right, id));
-      return false;
+      if (n.type === AST_NODE_TYPES.ForOfStatement && n.await) return isHolder(n.right);
+      if (n.type !== AST_NODE_TYPES.AwaitExpression) return false;
+      let call: TSESTree.Node = n.argument;
+      if (call.type === AST_NODE_TYPES.ChainExpression) call = call.expression;
+      if (call.type !== AST_NODE_TYPES.CallExpression && call.type !== AST_NODE_TYPES.NewExpression) return false;
+      const callee = call.callee;
+      return (
+        call.arguments.some((arg) => isHolder(arg)) ||
+        (callee.type === AST_NODE_TYPES.MemberExpression && isHolder(callee.object))
+      );
     });
   }
 
   /** Listeners registered on the holder (`sock.on('data', …)`) keep using it after the code that follows. */
-  private hasListeners(): boolean {
+  private hasListeners(before?: TSESTree.Node): boolean {
+    const inLoop = !!before && [...ancestors(before, this.fn)].some(isLoop);
     return this.references.some((id) => {
+      if (before && !inLoop && id.range[0] >= before.range[0]) return false;
       const member = id.parent;
+      // `ws.onmessage = (event) => …`: a handler assigned as a property.
+      if (
+        member?.type === AST_NODE_TYPES.MemberExpression &&
+        member.object === id &&
+        member.parent?.type === AST_NODE_TYPES.AssignmentExpression &&
+        member.parent.left === member &&
+        (isFunctionNode(member.parent.right) || /^on[a-z]/.test(propertyName(member) ?? ''))
+      ) {
+        return true;
+      }
       if (
         member?.type !== AST_NODE_TYPES.MemberExpression ||
         member.object !== id ||
@@ -396,7 +537,19 @@ class Planner {
       const statement = exit.node;
       if (enclosingFunction(statement) !== this.fn || !contains(this.held.variable.scope.block, statement)) return undefined;
       // `return sock.read()`: the value is computed after the release would run.
-      if (this.usesResourceIn(statement)) return undefined;
+      if (this.usesResourceIn(statement) || this.derivedIn(statement)) return undefined;
+      // `return fetch(url)` after a timeout that guards it: clearing the timeout first removes the guard.
+      if (this.held.kind.category === 'timer' && statement.type === AST_NODE_TYPES.ReturnStatement && statement.argument && some(statement.argument, (n) => CALLS.has(n.type))) {
+        return undefined;
+      }
+      for (let child: TSESTree.Node = statement, p = statement.parent; p && p !== this.fn; child = p, p = p.parent) {
+        if (p.type !== AST_NODE_TYPES.TryStatement) continue;
+        // A `finally` that still uses or releases it runs after the inserted release.
+        if (p.finalizer && child !== p.finalizer && this.references.some((id) => contains(p.finalizer!, id))) return undefined;
+        // In a `catch` after a read that failed half-way (a locked body), or a release that threw, releasing again
+        // would throw.
+        if (child === p.handler && this.handling.some((node) => contains(p.block, node))) return undefined;
+      }
       if (!statements.includes(statement)) statements.push(statement);
     }
     // The name must mean the holder at each exit (an inner declaration may shadow it).
@@ -419,16 +572,19 @@ class Planner {
       ([node, effect]) => effect === 'release' && node.type !== AST_NODE_TYPES.ArrowFunctionExpression && enclosingFunction(node) === this.fn && !isFunctionNode(node),
     );
     const background = statements.some((statement) => this.worksInBackground(statement));
-    const mustWait = background && (!releasesItself || !!this.held.kind.fixAfterWait);
+    const listenersBefore = statements.some((statement) => this.hasListeners(statement));
+    const mustWait = background && (!releasesItself || !!this.held.kind.fixAfterWait || listenersBefore);
     if (mustWait && !statements.every((statement) => this.waitedBefore(statement))) {
-      return this.hasListeners() ? undefined : this.exitEdit(statements, release, false);
+      return listenersBefore ? undefined : this.exitEdit(statements, release, false);
     }
     // An interval that nothing clears, left by a function that never waits, is meant to keep running.
     if (this.held.kind.category === 'timer' && !releasesItself && !statements.every((statement) => this.waitedBefore(statement, true))) {
       return undefined;
     }
     // A release or hand-off may already have happened on some path to the exit: the inserted release could run twice.
+    // An interval may be meant to go on after the function returns (a poll, a heartbeat): clearing it is only suggested.
     const safe =
+      !this.isInterval &&
       !this.usedInClosure() &&
       statements.every((statement) =>
         statement.type === AST_NODE_TYPES.BlockStatement ? this.handling.length === 0 : !this.held.handledBefore(statement),
@@ -459,7 +615,16 @@ class Planner {
       const list = p.type === AST_NODE_TYPES.BlockStatement ? p.body : p.type === AST_NODE_TYPES.SwitchCase ? p.consequent : undefined;
       if (!list) continue;
       for (const sibling of list.slice(0, list.indexOf(child as TSESTree.Statement))) {
-        if (sibling.range[0] >= acquisition.range[0] && (anything ? this.waits(sibling) : this.waitsForIt(sibling))) return true;
+        if (sibling.range[0] < acquisition.range[0]) continue;
+        // Only a wait that runs on every path: in the statement itself, not in a branch, loop or `try` inside it.
+        if (
+          sibling.type !== AST_NODE_TYPES.ExpressionStatement &&
+          sibling.type !== AST_NODE_TYPES.VariableDeclaration &&
+          !(sibling.type === AST_NODE_TYPES.ForOfStatement && sibling.await)
+        ) {
+          continue;
+        }
+        if (anything ? this.waits(sibling) : this.waitsOnIt(sibling)) return true;
       }
     }
     return false;
@@ -569,7 +734,11 @@ class Planner {
           if (this.references.some((id) => contains(n.argument!, id)) && !this.isPlainData(this.checker.getAwaitedType(type) ?? type)) {
             escapes = true;
           }
-          if (n.argument.type !== AST_NODE_TYPES.AwaitExpression && isThenableType(this.checker, tsNode, type)) promiseReturns.push(n);
+          if (n.argument.type !== AST_NODE_TYPES.AwaitExpression && isThenableType(this.checker, tsNode, type)) {
+            promiseReturns.push(n);
+            // Inside a `try` with a `catch`, `return await` would route a rejection to that `catch`.
+            if ([...ancestors(n, block)].some((a) => a.type === AST_NODE_TYPES.TryStatement && !!a.handler && contains(a.block, n))) escapes = true;
+          }
         }
         return false;
       });
@@ -581,13 +750,18 @@ class Planner {
     // never waited for gets no edit at all (clearing an interval right away defeats it).
     const listeners = this.hasListeners();
     const background = this.worksInBackground();
-    const waitsForIt = rest.some((s) => this.waitsForIt(s));
+    // Only a wait that runs on every path counts: a statement of the block itself, not one inside a branch.
+    const waitsForIt = rest.some(
+      (s) => (s.type === AST_NODE_TYPES.ExpressionStatement || s.type === AST_NODE_TYPES.VariableDeclaration) && this.waitsOnIt(s),
+    );
     // Clearing an interval in a block that never waits would stop it before its first tick.
     if ((kind.category === 'timer' && !waits) || (listeners && !waitsForIt)) return undefined;
     const safe =
+      !this.isInterval &&
       !this.usedInClosure() &&
       !listeners &&
       !escapes &&
+      !rest.some((s) => this.derivedEscapes(s)) &&
       (background ? waitsForIt : waits || kind.id === DISPOSABLE_KIND.id) &&
       (this.isAsync || promiseReturns.length === 0);
     return { statement, acquires, block, rest, removals, promiseReturns, safe };

@@ -57,8 +57,11 @@ export function releaseStatement(kind: ResourceKind, target: string, context: Re
     return `for (const ${item} of ${source}) ${inner}`;
   }
   if (kind.releaseFunction) return `${kind.releaseFunction}(${target});`;
-  if (kind.fixRelease && context.local) {
-    const call = kind.fixRelease.expression.replace('$', context.optional ? `${target}?` : target).replace('??.', '?.');
+  // The fix release names a member (`end`, `body`) that the declared type must have (`const input: Readable = …`).
+  const fixMember = kind.fixRelease && /^\$\??\.(\w+)/.exec(kind.fixRelease.expression)?.[1];
+  if (kind.fixRelease && context.local && (!fixMember || checker.getNonNullableType(context.type).getProperty(fixMember))) {
+    // A function replacement: `$` patterns in the target (`$$sock`) must not be expanded.
+    const call = kind.fixRelease.expression.replace('$', () => (context.optional ? `${target}?` : target)).replace('??.', '?.');
     if (!kind.fixRelease.async) return `${call};`;
     return context.inAsyncFunction ? `await ${call};` : `void ${call};`;
   }

@@ -1,4 +1,4 @@
-// Fixes of different rules in one function do not overlap or fight (`eslint --fix` applies them over several passes,
+// Fixes of different rules in one function (a timeout, a client, a response body) do not overlap or fight (`eslint --fix` applies them over several passes,
 // converges, and its output type-checks and reports nothing), and edits keep the file's line breaks.
 import * as path from 'node:path';
 import type { ESLint } from 'eslint';
@@ -14,7 +14,7 @@ const lintFixed = async (code: string): Promise<ESLint.LintResult> =>
 
 const code = `import { Client } from 'undici';
 export async function sync(origin: string, feed: string): Promise<number> {
-  const progress = setInterval(() => console.log('syncing…'), 5_000);
+  const slow = setTimeout(() => console.warn('sync is slow'), 30_000);
   const client = new Client(origin);
   const res = await fetch(feed);
   if (!res.ok) return 0;
@@ -23,35 +23,33 @@ export async function sync(origin: string, feed: string): Promise<number> {
     const { body } = await client.request({ method: 'PUT', path: \`/items/\${item}\` });
     await body.dump();
   }
+  clearTimeout(slow);
   return items.length;
 }
 `;
 
 const fixed = `import { Client } from 'undici';
 export async function sync(origin: string, feed: string): Promise<number> {
-  const progress = setInterval(() => console.log('syncing…'), 5_000);
+  const slow = setTimeout(() => console.warn('sync is slow'), 30_000);
+  const client = new Client(origin);
   try {
-    const client = new Client(origin);
-    try {
-      const res = await fetch(feed);
-      if (!res.ok) { await res.body?.cancel(); return 0; }
-      const items = (await res.json()) as string[];
-      for (const item of items) {
-        const { body } = await client.request({ method: 'PUT', path: \`/items/\${item}\` });
-        await body.dump();
-      }
-      return items.length;
-    } finally {
-      await client.close();
+    const res = await fetch(feed);
+    if (!res.ok) { clearTimeout(slow); await res.body?.cancel(); return 0; }
+    const items = (await res.json()) as string[];
+    for (const item of items) {
+      const { body } = await client.request({ method: 'PUT', path: \`/items/\${item}\` });
+      await body.dump();
     }
+    clearTimeout(slow);
+    return items.length;
   } finally {
-    clearInterval(progress);
+    await client.close();
   }
 }
 `;
 
 describe('fixes of several rules in one function', () => {
-  it('converge to nested try/finally blocks and a cancel before the early return, with nothing left to report', async () => {
+  it('converge: a try/finally for the client, and a clear and a cancel before the early return, with nothing left to report', async () => {
     const result = await lintFixed(code);
     expect(result.output).toBe(fixed);
     expect(result.messages).toEqual([]);

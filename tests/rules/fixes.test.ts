@@ -1201,32 +1201,432 @@ export async function save(tmp: string, dest: string, data: string): Promise<voi
     errors: [{ messageId: 'exception', line: 3, column: 24 }],
     output: null,
   },
+  {
+    name: 'second review: a response returned from the client is still read by the caller: suggestion only',
+    code: `import { Client } from 'undici';
+export async function getRaw(origin: string, path: string) {
+  const client = new Client(origin);
+  const res = await client.request({ method: 'GET', path });
+  return res;
+}`,
+    errors: [{
+      messageId: 'leakPooling',
+      line: 3,
+      column: 18,
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import { Client } from 'undici';
+export async function getRaw(origin: string, path: string) {
+  const client = new Client(origin);
+  try {
+    const res = await client.request({ method: 'GET', path });
+    return res;
+  } finally {
+    await client.close();
+  }
+}`,
+        },
+      ],
+    }],
+    output: null,
+  },
+  {
+    name: 'second review: a response fetched through the agent and returned: suggestion only',
+    code: `import { Agent, fetch } from 'undici';
+export async function insecureGet(url: string) {
+  const agent = new Agent({ connect: { rejectUnauthorized: false } });
+  const res = await fetch(url, { dispatcher: agent });
+  return res;
+}`,
+    errors: [{
+      messageId: 'leakPooling',
+      line: 3,
+      column: 17,
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import { Agent, fetch } from 'undici';
+export async function insecureGet(url: string) {
+  const agent = new Agent({ connect: { rejectUnauthorized: false } });
+  try {
+    const res = await fetch(url, { dispatcher: agent });
+    return res;
+  } finally {
+    await agent.close();
+  }
+}`,
+        },
+      ],
+    }],
+    output: null,
+  },
+  {
+    name: 'second review: a stream created from the handle and piped on without waiting: suggestion only',
+    code: `import { open } from 'node:fs/promises';
+import type { ServerResponse } from 'node:http';
+export async function serveFile(res: ServerResponse, path: string): Promise<void> {
+  const handle = await open(path);
+  const { size } = await handle.stat();
+  res.writeHead(200, { 'content-length': size });
+  handle.createReadStream().pipe(res);
+}`,
+    errors: [{
+      messageId: 'leak',
+      line: 4,
+      column: 24,
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import { open } from 'node:fs/promises';
+import type { ServerResponse } from 'node:http';
+export async function serveFile(res: ServerResponse, path: string): Promise<void> {
+  const handle = await open(path);
+  try {
+    const { size } = await handle.stat();
+    res.writeHead(200, { 'content-length': size });
+    handle.createReadStream().pipe(res);
+  } finally {
+    await handle.close();
+  }
+}`,
+        },
+      ],
+    }],
+    output: null,
+  },
+  {
+    name: 'second review: a web stream from the handle handed to a returned Response: suggestion only',
+    code: `import { open } from 'node:fs/promises';
+export async function fileBody(path: string): Promise<Response> {
+  const handle = await open(path);
+  const { size } = await handle.stat();
+  const stream = handle.readableWebStream() as ReadableStream;
+  return new Response(stream, { headers: { 'content-length': String(size) } });
+}`,
+    errors: [{
+      messageId: 'leak',
+      line: 3,
+      column: 24,
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import { open } from 'node:fs/promises';
+export async function fileBody(path: string): Promise<Response> {
+  const handle = await open(path);
+  try {
+    const { size } = await handle.stat();
+    const stream = handle.readableWebStream() as ReadableStream;
+    return new Response(stream, { headers: { 'content-length': String(size) } });
+  } finally {
+    await handle.close();
+  }
+}`,
+        },
+      ],
+    }],
+    output: null,
+  },
+  {
+    name: 'second review: handlers assigned as properties (ws.onmessage) are listeners: suggestion only',
+    code: `import WebSocket from 'ws';
+import { once } from 'node:events';
+export async function subscribe(url: string, onPrice: (data: string) => void): Promise<void> {
+  const ws = new WebSocket(url);
+  ws.onmessage = (event) => onPrice(String(event.data));
+  await once(ws, 'open');
+  ws.send('subscribe prices');
+}`,
+    errors: [{
+      messageId: 'leak',
+      line: 4,
+      column: 14,
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import WebSocket from 'ws';
+import { once } from 'node:events';
+export async function subscribe(url: string, onPrice: (data: string) => void): Promise<void> {
+  const ws = new WebSocket(url);
+  try {
+    ws.onmessage = (event) => onPrice(String(event.data));
+    await once(ws, 'open');
+    ws.send('subscribe prices');
+  } finally {
+    ws.close();
+  }
+}`,
+        },
+      ],
+    }],
+    output: null,
+  },
+  {
+    name: 'second review: a wait inside a branch that may not run does not count as waiting for the WebSocket',
+    code: `import WebSocket from 'ws';
+import { once } from 'node:events';
+export async function announce(url: string, message: string | undefined): Promise<void> {
+  const ws = new WebSocket(url);
+  if (message) {
+    await once(ws, 'open');
+    ws.send(message);
+  }
+}`,
+    errors: [{
+      messageId: 'leak',
+      line: 4,
+      column: 14,
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import WebSocket from 'ws';
+import { once } from 'node:events';
+export async function announce(url: string, message: string | undefined): Promise<void> {
+  const ws = new WebSocket(url);
+  try {
+    if (message) {
+      await once(ws, 'open');
+      ws.send(message);
+    }
+  } finally {
+    ws.close();
+  }
+}`,
+        },
+      ],
+    }],
+    output: null,
+  },
+  {
+    name: 'second review: a handler in an options object is a callback: the subscription is not disposed by a fix',
+    code: `interface Bus {
+  subscribe(options: { topic: string; onMessage: (msg: string) => void }): Disposable;
+}
+export function follow(bus: Bus, onMessage: (msg: string) => void): void {
+  const subscription = bus.subscribe({ topic: 'news', onMessage });
+  console.log('following news', subscription);
+}`,
+    errors: [{
+      messageId: 'leak',
+      line: 5,
+      column: 24,
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `interface Bus {
+  subscribe(options: { topic: string; onMessage: (msg: string) => void }): Disposable;
+}
+export function follow(bus: Bus, onMessage: (msg: string) => void): void {
+  const subscription = bus.subscribe({ topic: 'news', onMessage });
+  try {
+    console.log('following news', subscription);
+  } finally {
+    subscription[Symbol.dispose]();
+  }
+}`,
+        },
+      ],
+    }],
+    output: null,
+  },
+  {
+    name: 'second review: a holder named with $$ is written as it is',
+    code: `import * as net from 'node:net';
+export async function ping(port: number, ready: Promise<void>): Promise<void> {
+  const $$sock = net.connect(port);
+  await ready;
+  $$sock.write('ping');
+}`,
+    errors: [{ messageId: 'leak', line: 3, column: 18 }],
+    output: `import * as net from 'node:net';
+export async function ping(port: number, ready: Promise<void>): Promise<void> {
+  const $$sock = net.connect(port);
+  try {
+    await ready;
+    $$sock.write('ping');
+  } finally {
+    $$sock.end();
+  }
+}`,
+  },
+  {
+    name: 'second review: a request raced against a timeout is still in flight: suggestions only',
+    code: `import { Client } from 'undici';
+const timeout = (ms: number) => new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms));
+export async function probe(origin: string): Promise<number> {
+  const client = new Client(origin);
+  const res = await Promise.race([client.request({ method: 'GET', path: '/health' }), timeout(1000)]);
+  await res.body.dump();
+  return res.statusCode;
+}`,
+    errors: [{
+      messageId: 'leakPooling',
+      line: 4,
+      column: 18,
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import { Client } from 'undici';
+const timeout = (ms: number) => new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms));
+export async function probe(origin: string): Promise<number> {
+  const client = new Client(origin);
+  try {
+    const res = await Promise.race([client.request({ method: 'GET', path: '/health' }), timeout(1000)]);
+    await res.body.dump();
+    return res.statusCode;
+  } finally {
+    await client.close();
+  }
+}`,
+        },
+        {
+          messageId: 'suggestRelease',
+          output: `import { Client } from 'undici';
+const timeout = (ms: number) => new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms));
+export async function probe(origin: string): Promise<number> {
+  const client = new Client(origin);
+  const res = await Promise.race([client.request({ method: 'GET', path: '/health' }), timeout(1000)]);
+  await res.body.dump();
+  await client.close();
+  return res.statusCode;
+}`,
+        },
+      ],
+    }],
+    output: null,
+  },
+  {
+    name: 'second review: a datagram socket is not closed before the code waited for it',
+    code: `import * as dgram from 'node:dgram';
+export async function notify(port: number, message: string, log: (m: string) => Promise<void>): Promise<void> {
+  const socket = dgram.createSocket('udp4');
+  socket.send(message, port, 'localhost');
+  await log('sent');
+}`,
+    errors: [{
+      messageId: 'leak',
+      line: 3,
+      column: 18,
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import * as dgram from 'node:dgram';
+export async function notify(port: number, message: string, log: (m: string) => Promise<void>): Promise<void> {
+  const socket = dgram.createSocket('udp4');
+  try {
+    socket.send(message, port, 'localhost');
+    await log('sent');
+  } finally {
+    socket.close();
+  }
+}`,
+        },
+      ],
+    }],
+    output: null,
+  },
+  {
+    name: 'second review: no await is added to a return inside an existing try/catch',
+    code: `import { open } from 'node:fs/promises';
+export async function exportTo(path: string, rows: string[], upload: (p: string) => Promise<void>): Promise<void> {
+  const handle = await open(path, 'w');
+  await handle.writeFile(rows.join('\\n'));
+  try {
+    return upload(path);
+  } catch (error) {
+    console.error('could not start the upload', error);
+  }
+}`,
+    errors: [{
+      messageId: 'leak',
+      line: 3,
+      column: 24,
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import { open } from 'node:fs/promises';
+export async function exportTo(path: string, rows: string[], upload: (p: string) => Promise<void>): Promise<void> {
+  const handle = await open(path, 'w');
+  try {
+    await handle.writeFile(rows.join('\\n'));
+    try {
+      return await upload(path);
+    } catch (error) {
+      console.error('could not start the upload', error);
+    }
+  } finally {
+    await handle.close();
+  }
+}`,
+        },
+      ],
+    }],
+    output: null,
+  },
+  {
+    name: 'second review: an existing fire-and-forget close is not turned into an awaited one',
+    options: [{ checkExceptionPaths: true }],
+    code: `import { Client } from 'undici';
+export async function warm(origin: string, paths: string[]): Promise<void> {
+  const client = new Client(origin);
+  await client.request({ method: 'HEAD', path: '/' }).then((r) => r.body.dump());
+  for (const path of paths) client.request({ method: 'GET', path }).then((r) => r.body.dump(), () => undefined);
+  void client.close();
+}`,
+    errors: [{ messageId: 'exception', line: 3, column: 18 }],
+    output: null,
+  },
+  {
+    name: 'second review: the fix release must exist on the declared type (Readable has no end())',
+    code: `import * as net from 'node:net';
+import type { Readable } from 'node:stream';
+export async function firstChunk(port: number): Promise<Buffer | undefined> {
+  const input: Readable = net.connect(port);
+  for await (const chunk of input) {
+    return chunk as Buffer;
+  }
+  return undefined;
+}`,
+    errors: [{ messageId: 'leak', line: 4, column: 27 }],
+    output: `import * as net from 'node:net';
+import type { Readable } from 'node:stream';
+export async function firstChunk(port: number): Promise<Buffer | undefined> {
+  const input: Readable = net.connect(port);
+  try {
+    for await (const chunk of input) {
+      return chunk as Buffer;
+    }
+    return undefined;
+  } finally {
+    input.destroy();
+  }
+}`,
+  },
 ];
 
 export const timerInvalid: InvalidTestCase<TimerMessageIds, TimerOptions>[] = [
   {
-    name: 'using (auto): a synchronous `using` for an interval handle, in an async function that waits',
+    name: 'an interval is only ever suggested to be cleared (it may be meant to outlive the function): `using` is suggested where valid',
     filename: EMIT,
     code: `export async function poll(work: () => Promise<void>): Promise<void> {
   const ticker = setInterval(() => console.log('still working'), 1000);
   await work();
 }`,
-    errors: [{ messageId: 'leak', line: 2, column: 18 }],
-    output: `export async function poll(work: () => Promise<void>): Promise<void> {
+    errors: [{
+      messageId: 'leak',
+      line: 2,
+      column: 18,
+      suggestions: [
+        {
+          messageId: 'suggestUsing',
+          output: `export async function poll(work: () => Promise<void>): Promise<void> {
   using ticker = setInterval(() => console.log('still working'), 1000);
   await work();
 }`,
-  },
-  {
-    name: 'nodeVersion: timers have [Symbol.dispose] from Node.js 20.5 on: try/finally for 20.4',
-    filename: EMIT,
-    options: [{ nodeVersion: '20.4.0' }],
-    code: `export async function poll(work: () => Promise<void>): Promise<void> {
-  const ticker = setInterval(() => console.log('still working'), 1000);
-  await work();
-}`,
-    errors: [{ messageId: 'leak', line: 2, column: 18 }],
-    output: `export async function poll(work: () => Promise<void>): Promise<void> {
+        },
+        {
+          messageId: 'suggestFinally',
+          output: `export async function poll(work: () => Promise<void>): Promise<void> {
   const ticker = setInterval(() => console.log('still working'), 1000);
   try {
     await work();
@@ -1234,6 +1634,38 @@ export const timerInvalid: InvalidTestCase<TimerMessageIds, TimerOptions>[] = [
     clearInterval(ticker);
   }
 }`,
+        },
+      ],
+    }],
+    output: null,
+  },
+  {
+    name: 'nodeVersion: timers have [Symbol.dispose] from Node.js 20.5 on: for 20.4 only try/finally is suggested',
+    filename: EMIT,
+    options: [{ nodeVersion: '20.4.0' }],
+    code: `export async function poll(work: () => Promise<void>): Promise<void> {
+  const ticker = setInterval(() => console.log('still working'), 1000);
+  await work();
+}`,
+    errors: [{
+      messageId: 'leak',
+      line: 2,
+      column: 18,
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `export async function poll(work: () => Promise<void>): Promise<void> {
+  const ticker = setInterval(() => console.log('still working'), 1000);
+  try {
+    await work();
+  } finally {
+    clearInterval(ticker);
+  }
+}`,
+        },
+      ],
+    }],
+    output: null,
   },
   {
     name: 'no edit: an interval in a function that never waits runs after it returns',
@@ -1270,6 +1702,19 @@ export const timerInvalid: InvalidTestCase<TimerMessageIds, TimerOptions>[] = [
   return;
 }`,
     errors: [{ messageId: 'leak', line: 2, column: 17 }],
+    output: null,
+  },
+  {
+    name: 'second review: a timeout guarding the call the return starts is not cleared before it',
+    code: `export async function fetchWithTimeout(url: string, raw: boolean, ms: number): Promise<unknown> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), ms);
+  if (raw) return fetch(url, { signal: controller.signal });
+  const res = await fetch(url, { signal: controller.signal });
+  clearTimeout(timer);
+  return res.json();
+}`,
+    errors: [{ messageId: 'leak', line: 3, column: 17 }],
     output: null,
   },
 ];

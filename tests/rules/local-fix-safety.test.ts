@@ -136,7 +136,7 @@ async function reportCount(edit: Edit, code: string): Promise<number> {
 describe('fix and suggestion outputs of the local-resource rules', () => {
   it('finds fix and suggestion outputs for every rule in the case lists', () => {
     for (const rule of ruleIds) {
-      expect(edits.filter((edit) => edit.rule === rule && edit.label.includes('› fix')).length, rule).toBeGreaterThan(5);
+      expect(edits.filter((edit) => edit.rule === rule && edit.label.includes('› fix')).length, rule).toBeGreaterThan(2);
     }
     expect(edits.filter((edit) => edit.label.includes('› suggestion')).length).toBeGreaterThan(10);
   });

@@ -775,18 +775,7 @@ export async function readConfig(path: string): Promise<string | null> {
         data: { name: 'handle', ...FILE_HANDLE, path: 'when `readConfig()` returns at line 9' }
       },
     ],
-    output: `import { open } from 'node:fs/promises';
-export async function readConfig(path: string): Promise<string | null> {
-  const handle = await open(path, 'r');
-  try {
-    const text = await handle.readFile('utf8');
-    await handle.close();
-    return text;
-  } catch {
-    await handle.close();
-    return null;
-  }
-}`,
+    output: null,
   },
   {
     // try/finally that releases something else; the early return inside try leaks.

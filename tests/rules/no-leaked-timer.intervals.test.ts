@@ -332,7 +332,16 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   }
   clearInterval(ticker);
 }`,
-    output: `export async function run(signal: AbortSignal, refresh: () => Promise<void>, nextEvent: () => Promise<string>): Promise<void> {
+    output: null,
+    errors: [{
+      messageId: 'leak',
+      line: 2,
+      column: 18,
+      data: { ...INTERVAL, name: 'ticker', path: 'when `run()` returns at line 5' },
+      suggestions: [
+        {
+          messageId: 'suggestRelease',
+          output: `export async function run(signal: AbortSignal, refresh: () => Promise<void>, nextEvent: () => Promise<string>): Promise<void> {
   const ticker = setInterval(() => void refresh(), 30_000);
   for (;;) {
     const event = await nextEvent();
@@ -341,7 +350,24 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   }
   clearInterval(ticker);
 }`,
-    errors: [{ messageId: 'leak', line: 2, column: 18, data: { ...INTERVAL, name: 'ticker', path: 'when `run()` returns at line 5' } }],
+        },
+        {
+          messageId: 'suggestFinally',
+          output: `export async function run(signal: AbortSignal, refresh: () => Promise<void>, nextEvent: () => Promise<string>): Promise<void> {
+  const ticker = setInterval(() => void refresh(), 30_000);
+  try {
+    for (;;) {
+      const event = await nextEvent();
+      if (signal.aborted) return;
+      if (event === 'stop') break;
+    }
+  } finally {
+    clearInterval(ticker);
+  }
+}`,
+        },
+      ],
+    }],
   },
   {
     name: 'A returned `stop()` that does not clear the ticker',
@@ -455,7 +481,16 @@ export function onConnect(events: EventEmitter, ping: () => void): void {
   clearInterval(progress);
   return true;
 }`,
-    output: `export async function syncAll(jobs: string[], sync: (job: string) => Promise<boolean>, report: () => void): Promise<boolean> {
+    output: null,
+    errors: [{
+      messageId: 'leak',
+      line: 2,
+      column: 20,
+      data: { ...INTERVAL, name: 'progress', path: 'when `syncAll()` returns at line 4' },
+      suggestions: [
+        {
+          messageId: 'suggestRelease',
+          output: `export async function syncAll(jobs: string[], sync: (job: string) => Promise<boolean>, report: () => void): Promise<boolean> {
   const progress = setInterval(report, 5_000);
   for (const job of jobs) {
     if (!(await sync(job))) { clearInterval(progress); return false; }
@@ -463,7 +498,23 @@ export function onConnect(events: EventEmitter, ping: () => void): void {
   clearInterval(progress);
   return true;
 }`,
-    errors: [{ messageId: 'leak', line: 2, column: 20, data: { ...INTERVAL, name: 'progress', path: 'when `syncAll()` returns at line 4' } }],
+        },
+        {
+          messageId: 'suggestFinally',
+          output: `export async function syncAll(jobs: string[], sync: (job: string) => Promise<boolean>, report: () => void): Promise<boolean> {
+  const progress = setInterval(report, 5_000);
+  try {
+    for (const job of jobs) {
+      if (!(await sync(job))) return false;
+    }
+    return true;
+  } finally {
+    clearInterval(progress);
+  }
+}`,
+        },
+      ],
+    }],
   },
   {
     name: 'Cleared only in `catch`, so the successful path leaves it running',

@@ -114,7 +114,16 @@ export async function run(refresh: () => Promise<void>): Promise<void> {
   const ticks = setInterval(1000);
   await refresh();
 }`,
-    output: `import { setInterval } from 'node:timers/promises';
+    output: null,
+    errors: [{
+      messageId: 'leak',
+      line: 3,
+      column: 17,
+      data: { ...ITERATOR, name: 'ticks', path: 'when `run()` ends at line 5' },
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import { setInterval } from 'node:timers/promises';
 export async function run(refresh: () => Promise<void>): Promise<void> {
   const ticks = setInterval(1000);
   try {
@@ -123,7 +132,9 @@ export async function run(refresh: () => Promise<void>): Promise<void> {
     await ticks.return?.();
   }
 }`,
-    errors: [{ messageId: 'leak', line: 3, column: 17, data: { ...ITERATOR, name: 'ticks', path: 'when `run()` ends at line 5' } }],
+        },
+      ],
+    }],
   },
   {
     name: 'Created as a statement and dropped',
@@ -150,7 +161,16 @@ export async function oneTick(refresh: () => Promise<void>): Promise<void> {
   await ticks.next();
   await refresh();
 }`,
-    output: `import { setInterval } from 'node:timers/promises';
+    output: null,
+    errors: [{
+      messageId: 'leak',
+      line: 3,
+      column: 17,
+      data: { ...ITERATOR, name: 'ticks', path: 'when `oneTick()` ends at line 6' },
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import { setInterval } from 'node:timers/promises';
 export async function oneTick(refresh: () => Promise<void>): Promise<void> {
   const ticks = setInterval(1000);
   try {
@@ -160,7 +180,9 @@ export async function oneTick(refresh: () => Promise<void>): Promise<void> {
     await ticks.return?.();
   }
 }`,
-    errors: [{ messageId: 'leak', line: 3, column: 17, data: { ...ITERATOR, name: 'ticks', path: 'when `oneTick()` ends at line 6' } }],
+        },
+      ],
+    }],
   },
   {
     name: 'An early return before the `for await` that would finish it',
@@ -172,7 +194,16 @@ export async function waitUntilReady(skip: boolean, isReady: () => Promise<boole
     if (await isReady()) break;
   }
 }`,
-    output: `import { setInterval } from 'node:timers/promises';
+    output: null,
+    errors: [{
+      messageId: 'leak',
+      line: 3,
+      column: 17,
+      data: { ...ITERATOR, name: 'ticks', path: 'when `waitUntilReady()` returns at line 4' },
+      suggestions: [
+        {
+          messageId: 'suggestRelease',
+          output: `import { setInterval } from 'node:timers/promises';
 export async function waitUntilReady(skip: boolean, isReady: () => Promise<boolean>): Promise<void> {
   const ticks = setInterval(1000);
   if (skip) { await ticks.return?.(); return; }
@@ -180,7 +211,9 @@ export async function waitUntilReady(skip: boolean, isReady: () => Promise<boole
     if (await isReady()) break;
   }
 }`,
-    errors: [{ messageId: 'leak', line: 3, column: 17, data: { ...ITERATOR, name: 'ticks', path: 'when `waitUntilReady()` returns at line 4' } }],
+        },
+      ],
+    }],
   },
   {
     name: 'Incident 5 with timers/promises: a `for await` with neither a signal nor a way out is never left',

@@ -226,7 +226,16 @@ export async function run(signal, nextEvent) {
   }
 }
 `,
-    output: `/** @param {AbortSignal} signal @param {() => Promise<string>} nextEvent */
+    output: null,
+    errors: [{
+      messageId: 'leak',
+      line: 3,
+      column: 18,
+      data: { ...INTERVAL, name: 'ticker', path: 'when `run()` returns at line 6' },
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `/** @param {AbortSignal} signal @param {() => Promise<string>} nextEvent */
 export async function run(signal, nextEvent) {
   const ticker = setInterval(() => console.log('tick'), 1000);
   try {
@@ -239,7 +248,21 @@ export async function run(signal, nextEvent) {
   }
 }
 `,
-    errors: [{ messageId: 'leak', line: 3, column: 18, data: { ...INTERVAL, name: 'ticker', path: 'when `run()` returns at line 6' } }],
+        },
+        {
+          messageId: 'suggestRelease',
+          output: `/** @param {AbortSignal} signal @param {() => Promise<string>} nextEvent */
+export async function run(signal, nextEvent) {
+  const ticker = setInterval(() => console.log('tick'), 1000);
+  for (;;) {
+    await nextEvent();
+    if (signal.aborted) { clearInterval(ticker); return; }
+  }
+}
+`,
+        },
+      ],
+    }],
   },
   {
     name: 'node:timers under another name in CommonJS (destructured `require`)',
@@ -342,14 +365,25 @@ const domInvalid: InvalidTestCase<MessageIds, Options>[] = [
   if (immediate) return;
   clearInterval(id);
 }`,
-    output: `export function poll(check: () => boolean, onReady: () => void, immediate: boolean): void {
+    output: null,
+    errors: [{
+      messageId: 'leak',
+      line: 2,
+      column: 14,
+      data: { ...INTERVAL, name: 'id', path: 'when `poll()` returns at line 5' },
+      suggestions: [
+        {
+          messageId: 'suggestRelease',
+          output: `export function poll(check: () => boolean, onReady: () => void, immediate: boolean): void {
   const id = setInterval(() => {
     if (check()) onReady();
   }, 500);
   if (immediate) { clearInterval(id); return; }
   clearInterval(id);
 }`,
-    errors: [{ messageId: 'leak', line: 2, column: 14, data: { ...INTERVAL, name: 'id', path: 'when `poll()` returns at line 5' } }],
+        },
+      ],
+    }],
   },
   {
     name: 'Browser: `window.setTimeout` raced and never cleared',

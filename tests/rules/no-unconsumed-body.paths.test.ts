@@ -281,19 +281,7 @@ export async function queryMetrics(url: string): Promise<unknown> {
     return null;
   }
 }`,
-    output: `import { request } from 'undici';
-
-export async function queryMetrics(url: string): Promise<unknown> {
-  const { statusCode, body } = await request(url);
-  try {
-    if (statusCode !== 200) throw new Error(\`status \${statusCode}\`);
-    return await body.json();
-  } catch (error) {
-    console.error(error);
-    await body.dump();
-    return null;
-  }
-}`,
+    output: null,
     errors: [{
       messageId: 'leak',
       line: 4,
