@@ -6,7 +6,7 @@ import * as ts from 'typescript';
 import type { Catalog } from '../catalog/catalog.js';
 import type { ResourceKind } from '../catalog/types.js';
 import type { ProgramFunctions } from './program-functions.js';
-import { childNodes } from './usage.js';
+import { childNodes, skipValueWrappers } from './usage.js';
 
 export const DEFAULT_DISPOSAL_METHODS = [
   'close',
@@ -61,18 +61,6 @@ type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
 const DISPOSE_SYMBOL = /^__@(async)?[dD]ispose@/;
 
-function skipWrappers(node: TSESTree.Node): TSESTree.Node {
-  let cur = node;
-  while (
-    cur.type === AST_NODE_TYPES.AwaitExpression ||
-    cur.type === AST_NODE_TYPES.TSAsExpression ||
-    cur.type === AST_NODE_TYPES.TSNonNullExpression ||
-    cur.type === AST_NODE_TYPES.ChainExpression
-  ) {
-    cur = cur.type === AST_NODE_TYPES.AwaitExpression ? cur.argument : cur.expression;
-  }
-  return cur;
-}
 
 /** `this.x` / `this.#x` → `x` / `#x`. */
 function thisField(node: TSESTree.Node): string | undefined {
@@ -119,7 +107,7 @@ export class ClassFieldAnalysis {
   ) {}
 
   private kindOf(expression: TSESTree.Node): ResourceKind | undefined {
-    const value = skipWrappers(expression);
+    const value = skipValueWrappers(expression);
     if (value.type !== AST_NODE_TYPES.CallExpression && value.type !== AST_NODE_TYPES.NewExpression) return undefined;
     const tsNode = this.services.esTreeNodeToTSNodeMap.get(value) as ts.CallExpression | ts.NewExpression;
     return this.functions.acquisitionKind(tsNode, expression.type === AST_NODE_TYPES.AwaitExpression);
@@ -137,7 +125,7 @@ export class ClassFieldAnalysis {
               ? member.key.name
               : undefined;
         const kind = field ? this.kindOf(member.value) : undefined;
-        if (field && kind) found.push({ field, isStatic: member.static, kind, node: skipWrappers(member.value), collection: false });
+        if (field && kind) found.push({ field, isStatic: member.static, kind, node: skipValueWrappers(member.value), collection: false });
       }
       if (member.type !== AST_NODE_TYPES.MethodDefinition) continue;
       const body = member.value.body;
@@ -174,15 +162,15 @@ export class ClassFieldAnalysis {
   /** The resource a stored value holds: created right there, or in a local initialized by an acquisition. */
   private storedResource(value: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): { kind: ResourceKind; node: TSESTree.Node } | undefined {
     const kind = this.kindOf(value);
-    if (kind) return { kind, node: skipWrappers(value) };
-    const inner = skipWrappers(value);
+    if (kind) return { kind, node: skipValueWrappers(value) };
+    const inner = skipValueWrappers(value);
     if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
     const scope = sourceCode.getScope(inner);
     const variable = scope.references.find((r) => r.identifier === inner)?.resolved;
     const definition = variable?.defs[0];
     if (definition?.type !== 'Variable' || !definition.node.init) return undefined;
     const initKind = this.kindOf(definition.node.init);
-    return initKind ? { kind: initKind, node: skipWrappers(definition.node.init) } : undefined;
+    return initKind ? { kind: initKind, node: skipValueWrappers(definition.node.init) } : undefined;
   }
 
   /** The disposal methods the class has, its own and inherited. */

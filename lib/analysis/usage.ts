@@ -63,6 +63,21 @@ export function outermostValue(node: TSESTree.Node): TSESTree.Node {
   return cur;
 }
 
+/** The value an expression evaluates to once `await`, `as`, `!`, `satisfies` and `?.` wrappers are looked through. */
+export function skipValueWrappers(node: TSESTree.Node): TSESTree.Node {
+  let cur = node;
+  while (
+    cur.type === AST_NODE_TYPES.AwaitExpression ||
+    cur.type === AST_NODE_TYPES.TSAsExpression ||
+    cur.type === AST_NODE_TYPES.TSNonNullExpression ||
+    cur.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+    cur.type === AST_NODE_TYPES.ChainExpression
+  ) {
+    cur = cur.type === AST_NODE_TYPES.AwaitExpression ? cur.argument : cur.expression;
+  }
+  return cur;
+}
+
 /** The variable that names a function: its declaration's name, or the `const` it initialises. */
 export function functionVariable(fn: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): TSESLint.Scope.Variable | undefined {
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return sourceCode.getDeclaredVariables(fn)[0];

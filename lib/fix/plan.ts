@@ -7,7 +7,7 @@ import * as ts from 'typescript';
 import type { Catalog } from '../catalog/catalog.js';
 import { DISPOSABLE_KIND, END_EVENTS, LISTENER_METHODS } from '../catalog/resources.js';
 import type { Finding, Held, LeakExit } from '../analysis/findings.js';
-import { childNodes, enclosingFunction, isFunctionNode, propertyName } from '../analysis/usage.js';
+import { childNodes, enclosingFunction, isFunctionNode, propertyName, skipValueWrappers } from '../analysis/usage.js';
 import { releaseStatement } from './release.js';
 import { type ProjectUsingSupport, runtimeDisposal } from './using-support.js';
 
@@ -75,22 +75,6 @@ function some(node: TSESTree.Node, visit: (n: TSESTree.Node) => boolean): boolea
   return childNodes(node).some((child) => !isFunctionNode(child) && some(child, visit));
 }
 
-/** The expression an initialiser evaluates to once `await`, `as`, `!` and `satisfies` are looked through. */
-function valueOf(node: TSESTree.Node): TSESTree.Node {
-  let cur = node;
-  for (;;) {
-    if (
-      cur.type === AST_NODE_TYPES.AwaitExpression ||
-      cur.type === AST_NODE_TYPES.TSAsExpression ||
-      cur.type === AST_NODE_TYPES.TSNonNullExpression ||
-      cur.type === AST_NODE_TYPES.TSSatisfiesExpression
-    ) {
-      cur = cur.type === AST_NODE_TYPES.AwaitExpression ? cur.argument : cur.expression;
-    } else {
-      return cur;
-    }
-  }
-}
 
 /** Expressions `await x` can be put in front of without changing what is awaited. */
 const AWAITABLE_AS_IS = new Set<string>([
@@ -298,7 +282,7 @@ class Planner {
     if (statement.kind !== 'const' && statement.kind !== 'let') return undefined;
     const acquisition = this.finding.acquisition.node;
     // `const client = shared ?? new Client(url)`: the variable may hold the caller's resource, which is not ours to release.
-    if (declarator.init && contains(declarator.init, acquisition) && valueOf(declarator.init) !== acquisition) return undefined;
+    if (declarator.init && contains(declarator.init, acquisition) && skipValueWrappers(declarator.init) !== acquisition) return undefined;
     const acquires = !!declarator.init && contains(declarator.init, acquisition);
     const empty =
       !declarator.init ||
@@ -560,7 +544,7 @@ class Planner {
     const init = def?.node.type === AST_NODE_TYPES.VariableDeclarator ? def.node.init : null;
     const acquisition = this.finding.acquisition.node;
     // `const client = shared ?? new Client(url)`: at the exit it may be the caller's.
-    if (init && contains(init, acquisition) && valueOf(init) !== acquisition) return undefined;
+    if (init && contains(init, acquisition) && skipValueWrappers(init) !== acquisition) return undefined;
     const declaration = this.declaration();
     const acquires = declaration?.acquires ?? contains(def?.node ?? this.fn, acquisition);
     const release = this.release(acquires);

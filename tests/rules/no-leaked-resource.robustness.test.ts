@@ -552,7 +552,21 @@ export function ping(port: number, mod?: typeof net): void {
       line: 3,
       column: 18,
       endLine: 3,
-      endColumn: 36
+      endColumn: 36,
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import * as net from 'node:net';
+export function ping(port: number, mod?: typeof net): void {
+  const socket = mod?.connect(port);
+  try {
+    socket?.write('ping');
+  } finally {
+    socket?.end();
+  }
+}`,
+        },
+      ],
     }],
     output: null,
   },
