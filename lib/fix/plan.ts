@@ -364,10 +364,16 @@ class Planner {
    * flushes what was written.)
    */
   private worksInBackground(before?: TSESTree.Node): boolean {
+    return !!this.backgroundStart(before);
+  }
+
+  /** Where the resource's background work starts (the last such use), if it has any; see `worksInBackground`. */
+  private backgroundStart(before?: TSESTree.Node): TSESTree.Node | undefined {
     const kind = this.held.kind;
+    const acquisition = this.finding.acquisition.node;
     // A timer's callback is its own work: timers are judged by whether the code waits at all (see their callers).
-    if (kind.category === 'timer') return false;
-    if (kind.fixAfterWait || this.hasListeners(before)) return true;
+    if (kind.category === 'timer') return undefined;
+    if (kind.fixAfterWait || this.hasListeners(before)) return acquisition;
     // At an exit outside loops, only what happened before it on the way there counts.
     const inLoop = !!before && [...ancestors(before, this.fn)].some(isLoop);
     const seen = (id: TSESTree.Node): boolean => !before || inLoop || id.range[0] < before.range[0];
@@ -384,13 +390,13 @@ class Planner {
     const callbackCall = (call: TSESTree.Node | undefined): boolean =>
       (call?.type === AST_NODE_TYPES.CallExpression || call?.type === AST_NODE_TYPES.NewExpression) && call.arguments.some(callbackArgument);
     // The acquisition, and calls chained on it (`new Worker(file).on('message', …)`).
-    for (let node: TSESTree.Node = this.finding.acquisition.node; ; ) {
-      if (callbackCall(node)) return true;
+    for (let node: TSESTree.Node = acquisition; ; ) {
+      if (callbackCall(node)) return acquisition;
       const member: TSESTree.Node | undefined = node.parent;
       if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== node || member.parent?.type !== AST_NODE_TYPES.CallExpression) break;
       node = member.parent;
     }
-    return this.references.some((id) => {
+    const starts = this.references.filter((id) => {
       if (!seen(id)) return false;
       const parent = id.parent;
       // A method of the resource given a callback (a `DisposableStack` runs its deferred callbacks when disposed), or
@@ -425,6 +431,7 @@ class Planner {
       const tsCall = services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression | ts.NewExpression;
       return !this.env.catalog.callRule(tsCall.expression)?.nonThrowing;
     });
+    return starts.reduce<TSESTree.Node | undefined>((last, id) => (!last || id.range[0] > last.range[0] ? id : last), undefined);
   }
 
   /** An `await`, `for await` or `yield` anywhere in `node` (not in nested functions). */
@@ -558,7 +565,7 @@ class Planner {
     const background = statements.some((statement) => this.worksInBackground(statement));
     const listenersBefore = statements.some((statement) => this.hasListeners(statement));
     const mustWait = background && (!releasesItself || !!this.held.kind.fixAfterWait || listenersBefore);
-    if (mustWait && !statements.every((statement) => this.waitedBefore(statement))) {
+    if (mustWait && !statements.every((statement) => this.waitedBefore(statement, false, this.backgroundStart(statement)))) {
       return listenersBefore ? undefined : this.exitEdit(statements, release, false);
     }
     // An interval that nothing clears, left by a function that never waits, is meant to keep running.
@@ -593,13 +600,14 @@ class Planner {
   }
 
   /** Some statement before `statement`, in its block or an enclosing one, waits for the resource (or for anything). */
-  private waitedBefore(statement: TSESTree.Node, anything = false): boolean {
-    const acquisition = this.finding.acquisition.node;
+  private waitedBefore(statement: TSESTree.Node, anything = false, after?: TSESTree.Node): boolean {
+    // The wait must come after the work it waits for has started (`client.query(sql, callback)`).
+    const from = after ?? this.finding.acquisition.node;
     for (let child: TSESTree.Node = statement, p = statement.parent; p && p !== this.fn; child = p, p = p.parent) {
       const list = p.type === AST_NODE_TYPES.BlockStatement ? p.body : p.type === AST_NODE_TYPES.SwitchCase ? p.consequent : undefined;
       if (!list) continue;
       for (const sibling of list.slice(0, list.indexOf(child as TSESTree.Statement))) {
-        if (sibling.range[0] < acquisition.range[0]) continue;
+        if (sibling.range[1] < from.range[1]) continue;
         // Only a wait that runs on every path: in the statement itself, not in a branch, loop or `try` inside it.
         if (
           sibling.type !== AST_NODE_TYPES.ExpressionStatement &&
@@ -735,8 +743,12 @@ class Planner {
     const listeners = this.hasListeners();
     const background = this.worksInBackground();
     // Only a wait that runs on every path counts: a statement of the block itself, not one inside a branch.
+    const start = this.backgroundStart() ?? this.finding.acquisition.node;
     const waitsForIt = rest.some(
-      (s) => (s.type === AST_NODE_TYPES.ExpressionStatement || s.type === AST_NODE_TYPES.VariableDeclaration) && this.waitsOnIt(s),
+      (s) =>
+        (s.type === AST_NODE_TYPES.ExpressionStatement || s.type === AST_NODE_TYPES.VariableDeclaration) &&
+        s.range[1] >= start.range[1] &&
+        this.waitsOnIt(s),
     );
     // Clearing an interval in a block that never waits would stop it before its first tick.
     if ((kind.category === 'timer' && !waits) || (listeners && !waitsForIt)) return undefined;

@@ -1430,6 +1430,40 @@ export function follow(bus: Bus, onMessage: (msg: string) => void): void {
     output: null,
   },
   {
+    name: 'second review: a wait before callback-style work starts does not count: suggestion only',
+    code: `import pg from 'pg';
+export async function logEvent(config: pg.ClientConfig, event: string): Promise<void> {
+  const client = new pg.Client(config);
+  await client.connect();
+  client.query('INSERT INTO events(name) VALUES ($1)', [event], (err) => {
+    if (err) console.error(err);
+  });
+}`,
+    errors: [{
+      messageId: 'leakPooling',
+      line: 3,
+      column: 18,
+      suggestions: [
+        {
+          messageId: 'suggestFinally',
+          output: `import pg from 'pg';
+export async function logEvent(config: pg.ClientConfig, event: string): Promise<void> {
+  const client = new pg.Client(config);
+  try {
+    await client.connect();
+    client.query('INSERT INTO events(name) VALUES ($1)', [event], (err) => {
+      if (err) console.error(err);
+    });
+  } finally {
+    await client.end();
+  }
+}`,
+        },
+      ],
+    }],
+    output: null,
+  },
+  {
     name: 'second review: a holder named with $$ is written as it is',
     code: `import * as net from 'node:net';
 export async function ping(port: number, ready: Promise<void>): Promise<void> {
