@@ -1,9 +1,9 @@
 // Rule `leaks/no-hanging-socket`: net/tls connection handlers that leave connections open (CLOSE_WAIT, idle sockets).
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../lib/create-rule.js';
 import { type ConnectionFinding, createConnectionHandlerListener } from '../lib/analysis/connection-handlers.js';
 import { createLifetimeListener } from '../lib/analysis/listener.js';
 import { reportFinding } from '../lib/analysis/report.js';
+import { lineIndent } from '../lib/analysis/usage.js';
 
 export type Options = [];
 
@@ -17,12 +17,6 @@ const messages = {
   addTimeoutListener: "Add `{{name}}.on('timeout', () => {{name}}.destroy())` after the `setTimeout` call.",
 } as const;
 export type MessageIds = keyof typeof messages;
-
-/** The indentation of the line a node starts on. */
-function indentOf(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): string {
-  const line = sourceCode.lines[node.loc.start.line - 1] ?? '';
-  return /^\s*/.exec(line)?.[0] ?? '';
-}
 
 export default createRule<Options, MessageIds>({
   name: 'no-hanging-socket',
@@ -59,7 +53,7 @@ export default createRule<Options, MessageIds>({
                       const first = body.body[0];
                       const text = `${name}.on('end', () => ${name}.end());`;
                       return first
-                        ? fixer.insertTextBefore(first, `${text}\n${indentOf(sourceCode, first)}`)
+                        ? fixer.insertTextBefore(first, `${text}\n${lineIndent(sourceCode, first)}`)
                         : fixer.insertTextAfterRange([body.range[0], body.range[0] + 1], ` ${text} `);
                     },
                   },
@@ -80,7 +74,7 @@ export default createRule<Options, MessageIds>({
                   messageId: 'addTimeoutListener',
                   data: { name },
                   fix: (fixer) =>
-                    fixer.insertTextAfter(statement, `\n${indentOf(sourceCode, statement)}${name}.on('timeout', () => ${name}.destroy());`),
+                    fixer.insertTextAfter(statement, `\n${lineIndent(sourceCode, statement)}${name}.on('timeout', () => ${name}.destroy());`),
                 },
               ]
             : [],

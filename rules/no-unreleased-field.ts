@@ -5,6 +5,7 @@ import { createRule } from '../lib/create-rule.js';
 import { ClassFieldAnalysis, DEFAULT_DISPOSAL_METHODS, type DisposalMethod, type FieldFinding } from '../lib/analysis/class-fields.js';
 import { programFacts } from '../lib/analysis/listener.js';
 import { mayExit } from '../lib/analysis/program-functions.js';
+import { lineIndent } from '../lib/analysis/usage.js';
 import { DEFAULT_LIFETIME_OPTIONS } from '../lib/analysis/options.js';
 import { releaseStatement } from '../lib/fix/release.js';
 
@@ -119,13 +120,12 @@ export default createRule<Options, MessageIds>({
       if (assignsField(disposal.declaration, field)) return undefined;
       const last = body.body[body.body.length - 1];
       if (body.body.slice(0, -1).some((statement) => mayExit(services.esTreeNodeToTSNodeMap.get(statement)))) return undefined;
-      const indent = (node: TSESTree.Node): string => /^\s*/.exec(sourceCode.lines[node.loc.start.line - 1] ?? '')?.[0] ?? '';
       return (fixer) => {
         if (last?.type === AST_NODE_TYPES.ReturnStatement || last?.type === AST_NODE_TYPES.ThrowStatement) {
-          return fixer.insertTextBefore(last, `${statement}\n${indent(last)}`);
+          return fixer.insertTextBefore(last, `${statement}\n${lineIndent(sourceCode, last)}`);
         }
-        if (last) return fixer.insertTextAfter(last, `\n${indent(last)}${statement}`);
-        const methodIndent = indent(method.parent);
+        if (last) return fixer.insertTextAfter(last, `\n${lineIndent(sourceCode, last)}${statement}`);
+        const methodIndent = lineIndent(sourceCode, method.parent);
         return fixer.replaceText(body, `{\n${methodIndent}  ${statement}\n${methodIndent}}`);
       };
     }

@@ -12,6 +12,7 @@ import {
   type FunctionNode,
   UsageClassifier,
   type Use,
+  contains,
   enclosingFunction,
   functionVariable,
   isFunctionNode,
@@ -310,10 +311,6 @@ export function createLifetimeListener<MessageIds extends string, Options extend
       if (variable.references.some((r) => r.identifier === p)) return false;
     }
     return false;
-  }
-
-  function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
-    return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
   }
 
   function isIgnoredThrower(node: TSESTree.Node, holders: Variable[], kind: ResourceKind): boolean {

@@ -63,6 +63,18 @@ export function outermostValue(node: TSESTree.Node): TSESTree.Node {
   return cur;
 }
 
+/** Whether `inner` lies within `outer` (nodes or source ranges). */
+export function contains(outer: TSESTree.Node | TSESTree.Range, inner: TSESTree.Node | TSESTree.Range): boolean {
+  const [a, b] = 'range' in outer ? outer.range : outer;
+  const [c, d] = 'range' in inner ? inner.range : inner;
+  return a <= c && d <= b;
+}
+
+/** The indentation of the line a node (or token) starts on, for edits that add lines next to it. */
+export function lineIndent(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node | TSESTree.Token): string {
+  return /^\s*/.exec(sourceCode.lines[node.loc.start.line - 1] ?? '')?.[0] ?? '';
+}
+
 /** The value an expression evaluates to once `await`, `as`, `!`, `satisfies` and `?.` wrappers are looked through. */
 export function skipValueWrappers(node: TSESTree.Node): TSESTree.Node {
   let cur = node;

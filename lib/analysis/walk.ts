@@ -2,6 +2,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Frame, Position, Segment } from './code-paths.js';
 import type { ExitKind, LeakExit } from './findings.js';
+import { contains } from './usage.js';
 
 /** What a recorded node does to the tracked resource. */
 export type Effect = 'release' | 'transfer' | 'overwrite' | 'borrow';
@@ -168,10 +169,6 @@ function releasedByFinally(jump: TSESTree.Node, target: TSESTree.Node, events: M
     if (released) return true;
   }
   return false;
-}
-
-function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
-  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
 
 /** The first leaking path found, or undefined when every path releases or hands off the resource. */

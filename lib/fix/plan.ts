@@ -7,7 +7,7 @@ import * as ts from 'typescript';
 import type { Catalog } from '../catalog/catalog.js';
 import { DISPOSABLE_KIND, END_EVENTS, LISTENER_METHODS } from '../catalog/resources.js';
 import type { Finding, Held, LeakExit } from '../analysis/findings.js';
-import { childNodes, enclosingFunction, isFunctionNode, propertyName, skipValueWrappers } from '../analysis/usage.js';
+import { childNodes, contains, enclosingFunction, isFunctionNode, lineIndent, propertyName, skipValueWrappers } from '../analysis/usage.js';
 import { releaseStatement } from './release.js';
 import { type ProjectUsingSupport, runtimeDisposal } from './using-support.js';
 
@@ -61,13 +61,7 @@ const WRAPPABLE_EXITS = new Set(['return', 'end', 'throw', 'break', 'continue', 
 
 type FunctionLike = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 
-type Range = [number, number];
-
-const contains = (outer: TSESTree.Node | Range, inner: TSESTree.Node | Range): boolean => {
-  const [a, b] = 'range' in outer ? outer.range : outer;
-  const [c, d] = 'range' in inner ? inner.range : inner;
-  return a <= c && d <= b;
-};
+type Range = TSESTree.Range;
 
 /** Visits `node` and its descendants, not entering nested functions; stops when `visit` returns true. */
 function some(node: TSESTree.Node, visit: (n: TSESTree.Node) => boolean): boolean {
@@ -500,11 +494,6 @@ class Planner {
     return this.sourceCode.text.includes('\r\n') ? '\r\n' : '\n';
   }
 
-  private lineIndent(node: TSESTree.Node | TSESTree.Token): string {
-    const line = this.sourceCode.lines[node.loc.start.line - 1] ?? '';
-    return /^\s*/.exec(line)?.[0] ?? '';
-  }
-
   private firstOnLine(node: TSESTree.Node): boolean {
     const line = this.sourceCode.lines[node.loc.start.line - 1] ?? '';
     return line.slice(0, node.loc.start.column).trim() === '';
@@ -627,7 +616,7 @@ class Planner {
       statements.map((statement) => {
         if (statement.type === AST_NODE_TYPES.BlockStatement) {
           const last = statement.body.at(-1)!;
-          return fixer.insertTextAfter(last, `${this.eol}${this.lineIndent(last)}${release}`);
+          return fixer.insertTextAfter(last, `${this.eol}${lineIndent(this.sourceCode, last)}${release}`);
         }
         const parent = statement.parent;
         const inList =
@@ -635,13 +624,13 @@ class Planner {
           parent?.type === AST_NODE_TYPES.SwitchCase ||
           parent?.type === AST_NODE_TYPES.StaticBlock;
         if (inList) {
-          return fixer.insertTextBefore(statement, this.firstOnLine(statement) ? `${release}${this.eol}${this.lineIndent(statement)}` : `${release} `);
+          return fixer.insertTextBefore(statement, this.firstOnLine(statement) ? `${release}${this.eol}${lineIndent(this.sourceCode, statement)}` : `${release} `);
         }
         // A braceless body on a line of its own gets braces and lines of its own.
         const before = this.sourceCode.getTokenBefore(statement);
         if (this.firstOnLine(statement) && before && parent && before.loc.end.line < statement.loc.start.line) {
-          const indent = this.lineIndent(statement);
-          const outer = this.lineIndent(before);
+          const indent = lineIndent(this.sourceCode, statement);
+          const outer = lineIndent(this.sourceCode, before);
           return fixer.replaceTextRange(
             [before.range[1], statement.range[1]],
             ` {${this.eol}${indent}${release}${this.eol}${indent}${this.sourceCode.getText(statement)}${this.eol}${outer}}`,
@@ -848,8 +837,8 @@ class Planner {
     const closing = this.sourceCode.getLastToken(block)!;
     const lastComment = this.sourceCode.getCommentsBefore(closing).at(-1);
     const to = Math.max(last.range[1], lastComment && lastComment.range[0] > last.range[1] ? lastComment.range[1] : 0);
-    const indent = this.lineIndent(statement);
-    const outer = this.lineIndent(block);
+    const indent = lineIndent(this.sourceCode, statement);
+    const outer = lineIndent(this.sourceCode, block);
     const unit = indent.length > outer.length && indent.startsWith(outer) ? indent.slice(outer.length) : '  ';
     const fix: TSESLint.ReportFixFunction = (fixer) => {
       // Edits inside the moved text, by their offsets in the original text: removals, `await`s, one more indent level.
