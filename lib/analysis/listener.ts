@@ -21,7 +21,7 @@ import {
   propertyName,
 } from './usage.js';
 import { type Effect, exitReachedAfterHandling, findLeak, findLeaks, findUnprotectedThrow } from './walk.js';
-import { type FixPlan, type FixStyle, planFixes } from '../fix/plan.js';
+import { type FixEnvironment, type FixPlan, type FixStyle, planFixes } from '../fix/plan.js';
 import { projectUsingSupport, targetNodeVersion } from '../fix/using-support.js';
 
 type Variable = TSESLint.Scope.Variable;
@@ -102,19 +102,22 @@ export function createLifetimeListener<MessageIds extends string, Options extend
   const sourceCode = context.sourceCode;
   const { catalog, functions } = programFacts(program, checker, options, config.categories);
   const classifier = new UsageClassifier({ sourceCode, services, catalog, functions, options });
-  const fixEnvironment = config.fix && {
-    sourceCode,
-    services,
-    catalog,
-    style: config.fix.style,
-    nodeVersion: targetNodeVersion(context.filename, config.fix.nodeVersion),
-    using: projectUsingSupport(program, context.filename),
-    wrap: config.fix.wrap,
-  };
+  // Only files with findings need the project's `using` support and Node.js version.
+  let fixEnvironment: FixEnvironment | undefined;
+  const fixFor = (fix: NonNullable<LifetimeRuleConfig['fix']>): FixEnvironment =>
+    (fixEnvironment ??= {
+      sourceCode,
+      services,
+      catalog,
+      style: fix.style,
+      nodeVersion: targetNodeVersion(context.filename, fix.nodeVersion),
+      using: projectUsingSupport(program, context.filename),
+      wrap: fix.wrap,
+    });
   const onFinding = (finding: Finding): void => {
     let plan: FixPlan | undefined;
     try {
-      plan = fixEnvironment && planFixes(finding, fixEnvironment);
+      plan = config.fix && planFixes(finding, fixFor(config.fix));
     } catch (error) {
       // A finding without an edit is better than no finding.
       if (process.env.LEAKS_DEBUG) throw error;

@@ -59,6 +59,20 @@ const DISPOSAL_CALLBACKS = new Set(['defer', 'adopt', 'use']);
 /** Exits a `finally` at the end of the block covers (not a loop's next iteration, an overwrite or an endless loop). */
 const WRAPPABLE_EXITS = new Set(['return', 'end', 'throw', 'break', 'continue', 'block-end']);
 
+/** The part of the block after the resource's declaration, which `using` and try/finally edits cover. */
+interface Scope {
+  statement: TSESTree.VariableDeclaration;
+  acquires: boolean;
+  block: TSESTree.BlockStatement;
+  rest: TSESTree.Statement[];
+  /** Release statements already there, which the edit removes so nothing is released twice. */
+  removals: TSESTree.Statement[];
+  /** Returns of promises that must be awaited before the release. */
+  promiseReturns: TSESTree.ReturnStatement[];
+  /** The edit keeps behaviour except for the release (otherwise it can only be a suggestion). */
+  safe: boolean;
+}
+
 type FunctionLike = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 
 type Range = TSESTree.Range;
@@ -144,8 +158,9 @@ class Planner {
     const effects = [...this.held.events.values()];
     if (effects.includes('overwrite') || this.held.kind.noFix) return undefined;
     const atExits = this.finding.type === 'leak' ? this.releaseAtExits() : undefined;
-    const using = style === 'try-finally' || !this.env.wrap ? undefined : this.declareWithUsing();
-    const wrap = this.env.wrap ? this.wrapInTry() : undefined;
+    const scope = this.env.wrap ? this.scope() : undefined;
+    const using = scope && style !== 'try-finally' ? this.declareWithUsing(scope) : undefined;
+    const wrap = scope && this.wrapInTry(scope);
     // Code that already releases or hands it on elsewhere only forgot some exits: releasing there is the smaller edit.
     const ordered =
       this.handling.length > 0 ? [atExits, using, wrap] : style === 'try-finally' ? [wrap, using, atExits] : [using, wrap, atExits];
@@ -351,17 +366,12 @@ class Planner {
   }
 
   /**
-   * The resource does work after the code that starts it has run on: it was given a callback (a listener,
-   * `rl.question(q, onAnswer)`, `bus.subscribe(topic, handler)`) or lent to a call that is not awaited
-   * (`https.request({ agent })`), or it is a kind that must be waited for first. Releasing it is only safe once the
-   * code has waited for it. (Sockets and streams that are only written to are not: their fix release, `end()`,
-   * flushes what was written.)
+   * Where the resource's background work starts (the last such use), if it does work after the code that starts it
+   * has run on: it was given a callback (a listener, `rl.question(q, onAnswer)`, `bus.subscribe(topic, handler)`) or
+   * lent to a call that is not awaited (`https.request({ agent })`), or it is a kind that must be waited for first.
+   * Releasing it is only safe once the code has waited for it after that point. (Sockets and streams that are only
+   * written to do not count: their fix release, `end()`, flushes what was written.)
    */
-  private worksInBackground(before?: TSESTree.Node): boolean {
-    return !!this.backgroundStart(before);
-  }
-
-  /** Where the resource's background work starts (the last such use), if it has any; see `worksInBackground`. */
   private backgroundStart(before?: TSESTree.Node): TSESTree.Node | undefined {
     const kind = this.held.kind;
     const acquisition = this.finding.acquisition.node;
@@ -551,10 +561,10 @@ class Planner {
     const releasesItself = [...this.held.events].some(
       ([node, effect]) => effect === 'release' && node.type !== AST_NODE_TYPES.ArrowFunctionExpression && enclosingFunction(node) === this.fn && !isFunctionNode(node),
     );
-    const background = statements.some((statement) => this.worksInBackground(statement));
+    const starts = statements.map((statement) => this.backgroundStart(statement));
     const listenersBefore = statements.some((statement) => this.hasListeners(statement));
-    const mustWait = background && (!releasesItself || !!this.held.kind.fixAfterWait || listenersBefore);
-    if (mustWait && !statements.every((statement) => this.waitedBefore(statement, false, this.backgroundStart(statement)))) {
+    const mustWait = starts.some((start) => !!start) && (!releasesItself || !!this.held.kind.fixAfterWait || listenersBefore);
+    if (mustWait && !statements.every((statement, index) => this.waitedBefore(statement, false, starts[index]))) {
       return listenersBefore ? undefined : this.exitEdit(statements, release, false);
     }
     // An interval that nothing clears, left by a function that never waits, is meant to keep running.
@@ -660,22 +670,8 @@ class Planner {
 
   // ── wrapping the rest of the block ───────────────────────────────────────────────────────────────────────────
 
-  /**
-   * The part of the block the resource lives in, after its declaration; the release statements already there (which
-   * the edit removes so nothing is released twice); the returns of promises that must be awaited before the release.
-   */
-  private scope():
-    | {
-        statement: TSESTree.VariableDeclaration;
-        acquires: boolean;
-        block: TSESTree.BlockStatement;
-        rest: TSESTree.Statement[];
-        removals: TSESTree.Statement[];
-        promiseReturns: TSESTree.ReturnStatement[];
-        /** The edit keeps behaviour except for the release (otherwise it can only be a suggestion). */
-        safe: boolean;
-      }
-    | undefined {
+  /** What a `using` or try/finally edit would cover, or undefined when neither can be made. */
+  private scope(): Scope | undefined {
     if (this.held.holders.length !== 1 || this.handling.some((n) => this.held.events.get(n) === 'transfer')) return undefined;
     const declaration = this.declaration();
     if (!declaration) return undefined;
@@ -730,9 +726,9 @@ class Planner {
     // plain Disposable is taken to be done with when its block ends. A timer or a resource with listeners that is
     // never waited for gets no edit at all (clearing an interval right away defeats it).
     const listeners = this.hasListeners();
-    const background = this.worksInBackground();
+    const background = this.backgroundStart();
+    const start = background ?? this.finding.acquisition.node;
     // Only a wait that runs on every path counts: a statement of the block itself, not one inside a branch.
-    const start = this.backgroundStart() ?? this.finding.acquisition.node;
     const waitsForIt = rest.some(
       (s) =>
         (s.type === AST_NODE_TYPES.ExpressionStatement || s.type === AST_NODE_TYPES.VariableDeclaration) &&
@@ -794,10 +790,9 @@ class Planner {
     return fixer.insertTextBefore(argument, 'await ');
   }
 
-  private declareWithUsing(): Edit | undefined {
+  private declareWithUsing(scope: Scope): Edit | undefined {
     if (!this.env.using.typeChecks || (this.env.style === 'auto' && !this.env.using.downlevels)) return undefined;
-    const scope = this.scope();
-    if (!scope || !scope.acquires || scope.statement.kind !== 'const' || this.held.container || this.held.kind.noUsing) return undefined;
+    if (!scope.acquires || scope.statement.kind !== 'const' || this.held.container || this.held.kind.noUsing) return undefined;
     const type = this.declaredType;
     if (!type) return undefined;
     const disposal = runtimeDisposal(this.checker, this.env.catalog, type, this.env.nodeVersion);
@@ -816,9 +811,7 @@ class Planner {
     };
   }
 
-  private wrapInTry(): Edit | undefined {
-    const scope = this.scope();
-    if (!scope) return undefined;
+  private wrapInTry(scope: Scope): Edit | undefined {
     const { statement, block, rest, removals, promiseReturns } = scope;
     // Declarations moved into the `try` become invisible outside it: nothing before may use them.
     const start = rest[0]!.range[0];
