@@ -185,7 +185,7 @@ export function findLeaks(input: WalkInput): LeakExit[] {
 
 function walkLeaks(input: WalkInput, firstOnly: boolean): LeakExit[] {
   const found: LeakExit[] = [];
-  const { frame, events, holders, scopeBlock, start } = input;
+  const { frame, events, scopeBlock, start } = input;
   type State = { segment: Segment; index: number; pending?: Pending; after?: TSESTree.Node };
   const stack: State[] = frame.find(start.node, start.tag).map(({ segment, index }) => ({ segment, index: index + 1 }));
   const withAfter = (leak: LeakExit, after: TSESTree.Node | undefined): LeakExit => (after ? { ...leak, after } : leak);

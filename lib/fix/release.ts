@@ -16,7 +16,7 @@ export interface ReleaseContext {
   local?: boolean;
 }
 
-function returnsPromise(checker: ts.TypeChecker, type: ts.Type, method: ts.Symbol | undefined, at: ts.Node | undefined): boolean {
+function returnsPromise(checker: ts.TypeChecker, method: ts.Symbol | undefined, at: ts.Node | undefined): boolean {
   if (!method) return false;
   const methodType = at ? checker.getTypeOfSymbolAtLocation(method, at) : checker.getTypeOfSymbol(method);
   return checker.getNonNullableType(methodType).getCallSignatures().some((signature) => !!signature.getReturnType().getProperty('then'));
@@ -83,7 +83,7 @@ export function releaseStatement(kind: ResourceKind, target: string, context: Re
     if (!method) return undefined;
     call = `${target}${context.optional ? '?.' : ''}[Symbol.${dispose ? 'dispose' : 'asyncDispose'}]()`;
   }
-  const promise = returnsPromise(checker, nonNullable, method, method.valueDeclaration);
+  const promise = returnsPromise(checker, method, method.valueDeclaration);
   if (promise && context.inAsyncFunction) return `await ${call};`;
   if (promise) return `void ${call};`;
   return `${call};`;
