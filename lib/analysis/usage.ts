@@ -115,6 +115,17 @@ export function propertyName(member: TSESTree.MemberExpression): string | undefi
   return undefined;
 }
 
+/** `for`, `for … in`, `for … of`, `while` and `do … while` statements. */
+export function isLoop(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.ForStatement ||
+    node.type === AST_NODE_TYPES.ForInStatement ||
+    node.type === AST_NODE_TYPES.ForOfStatement ||
+    node.type === AST_NODE_TYPES.WhileStatement ||
+    node.type === AST_NODE_TYPES.DoWhileStatement
+  );
+}
+
 /** The direct child nodes of an ESTree node (every property holding a node or nodes, the parent excepted). */
 export function childNodes(node: TSESTree.Node): TSESTree.Node[] {
   const children: TSESTree.Node[] = [];
@@ -139,13 +150,7 @@ export function loopCanEnd(loop: TSESTree.ForOfStatement): boolean {
       found = true;
     }
     else if (node.type === AST_NODE_TYPES.BreakStatement && (node.label || depth === 0)) found = true;
-    const nested =
-      node.type === AST_NODE_TYPES.ForStatement ||
-      node.type === AST_NODE_TYPES.ForOfStatement ||
-      node.type === AST_NODE_TYPES.ForInStatement ||
-      node.type === AST_NODE_TYPES.WhileStatement ||
-      node.type === AST_NODE_TYPES.DoWhileStatement ||
-      node.type === AST_NODE_TYPES.SwitchStatement;
+    const nested = isLoop(node) || node.type === AST_NODE_TYPES.SwitchStatement;
     for (const child of childNodes(node)) visit(child, nested ? depth + 1 : depth);
   };
   visit(loop.body, 0);

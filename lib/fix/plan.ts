@@ -7,7 +7,16 @@ import * as ts from 'typescript';
 import type { Catalog } from '../catalog/catalog.js';
 import { DISPOSABLE_KIND, END_EVENTS, LISTENER_METHODS } from '../catalog/resources.js';
 import type { Finding, Held, LeakExit } from '../analysis/findings.js';
-import { childNodes, contains, enclosingFunction, isFunctionNode, lineIndent, propertyName, skipValueWrappers } from '../analysis/usage.js';
+import {
+  childNodes,
+  contains,
+  enclosingFunction,
+  isFunctionNode,
+  isLoop,
+  lineIndent,
+  propertyName,
+  skipValueWrappers,
+} from '../analysis/usage.js';
 import { releaseStatement } from './release.js';
 import { type ProjectUsingSupport, runtimeDisposal } from './using-support.js';
 
@@ -119,12 +128,6 @@ function* ancestors(node: TSESTree.Node, stop: TSESTree.Node): Generator<TSESTre
   for (let p = node.parent; p && p !== stop; p = p.parent) yield p;
 }
 
-const isLoop = (node: TSESTree.Node): boolean =>
-  node.type === AST_NODE_TYPES.ForStatement ||
-  node.type === AST_NODE_TYPES.ForInStatement ||
-  node.type === AST_NODE_TYPES.ForOfStatement ||
-  node.type === AST_NODE_TYPES.WhileStatement ||
-  node.type === AST_NODE_TYPES.DoWhileStatement;
 
 export function planFixes(finding: Finding, env: FixEnvironment): FixPlan | undefined {
   if ((finding.type !== 'leak' && finding.type !== 'exception') || !finding.held) return undefined;
