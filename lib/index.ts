@@ -73,7 +73,7 @@ const strictRules: RuleLevels = {
   'leaks/no-unconsumed-body': 'error',
   'leaks/no-unended-response': 'error',
   'leaks/no-hanging-socket': 'error',
-  'leaks/no-unreleased-field': 'error',
+  'leaks/no-unreleased-field': ['error', { checkOverwrites: true }],
 };
 
 plugin.configs.recommended = config('recommended', recommendedRules);

@@ -9,7 +9,7 @@ import { lineIndent } from '../lib/analysis/usage.js';
 import { DEFAULT_LIFETIME_OPTIONS } from '../lib/analysis/options.js';
 import { releaseStatement } from '../lib/fix/release.js';
 
-export type Options = [{ disposalMethods?: string[] }];
+export type Options = [{ disposalMethods?: string[]; checkOverwrites?: boolean }];
 
 const messages = {
   notReleased: '`this.{{field}}` ({{resource}}, created here) is never {{released}} by {{disposals}}: {{release}} it there.',
@@ -67,17 +67,29 @@ export default createRule<Options, MessageIds>({
             description:
               'Names of the methods that release what the class owns; camel-case compounds count too (`stop` covers `stopPolling`). `[Symbol.dispose]` and `[Symbol.asyncDispose]` always count.',
           },
+          checkOverwrites: {
+            type: 'boolean',
+            description:
+              'Also report a method that replaces a field while it may still hold a live resource, where the class evidently runs that method again (from a loop, a timer, an event listener, itself, or as a setter) and nothing guards it. On in `strict`.',
+          },
         },
       },
     ],
-    defaultOptions: [{ disposalMethods: DEFAULT_DISPOSAL_METHODS }],
+    defaultOptions: [{ disposalMethods: DEFAULT_DISPOSAL_METHODS, checkOverwrites: false }],
   },
-  defaultOptions: [{ disposalMethods: DEFAULT_DISPOSAL_METHODS }],
+  defaultOptions: [{ disposalMethods: DEFAULT_DISPOSAL_METHODS, checkOverwrites: false }],
   create(context, [options]) {
     const services = ESLintUtils.getParserServices(context);
     const checker = services.program.getTypeChecker();
     const { catalog, functions } = programFacts(services.program, checker, DEFAULT_LIFETIME_OPTIONS, ['resource', 'timer']);
-    const analysis = new ClassFieldAnalysis(services, checker, catalog, functions, options.disposalMethods ?? DEFAULT_DISPOSAL_METHODS);
+    const analysis = new ClassFieldAnalysis(
+      services,
+      checker,
+      catalog,
+      functions,
+      options.disposalMethods ?? DEFAULT_DISPOSAL_METHODS,
+      options.checkOverwrites ?? false,
+    );
     const { sourceCode } = context;
 
     const describe = (disposals: DisposalMethod[]): string =>

@@ -4,6 +4,7 @@
 import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import * as ts from 'typescript';
 import type { Catalog } from '../catalog/catalog.js';
+import { LISTENER_METHODS } from '../catalog/resources.js';
 import type { ResourceKind } from '../catalog/types.js';
 import type { ProgramFunctions } from './program-functions.js';
 import { childNodes, skipValueWrappers } from './usage.js';
@@ -104,6 +105,8 @@ export class ClassFieldAnalysis {
     private readonly catalog: Catalog,
     private readonly functions: ProgramFunctions,
     private readonly disposalNames: readonly string[],
+    /** Report a method that replaces a live field only where it evidently runs again (the `strict` config). */
+    private readonly checkOverwrites = false,
   ) {}
 
   private kindOf(expression: TSESTree.Node): ResourceKind | undefined {
@@ -325,13 +328,32 @@ export class ClassFieldAnalysis {
       scan(n);
       return found;
     };
+    const mentionsThisMember = (n: ts.Node): boolean => {
+      let found = false;
+      const scan = (m: ts.Node): void => {
+        if (found) return;
+        if (tsThisField(m) !== undefined) found = true;
+        ts.forEachChild(m, scan);
+      };
+      scan(n);
+      return found;
+    };
     const visit = (n: ts.Node): void => {
       if (guarded || n.getStart() >= position) return;
-      // if (this.timer) return; / if (this.timer) throw …; / if (!this.timer) { … assignment … }
-      if (ts.isIfStatement(n) && mentionsField(n.expression)) {
+      // if (this.timer) return; / if (this.timer) throw …; / if (!this.timer) { … assignment … }; a busy flag
+      // (`if (this.#running) return;`) guards the same way.
+      if (ts.isIfStatement(n) && mentionsThisMember(n.expression)) {
         const consequentExits = (s: ts.Statement): boolean =>
           ts.isReturnStatement(s) || ts.isThrowStatement(s) || (ts.isBlock(s) && s.statements.some((x) => ts.isReturnStatement(x) || ts.isThrowStatement(x)));
-        if (consequentExits(n.thenStatement) || (n.thenStatement.pos <= position && position <= n.thenStatement.end)) guarded = true;
+        const exits = consequentExits(n.thenStatement);
+        const inside = n.thenStatement.pos <= position && position <= n.thenStatement.end;
+        if (exits || (inside && mentionsField(n.expression))) guarded = true;
+      }
+      // assert(!this.#enabled, 'already started'): a function whose signature asserts its argument.
+      if (ts.isCallExpression(n) && n.arguments.some(mentionsThisMember)) {
+        const signature = this.checker.getResolvedSignature(n);
+        const predicate = signature && this.checker.getTypePredicateOfSignature(signature);
+        if (predicate && (predicate.kind === ts.TypePredicateKind.AssertsIdentifier || predicate.kind === ts.TypePredicateKind.AssertsThis)) guarded = true;
       }
       if (ts.isCallExpression(n)) {
         const callee = n.expression;
@@ -346,6 +368,51 @@ export class ClassFieldAnalysis {
     };
     visit(tsMethod.body);
     return guarded;
+  }
+
+  /**
+   * Whether the class evidently runs a method again while what it stored may still be live: a setter (every
+   * assignment runs it); a method the class calls, or hands on as a callback, from a loop, a timer, an event
+   * listener or the method itself (a reconnect on 'close', a retry); or one called from a method that runs again.
+   * A public method the class never calls itself runs when its callers decide, and callers call `start()` once.
+   */
+  runsAgain(cls: ts.ClassLikeDeclaration, method: ts.MethodDeclaration | ts.AccessorDeclaration, seen = new Set<ts.Node>()): boolean {
+    if (ts.isSetAccessorDeclaration(method)) return true;
+    if (seen.has(method) || seen.size > 8) return false;
+    seen.add(method);
+    const name = ts.isPrivateIdentifier(method.name) || ts.isIdentifier(method.name) ? method.name.text : undefined;
+    if (!name) return false;
+    let again = false;
+    const repeats = (reference: ts.Node): boolean => {
+      for (let node: ts.Node = reference; node.parent && node !== cls; node = node.parent) {
+        const parent = node.parent;
+        if (parent === method) return true; // the method calls or schedules itself
+        if (
+          (ts.isForStatement(parent) || ts.isForOfStatement(parent) || ts.isForInStatement(parent) || ts.isWhileStatement(parent) || ts.isDoStatement(parent)) &&
+          parent.statement === node
+        ) {
+          return true;
+        }
+        // A callback (or the method itself, or `this.m.bind(this)`) handed to a timer or an event listener.
+        if (ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression)) {
+          const callee = parent.expression;
+          if (this.catalog.kindOfCall(callee)) return true;
+          if (ts.isPropertyAccessExpression(callee) && LISTENER_METHODS.has(callee.name.text)) return true;
+        }
+        // Called from another method of the class: it runs again when that one does.
+        if ((ts.isMethodDeclaration(parent) || ts.isAccessor(parent)) && parent.parent === cls && parent.body === node) {
+          return this.runsAgain(cls, parent, seen);
+        }
+      }
+      return false;
+    };
+    const visit = (node: ts.Node): void => {
+      if (again) return;
+      if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword && node.name.text === name && repeats(node)) again = true;
+      ts.forEachChild(node, visit);
+    };
+    visit(cls);
+    return again;
   }
 
   /** `this.t = setTimeout(() => this.tick(), ms)` inside `tick()`: a timeout that schedules its own method again. */
@@ -398,10 +465,13 @@ export class ClassFieldAnalysis {
       // Replacing a field that may still hold a resource, outside the constructor, leaks the old one.
       const isConstructor = method?.kind === 'constructor';
       // A timeout that re-arms itself replaces a handle that has just fired.
-      if (method && !isConstructor && !acquisition.collection && !acquisition.lazy && !kind.oneShot) {
+      if (this.checkOverwrites && method && !isConstructor && !acquisition.collection && !acquisition.lazy && !kind.oneShot) {
         const assignment = acquisition.node.parent;
         const position = (this.services.esTreeNodeToTSNodeMap.get(assignment ?? acquisition.node) as ts.Node).getStart();
-        if (!this.guardsBeforeOverwrite(method, field, kind, position)) findings.push({ type: 'overwrite', acquisition, method });
+        const tsMethod = this.services.esTreeNodeToTSNodeMap.get(method) as ts.MethodDeclaration | ts.AccessorDeclaration;
+        if (this.runsAgain(tsClass, tsMethod) && !this.guardsBeforeOverwrite(method, field, kind, position)) {
+          findings.push({ type: 'overwrite', acquisition, method });
+        }
       }
     }
     return findings;

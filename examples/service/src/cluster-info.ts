@@ -25,7 +25,7 @@ export function runClusterInfoLoop(
   );
 }
 
-// BUG (incident 5): a second start() overwrites the handle without clearing the first, and stop() never clears it.
+// BUG (incident 5): stop() never clears the ticker that start() sets (and a second start() would overwrite it).
 export class LeakyClusterInfoExporter {
   #ticker: NodeJS.Timeout | undefined;
   #latest = new Map<string, Record<string, number>>();
