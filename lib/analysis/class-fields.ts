@@ -3,7 +3,7 @@
 // checker, so inherited and `super.close()` disposal in other files is followed too.
 import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import * as ts from 'typescript';
-import type { Catalog } from '../catalog/catalog.js';
+import { type Catalog, isDisposalName } from '../catalog/catalog.js';
 import { LISTENER_METHODS } from '../catalog/resources.js';
 import type { ResourceKind } from '../catalog/types.js';
 import type { ProgramFunctions } from './program-functions.js';
@@ -26,10 +26,6 @@ export const DEFAULT_DISPOSAL_METHODS = [
   'unsubscribe',
 ];
 
-/** `close`, and camel-case compounds that start with it (`closeAll`, `destroySocket`, `stopPolling`). */
-export function isDisposalName(name: string, verbs: readonly string[]): boolean {
-  return verbs.some((verb) => name === verb || (name.startsWith(verb) && /[A-Z_$0-9]/.test(name.charAt(verb.length))));
-}
 
 /** A place where the class puts a resource it created into one of its fields. */
 export interface FieldAcquisition {
@@ -269,7 +265,7 @@ export class ClassFieldAnalysis {
         if ((ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) && isField(callee.expression) && !collection) {
           const name = ts.isPropertyAccessExpression(callee)
             ? callee.name.text
-            : ts.isPropertyAccessExpression(callee.argumentExpression) && /ispose$/.test(callee.argumentExpression.name.text)
+            : this.catalog.isDisposeKey(callee.argumentExpression)
               ? '@@dispose'
               : '';
           if (this.catalog.isReleaseMethod(kind, name)) released = true;

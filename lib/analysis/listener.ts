@@ -320,6 +320,11 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     // Configuring the resource itself (`sock.on(…)`, `sock.setNoDelay()`: methods returning the receiver) does not
     // throw in practice; reporting it would only teach people to ignore the exception tier.
     const call = node.type === AST_NODE_TYPES.AwaitExpression ? node.argument : node;
+    // The named throw point must be able to throw: a function of the program that cannot is no throw point.
+    if (call.type === AST_NODE_TYPES.CallExpression || call.type === AST_NODE_TYPES.NewExpression) {
+      const tsCall = services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression | ts.NewExpression | undefined;
+      if (tsCall && !functions.mayThrow(tsCall)) return true;
+    }
     if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
     const name = propertyName(call.callee);
     const object = call.callee.object;

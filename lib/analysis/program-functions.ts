@@ -129,6 +129,104 @@ export class ProgramFunctions {
     private readonly unknownCallees: ParameterEffect,
   ) {}
 
+  private readonly throwCache = new Map<ts.Node, boolean>();
+
+  /**
+   * Whether a call (or `new`) can throw, or reject when awaited: the exception tier's throw points must be able to.
+   * Registering a listener and the catalog's non-throwing calls cannot; a function of the program can only if its
+   * body throws, or calls something that can outside a `try` that catches it; `new Promise(executor)` only if the
+   * executor can throw or calls `reject`. Code the program does not have (a library, a `.d.ts`) is assumed to throw.
+   */
+  mayThrow(node: ts.CallExpression | ts.NewExpression, depth = 0): boolean {
+    if (depth > MAX_DEPTH) return true;
+    try {
+      const callee = node.expression;
+      if (ts.isPropertyAccessExpression(callee) && LISTENER_METHODS.has(callee.name.text)) return false;
+      if (this.catalog.callRule(callee)?.nonThrowing) return false;
+      if (ts.isNewExpression(node) && this.catalog.calleeMatches(callee, [{ from: 'lib', name: 'PromiseConstructor' }])) {
+        const executor = node.arguments?.[0];
+        if (!executor || !(ts.isArrowFunction(executor) || ts.isFunctionExpression(executor))) return true;
+        const reject = executor.parameters[1];
+        return !!reject || this.bodyMayThrow(executor, depth + 1);
+      }
+      const fn = this.bodyOf(node);
+      if (fn) return this.bodyMayThrow(fn, depth + 1);
+      // `new X()` (or `super()`) of a class of the program without a constructor of its own.
+      const declaration = ((this.checker.getResolvedSignature(node)?.getDeclaration() as ts.Node | undefined) ??
+        this.checker.getSymbolAtLocation(node.expression)?.declarations?.find(ts.isClassLike)) as ts.Node | undefined;
+      if (declaration && ts.isClassLike(declaration) && !declaration.getSourceFile().isDeclarationFile) {
+        return this.constructionMayThrow(declaration, depth + 1);
+      }
+      return true;
+    } catch {
+      return true;
+    }
+  }
+
+  /** Field initializers, and the base class's construction, of a class with no constructor of its own. */
+  private constructionMayThrow(cls: ts.ClassLikeDeclaration, depth: number): boolean {
+    if (depth > MAX_DEPTH) return true;
+    const cached = this.throwCache.get(cls);
+    if (cached !== undefined) return cached;
+    this.throwCache.set(cls, false);
+    let throws = this.initializersMayThrow(cls, depth);
+    const base = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+    if (!throws && base) {
+      const baseDeclaration = this.checker.getSymbolAtLocation(base.expression)?.declarations?.find(ts.isClassLike);
+      if (!baseDeclaration || baseDeclaration.getSourceFile().isDeclarationFile) throws = true;
+      else {
+        const constructor = baseDeclaration.members.find((m) => ts.isConstructorDeclaration(m) && hasBody(m)) as FunctionWithBody | undefined;
+        throws = constructor ? this.bodyMayThrow(constructor, depth + 1) : this.constructionMayThrow(baseDeclaration, depth + 1);
+      }
+    }
+    this.throwCache.set(cls, throws);
+    return throws;
+  }
+
+  private initializersMayThrow(cls: ts.ClassLikeDeclaration, depth: number): boolean {
+    let throws = false;
+    const visit = (n: ts.Node): void => {
+      if (throws || ts.isFunctionLike(n)) return;
+      if ((ts.isCallExpression(n) || ts.isNewExpression(n)) && this.mayThrow(n, depth)) throws = true;
+      ts.forEachChild(n, visit);
+    };
+    for (const member of cls.members) {
+      if (ts.isPropertyDeclaration(member) && member.initializer && !member.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword)) {
+        visit(member.initializer);
+      }
+    }
+    return throws;
+  }
+
+  private bodyMayThrow(fn: FunctionWithBody, depth: number): boolean {
+    const cached = this.throwCache.get(fn);
+    if (cached !== undefined) return cached;
+    this.throwCache.set(fn, false); // recursion: a cycle adds no throw of its own
+    let throws = false;
+    const visit = (n: ts.Node): void => {
+      if (throws || (ts.isFunctionLike(n) && n !== fn)) return;
+      if (ts.isThrowStatement(n)) throws = true;
+      else if (ts.isTryStatement(n) && n.catchClause) {
+        // What the try block throws is caught; the catch and finally blocks can still throw.
+        visit(n.catchClause.block);
+        if (n.finallyBlock) visit(n.finallyBlock);
+        return;
+      } else if ((ts.isCallExpression(n) || ts.isNewExpression(n)) && this.mayThrow(n, depth)) {
+        throws = true;
+      } else if (ts.isAwaitExpression(n) && !ts.isCallExpression(skipParens(n.expression)) && !ts.isNewExpression(skipParens(n.expression))) {
+        throws = true; // a promise from elsewhere may reject
+      } else if (ts.isForOfStatement(n) && n.awaitModifier) {
+        throws = true;
+      }
+      ts.forEachChild(n, visit);
+    };
+    if (fn.body) visit(fn.body);
+    // A constructor also runs its field initializers (its `super()` call is in its body).
+    if (!throws && ts.isConstructorDeclaration(fn) && ts.isClassLike(fn.parent)) throws = this.initializersMayThrow(fn.parent, depth);
+    this.throwCache.set(fn, throws);
+    return throws;
+  }
+
   /** The declaration of the function a call or `new` runs, when its body is in the program (not a .d.ts). */
   bodyOf(call: ts.CallExpression | ts.NewExpression): FunctionWithBody | undefined {
     const signature = this.checker.getResolvedSignature(call);
@@ -419,7 +517,7 @@ export class ProgramFunctions {
       }
       if ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === node) {
         const call = parent.parent;
-        const method = ts.isPropertyAccessExpression(parent) ? parent.name.text : disposeKey(parent);
+        const method = ts.isPropertyAccessExpression(parent) ? parent.name.text : this.catalog.isDisposeKey(parent.argumentExpression) ? '@@dispose' : undefined;
         if (ts.isCallExpression(call) && call.expression === parent && method) {
           if (this.catalog.isReleaseMethod(kind, method)) return 'release';
           if (kind.handoffMethods?.includes(method)) return 'transfer';
@@ -494,10 +592,3 @@ function skipParens(expr: ts.Expression): ts.Expression {
   return e;
 }
 
-function disposeKey(access: ts.ElementAccessExpression): string | undefined {
-  const arg = access.argumentExpression;
-  if (ts.isPropertyAccessExpression(arg) && ts.isIdentifier(arg.expression) && arg.expression.text === 'Symbol') {
-    if (arg.name.text === 'dispose' || arg.name.text === 'asyncDispose') return '@@dispose';
-  }
-  return undefined;
-}

@@ -384,9 +384,15 @@ export class UsageClassifier {
     return this.isLocalTo(variable, fn) ? { t: 'alias', variable, container: false } : { t: 'transfer' };
   }
 
+  /** `x[disposeSymbol]` where the key's type is `Symbol.dispose` or `Symbol.asyncDispose`. */
+  private isDisposeKey(key: TSESTree.Node): boolean {
+    const tsKey = this.ctx.services.esTreeNodeToTSNodeMap.get(key) as ts.Expression | undefined;
+    return !!tsKey && this.ctx.catalog.isDisposeKey(tsKey);
+  }
+
   /** `x.m(...)` or `x.p`: release, hand-off, a method returning `x` itself ('self'), or a plain use. */
   private memberUse(member: TSESTree.MemberExpression, kind: ResourceKind): Use | 'self' {
-    const name = propertyName(member);
+    const name = propertyName(member) ?? (member.computed && this.isDisposeKey(member.property) ? '@@dispose' : undefined);
     const call = member.parent;
     if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== member || name === undefined) return { t: 'borrow' };
     if (this.ctx.catalog.isReleaseMethod(kind, name)) return { t: 'release' };

@@ -7,6 +7,7 @@ import {
   CALL_RULES,
   DISPOSABLE_KIND,
   NEEDS_NO_RELEASE,
+  RELEASE_VERBS,
   RESPONSES,
   SERVER_RESPONSES,
   SERVER_SOCKETS,
@@ -21,6 +22,11 @@ export interface CatalogOptions {
 }
 
 const DISPOSE_PROPERTY = /^__@(?:async)?[dD]ispose@/;
+
+/** `close`, and camel-case compounds that start with it (`closeAll`, `destroySocket`, `stopPolling`). */
+export function isDisposalName(name: string, verbs: readonly string[]): boolean {
+  return verbs.some((verb) => name === verb || (name.startsWith(verb) && /[A-Z_$0-9]/.test(name.charAt(verb.length))));
+}
 
 function specifierLabel(spec: TypeOrValueSpecifier): string {
   if (typeof spec === 'string') return spec;
@@ -180,9 +186,30 @@ export class Catalog {
     }
   }
 
-  /** Whether `name` is a method that releases a resource of this kind. */
+  /**
+   * Whether `name` is a method that releases a resource of this kind: its catalog releases, `[Symbol.dispose]`, and
+   * the resource's own methods named like a release (`close`, `dispose`, `destroyAll`, …; they exist on the type,
+   * or the call would not type-check).
+   */
   isReleaseMethod(kind: ResourceKind, name: string): boolean {
-    return name === '@@dispose' || kind.release.includes(name);
+    return name === '@@dispose' || kind.release.includes(name) || isDisposalName(name, RELEASE_VERBS);
+  }
+
+  /** `x[Symbol.dispose]`, `x[Symbol.asyncDispose]`, or a key whose type is one of them (`x[disposeSymbol]`). */
+  isDisposeKey(key: ts.Expression): boolean {
+    if (ts.isPropertyAccessExpression(key) && ts.isIdentifier(key.expression) && key.expression.text === 'Symbol') {
+      return key.name.text === 'dispose' || key.name.text === 'asyncDispose';
+    }
+    try {
+      const type = this.checker.getTypeAtLocation(key);
+      if (!(type.flags & ts.TypeFlags.UniqueESSymbol)) return false;
+      const symbol = type.getSymbol();
+      const name = String(symbol?.escapedName ?? '');
+      const owner = (symbol as (ts.Symbol & { parent?: ts.Symbol }) | undefined)?.parent;
+      return (name === 'dispose' || name === 'asyncDispose') && String(owner?.escapedName ?? '') === 'SymbolConstructor';
+    } catch {
+      return false;
+    }
   }
 
   /** The catalog rule for a call, matched by the callee's declaration (free function) or its receiver type. */

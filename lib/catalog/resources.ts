@@ -506,6 +506,12 @@ export const SERVER_SOCKETS: ResourceKind[] = [
 ];
 
 /** The kind given to any other type with `[Symbol.dispose]` / `[Symbol.asyncDispose]`. */
+/**
+ * What a resource's own release methods are called (and their camel-case compounds: `closeAll`, `destroySoon`): a
+ * type's method by one of these names releases it, whatever else the catalog says (ownership model, "releases").
+ */
+export const RELEASE_VERBS = ['close', 'destroy', 'dispose', 'end', 'disconnect', 'quit', 'terminate', 'shutdown', 'stop', 'release', 'cancel', 'abort', 'kill'];
+
 export const DISPOSABLE_KIND: ResourceKind = {
   id: 'disposable',
   label: 'Disposable',
@@ -580,6 +586,24 @@ export const CALL_RULES: CallRule[] = [
     nonThrowing: true,
   },
   { receiver: { from: 'lib', name: ['JSON', 'ObjectConstructor', 'ArrayConstructor'] }, methods: ['stringify', 'is', 'keys', 'isArray'], effect: 'borrow' },
+  // Asking an emitter about its listeners, or removing them, and reading default settings do not throw.
+  {
+    receiver: node('events', 'EventEmitter'),
+    methods: ['listenerCount', 'listeners', 'rawListeners', 'eventNames', 'getMaxListeners', 'setMaxListeners', 'removeListener', 'removeAllListeners', 'off'],
+    effect: 'borrow',
+    nonThrowing: true,
+  },
+  { function: node('http2', 'getDefaultSettings'), effect: 'borrow', nonThrowing: true },
+  { function: node('events', 'EventEmitter'), effect: 'borrow', nonThrowing: true },
+  { receiver: { from: 'lib', name: ['Map', 'Set', 'WeakMap', 'WeakSet'] }, methods: ['get', 'has', 'delete', 'clear'], effect: 'borrow', nonThrowing: true },
+  // A stack of disposables takes over what it is given, and only throws once it has been disposed (a misuse).
+  { receiver: { from: 'lib', name: ['DisposableStack', 'AsyncDisposableStack'] }, methods: ['use', 'adopt', 'defer'], effect: 'transfer', nonThrowing: true },
+  // Building an empty collection or stack does not throw.
+  {
+    function: { from: 'lib', name: ['MapConstructor', 'SetConstructor', 'WeakMapConstructor', 'WeakSetConstructor', 'DisposableStackConstructor', 'AsyncDisposableStackConstructor'] },
+    effect: 'transfer',
+    nonThrowing: true,
+  },
   // Collections and registries keep what they are given.
   {
     receiver: { from: 'lib', name: ['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'FinalizationRegistry'] },

@@ -1,0 +1,259 @@
+// The ownership model's precision rules, each kept as the reduced shape of false reports on real code (the
+// tests/realworld ledger): a resource's own release methods release it (shape A), and an overwrite report needs a
+// method the class evidently runs again (shape E). Each shape is silent; each look-alike that really leaks still reports.
+import noLeakedResource from '../../rules/no-leaked-resource.js';
+import noUnreleasedField from '../../rules/no-unreleased-field.js';
+import { createRuleTester } from '../rule-tester.js';
+
+const ruleTester = createRuleTester();
+
+/** A cursor that is only Disposable (no catalog entry) and has close(), as MongoDB's and TypeORM's are. */
+const CURSOR = `class Cursor implements AsyncDisposable {
+  async next(): Promise<number> { return 1; }
+  async close(): Promise<void> {}
+  async [Symbol.asyncDispose](): Promise<void> { await this.close(); }
+}`;
+
+/** A query runner that is only Disposable and is released with release() (TypeORM's QueryRunner). */
+const RUNNER = `class QueryRunner implements AsyncDisposable {
+  async query(sql: string): Promise<unknown[]> { return [sql]; }
+  async release(): Promise<void> {}
+  async [Symbol.asyncDispose](): Promise<void> { await this.release(); }
+}
+declare const dataSource: { createQueryRunner(): QueryRunner };`;
+
+const DISPOSABLE = { resource: 'Disposable', released: 'disposed', advice: 'Declare it with `using` (or `await using`), or dispose it on every path.' };
+
+ruleTester.run('no-leaked-resource: a resource type\'s own release methods (shape A)', noLeakedResource, {
+  valid: [
+    {
+      name: 'A Disposable cursor closed with its own close()',
+      code: `${CURSOR}
+export async function first(): Promise<number> {
+  const cursor = new Cursor();
+  const r = await cursor.next();
+  await cursor.close();
+  return r;
+}`,
+    },
+    {
+      name: 'A Disposable query runner released with release() in finally (TypeORM)',
+      code: `${RUNNER}
+export async function version(): Promise<unknown[]> {
+  const queryRunner = dataSource.createQueryRunner();
+  try {
+    return await queryRunner.query('SELECT version()');
+  } finally {
+    await queryRunner.release();
+  }
+}`,
+    },
+    {
+      name: 'A DisposableStack disposed with dispose()',
+      code: `export function collect(handles: Disposable[]): number {
+  const stack = new DisposableStack();
+  for (const handle of handles) stack.use(handle);
+  const count = handles.length;
+  stack.dispose();
+  return count;
+}`,
+    },
+    {
+      name: 'A compound of a release verb: closeAll()',
+      code: `class Mux implements Disposable {
+  closeAll(): void {}
+  [Symbol.dispose](): void { this.closeAll(); }
+}
+export function run(): void {
+  const mux = new Mux();
+  mux.closeAll();
+}`,
+    },
+    {
+      name: 'Disposed through a constant that holds Symbol.dispose (puppeteer\'s disposeSymbol)',
+      code: `const disposeSymbol: typeof Symbol.dispose = Symbol.dispose;
+class Handle implements Disposable {
+  [disposeSymbol](): void {}
+}
+export function touch(): void {
+  const handle = new Handle();
+  handle[disposeSymbol]();
+}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'The same cursor, with a method that only reads it: still a leak',
+      code: `${CURSOR}
+export async function first(): Promise<number> {
+  const cursor = new Cursor();
+  const r = await cursor.next();
+  return r;
+}`,
+      output: `${CURSOR}
+export async function first(): Promise<number> {
+  await using cursor = new Cursor();
+  const r = await cursor.next();
+  return r;
+}`,
+      options: [{ fixStyle: 'using' }],
+      errors: [{ messageId: 'leak', line: 7, column: 18, data: { name: 'cursor', ...DISPOSABLE, path: 'when `first()` returns at line 9' } }],
+    },
+    {
+      name: 'A release-like word that is not a release verb compound (endsWith) does not release',
+      code: `class Tail implements Disposable {
+  endsWith(suffix: string): boolean { return suffix === ''; }
+  [Symbol.dispose](): void {}
+}
+export function check(): boolean {
+  const tail = new Tail();
+  return tail.endsWith('x');
+}`,
+      output: `class Tail implements Disposable {
+  endsWith(suffix: string): boolean { return suffix === ''; }
+  [Symbol.dispose](): void {}
+}
+export function check(): boolean {
+  using tail = new Tail();
+  return tail.endsWith('x');
+}`,
+      options: [{ fixStyle: 'using' }],
+      errors: [{ messageId: 'leak', line: 6, column: 16, data: { name: 'tail', ...DISPOSABLE, path: 'when `check()` returns at line 7' } }],
+    },
+  ],
+});
+
+ruleTester.run('no-unreleased-field: a field released by its own release methods (shape A)', noUnreleasedField, {
+  valid: [
+    {
+      name: 'A Disposable field closed by close()',
+      code: `${CURSOR}
+export class Reader {
+  private cursor: Cursor | undefined = new Cursor();
+  async close(): Promise<void> {
+    await this.cursor?.close();
+  }
+}`,
+    },
+    {
+      name: 'A DisposableStack field disposed in [Symbol.dispose]() through dispose()',
+      code: `export class Page implements Disposable {
+  readonly #disposables = new DisposableStack();
+  [Symbol.dispose](): void {
+    this.#disposables.dispose();
+  }
+}`,
+    },
+    {
+      name: 'A field disposed through a constant that holds Symbol.dispose',
+      code: `const disposeSymbol: typeof Symbol.dispose = Symbol.dispose;
+class Session implements Disposable {
+  [disposeSymbol](): void {}
+}
+export class Browser {
+  readonly #session = new Session();
+  close(): void {
+    this.#session[disposeSymbol]();
+  }
+}`,
+    },
+  ],
+  invalid: [],
+});
+
+const CHECK = [{ checkExceptionPaths: true }] as const;
+const SOCKET = { resource: 'net.Socket', released: 'destroyed' };
+
+/** A socket written to, then ended; `between` runs in between (the exception tier's throw point, if it can throw). */
+const sendWith = (helpers: string, between: string): string => `import * as net from 'node:net';
+import { EventEmitter } from 'node:events';
+${helpers}
+export async function send(port: number, bus: EventEmitter): Promise<void> {
+  const socket = net.connect(port);
+  ${between}
+  await new Promise<void>((resolve) => socket.end(resolve));
+}`;
+
+ruleTester.run('no-leaked-resource: an exception path needs a throw point that can throw (shape G)', noLeakedResource, {
+  valid: [
+    {
+      name: 'A function of the program that only builds a promise (promiseWithResolvers)',
+      options: CHECK,
+      code: sendWith(
+        `function promiseWithResolvers<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}`,
+        `const { promise } = promiseWithResolvers<void>();
+  console.log(promise);`,
+      ),
+    },
+    {
+      name: 'Asking an emitter for its listener count',
+      options: CHECK,
+      code: sendWith('', `if (bus.listenerCount('data') === 0) console.log('nobody listens');`),
+    },
+    {
+      name: 'A setup method that only creates emitters and registers listeners (puppeteer\'s #initialize)',
+      options: CHECK,
+      code: sendWith(
+        `class Watch {
+  readonly #children = new Map<string, EventEmitter>();
+  readonly #disposables = new DisposableStack();
+  start(bus: EventEmitter): void {
+    const own = new EventEmitter();
+    this.#children.set('own', own);
+    bus.on('close', () => {
+      throw new Error('closed');
+    });
+  }
+}`,
+        `new Watch().start(bus);`,
+      ),
+    },
+    {
+      name: 'A throw caught inside the function is no throw point',
+      options: CHECK,
+      code: sendWith(
+        `function parse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}`,
+        `parse('{}');`,
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: 'A function of the program that throws is a throw point',
+      options: CHECK,
+      code: sendWith(
+        `function check(port: number): void {
+  if (port === 0) throw new Error('no port');
+}`,
+        `check(port);`,
+      ),
+      output: null,
+      errors: [{ messageId: 'exception', line: 7, column: 18, data: { name: 'socket', ...SOCKET, thrower: 'check()', line: 8 } }],
+    },
+    {
+      name: 'A function of the program that calls code it does not have is a throw point',
+      options: CHECK,
+      code: sendWith(
+        `import { readFileSync } from 'node:fs';
+function config(): string {
+  return readFileSync('/etc/app.json', 'utf8');
+}`,
+        `config();`,
+      ),
+      output: null,
+      errors: [{ messageId: 'exception', line: 8, column: 18, data: { name: 'socket', ...SOCKET, thrower: 'config()', line: 9 } }],
+    },
+  ],
+});
