@@ -339,6 +339,8 @@ export class ProgramFunctions {
       }
       break;
     }
+    // `Object.assign<T, U>(target: T, source: U): T & U`: the argument itself, extended.
+    if (ts.isIntersectionTypeNode(node)) return node.types.some((member) => this.returnsReceiverOrParameter(member));
     if (node.kind === ts.SyntaxKind.ThisType || ts.isConditionalTypeNode(node) || ts.isIndexedAccessTypeNode(node)) return true;
     const type = this.checker.getTypeFromTypeNode(node);
     return !!(type.flags & ts.TypeFlags.TypeParameter);

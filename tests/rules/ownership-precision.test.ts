@@ -1,6 +1,8 @@
 // The ownership model's precision rules, each kept as the reduced shape of false reports on real code (the
-// tests/realworld ledger): a resource's own release methods release it (shape A), and an overwrite report needs a
-// method the class evidently runs again (shape E). Each shape is silent; each look-alike that really leaks still reports.
+// tests/realworld ledger; letters are the shapes of the precision issue): a resource's own release methods release it
+// (A), an exception path needs a throw point that can throw (G), and a call returning its argument extended creates
+// nothing (L). (Shape E, overwrites, lives in no-unreleased-field.overwrite.test.ts.) Each shape is silent; each
+// look-alike that really leaks still reports.
 import noLeakedResource from '../../rules/no-leaked-resource.js';
 import noUnreleasedField from '../../rules/no-unreleased-field.js';
 import { createRuleTester } from '../rule-tester.js';
@@ -256,4 +258,19 @@ function config(): string {
       errors: [{ messageId: 'exception', line: 8, column: 18, data: { name: 'socket', ...SOCKET, thrower: 'config()', line: 9 } }],
     },
   ],
+});
+
+ruleTester.run('no-leaked-resource: a call that returns its argument extended is no new resource (shape L)', noLeakedResource, {
+  valid: [
+    {
+      name: 'Object.assign(socket, { tag }) returns the socket it was given, which is returned (TypeORM)',
+      code: `import * as net from 'node:net';
+export function tagged(port: number): net.Socket & { tag: string } {
+  const socket = net.connect(port);
+  Object.assign(socket, { tag: 'primary' });
+  return Object.assign(socket, { tag: 'primary' });
+}`,
+    },
+  ],
+  invalid: [],
 });
