@@ -546,6 +546,8 @@ export const NEEDS_NO_RELEASE: TypeOrValueSpecifier[] = [
     ],
   },
   { from: 'package', package: 'stream', name: ['Readable', 'Writable', 'Duplex', 'Transform', 'PassThrough', 'Stream'] },
+  // readable-stream is node:stream's code as a package: its streams are as in-memory as node's (bl's BufferList).
+  { from: 'package', package: 'readable-stream', name: ['Readable', 'Writable', 'Duplex', 'Transform', 'PassThrough', 'Stream'] },
   { from: 'package', package: 'http', name: ['ClientRequest', 'IncomingMessage', 'ServerResponse', 'OutgoingMessage'] },
   { from: 'package', package: 'timers', name: ['Timeout', 'Immediate'] },
   { from: 'package', package: 'node', name: ['Timeout', 'Immediate', 'Timer'] },
@@ -563,7 +565,9 @@ export const CALL_RULES: CallRule[] = [
   ...['clearInterval', 'clearTimeout', 'clearImmediate'].flatMap((name) =>
     timerFunctions(name).map((fn): CallRule => ({ function: fn, effect: 'release', args: [0] })),
   ),
-  { receiver: { from: 'lib', name: ['DisposableStack', 'AsyncDisposableStack'] }, methods: ['use', 'adopt'], effect: 'release', args: [0] },
+  // A stack of disposables takes over what it is given; it only throws once it has been disposed (a misuse).
+  { receiver: { from: 'lib', name: ['DisposableStack', 'AsyncDisposableStack'] }, methods: ['use', 'adopt'], effect: 'release', args: [0], nonThrowing: true },
+  { receiver: { from: 'lib', name: ['DisposableStack', 'AsyncDisposableStack'] }, methods: ['defer'], effect: 'borrow', nonThrowing: true },
   // Lenders: they use the resource for the call and leave it open.
   { function: node('http', ['request', 'get']), effect: 'borrow' },
   { function: node('https', ['request', 'get']), effect: 'borrow' },
@@ -596,8 +600,6 @@ export const CALL_RULES: CallRule[] = [
   { function: node('http2', 'getDefaultSettings'), effect: 'borrow', nonThrowing: true },
   { function: node('events', 'EventEmitter'), effect: 'borrow', nonThrowing: true },
   { receiver: { from: 'lib', name: ['Map', 'Set', 'WeakMap', 'WeakSet'] }, methods: ['get', 'has', 'delete', 'clear'], effect: 'borrow', nonThrowing: true },
-  // A stack of disposables takes over what it is given, and only throws once it has been disposed (a misuse).
-  { receiver: { from: 'lib', name: ['DisposableStack', 'AsyncDisposableStack'] }, methods: ['use', 'adopt', 'defer'], effect: 'transfer', nonThrowing: true },
   // Building an empty collection or stack does not throw.
   {
     function: { from: 'lib', name: ['MapConstructor', 'SetConstructor', 'WeakMapConstructor', 'WeakSetConstructor', 'DisposableStackConstructor', 'AsyncDisposableStackConstructor'] },

@@ -274,3 +274,37 @@ export function tagged(port: number): net.Socket & { tag: string } {
   ],
   invalid: [],
 });
+
+ruleTester.run('no-unreleased-field: readable-stream streams are in memory, like node:stream\'s (shape I)', noUnreleasedField, {
+  valid: [
+    {
+      name: 'A message stream that parses through an in-memory readable-stream Duplex (tedious\'s bl BufferList)',
+      code: `import { Duplex } from 'readable-stream';
+class BufferList extends Duplex {
+  append(chunk: Buffer): void {
+    this.push(chunk);
+  }
+}
+export class IncomingMessageStream {
+  private readonly bl = new BufferList();
+  feed(chunk: Buffer): void {
+    this.bl.append(chunk);
+  }
+}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'A class that keeps a real socket and has nothing to release it: still reported',
+      code: `import * as net from 'node:net';
+export class IncomingMessageStream {
+  private readonly socket = net.connect(1433);
+  feed(chunk: Buffer): void {
+    this.socket.write(chunk);
+  }
+}`,
+      output: null,
+      errors: [{ messageId: 'noDisposal', line: 3, column: 29, data: { field: 'socket', resource: 'net.Socket', released: 'destroyed', release: 'destroy', className: 'IncomingMessageStream' } }],
+    },
+  ],
+});
