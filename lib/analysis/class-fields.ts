@@ -200,8 +200,51 @@ export class ClassFieldAnalysis {
     return result;
   }
 
+  /**
+   * Whether anything else in the class or its bases can release the field: a method that is not a private helper
+   * (helpers count through their callers) or the constructor releases it — `clear()`, `cancel()`, a template method's
+   * hook, a listener registered at construction — or a base class declared without bodies (a `.d.ts`) has a disposal
+   * method, whose declaration is trusted.
+   */
+  releasedElsewhere(
+    cls: ClassNode,
+    isStatic: boolean,
+    field: string,
+    kind: ResourceKind,
+    collection: boolean,
+    /**
+     * Methods that store a new resource in the field, with where the last store is: a release before it only makes
+     * room for the next resource; one after it releases what was just stored (`child.unref()` after a spawn).
+     */
+    acquiring: ReadonlyMap<ts.Node, number>,
+  ): boolean {
+    const tsClass = this.services.esTreeNodeToTSNodeMap.get(cls) as ts.ClassLikeDeclaration;
+    const symbol = tsClass.name ? this.checker.getSymbolAtLocation(tsClass.name) : this.checker.getTypeAtLocation(tsClass).getSymbol();
+    if (!symbol) return false;
+    const type = isStatic ? this.checker.getTypeOfSymbolAtLocation(symbol, tsClass) : this.checker.getDeclaredTypeOfSymbol(symbol);
+    for (const property of this.checker.getPropertiesOfType(type)) {
+      for (const declaration of property.declarations ?? []) {
+        if (!ts.isMethodDeclaration(declaration)) continue;
+        if (!declaration.body) {
+          const declared = declaration.getSourceFile().isDeclarationFile;
+          if (declared && (DISPOSE_SYMBOL.test(String(property.escapedName)) || isDisposalName(property.name, this.disposalNames))) return true;
+          continue;
+        }
+        const isPrivate =
+          ts.isPrivateIdentifier(declaration.name) || !!ts.getModifiers(declaration)?.some((m) => m.kind === ts.SyntaxKind.PrivateKeyword);
+        if (!isPrivate && this.releases(declaration, field, kind, collection, new Set(), acquiring.get(declaration))) return true;
+      }
+    }
+    const constructor = tsClass.members.find(ts.isConstructorDeclaration);
+    return (
+      !isStatic &&
+      !!constructor?.body &&
+      this.releases(constructor as unknown as ts.MethodDeclaration, field, kind, collection, new Set(), acquiring.get(constructor))
+    );
+  }
+
   /** Whether a method releases `this.<field>` (directly, through helpers it calls, or `super` methods). */
-  releases(method: ts.MethodDeclaration, field: string, kind: ResourceKind, collection: boolean, seen = new Set<ts.Node>()): boolean {
+  releases(method: ts.MethodDeclaration, field: string, kind: ResourceKind, collection: boolean, seen = new Set<ts.Node>(), after?: number): boolean {
     if (seen.has(method) || !method.body) return false;
     seen.add(method);
     let released = false;
@@ -254,6 +297,11 @@ export class ClassFieldAnalysis {
     };
     const visit = (n: ts.Node): void => {
       if (released) return;
+      // Only what comes after `after` counts (see releasedElsewhere).
+      if (after !== undefined && ts.isCallExpression(n) && n.getStart() < after) {
+        ts.forEachChild(n, visit);
+        return;
+      }
       // `const c = this.client; await c.close();`
       if (ts.isVariableDeclaration(n) && n.initializer && isField(n.initializer) && ts.isIdentifier(n.name)) {
         const s = this.checker.getSymbolAtLocation(n.name);
@@ -452,7 +500,14 @@ export class ClassFieldAnalysis {
       const disposals = this.disposals(cls, acquisition.isStatic);
       const released = disposals.some((d) => this.releases(d.declaration, field, kind, acquisition.collection));
       const key = `${acquisition.isStatic}:${field}`;
-      if (!released && !reported.has(key)) {
+      const acquiring = new Map<ts.Node, number>();
+      for (const a of acquisitions) {
+        if (a.field !== field || a.isStatic !== acquisition.isStatic || !a.method) continue;
+        const method = this.services.esTreeNodeToTSNodeMap.get(a.method) as ts.Node;
+        const stored = (this.services.esTreeNodeToTSNodeMap.get(a.node) as ts.Node).getEnd();
+        acquiring.set(method, Math.max(acquiring.get(method) ?? 0, stored));
+      }
+      if (!released && !reported.has(key) && !this.releasedElsewhere(cls, acquisition.isStatic, field, kind, acquisition.collection, acquiring)) {
         // Static fields live as long as the class: only a static disposal method is expected to release them.
         if (disposals.length === 0 && !acquisition.isStatic) findings.push({ type: 'noDisposal', acquisition });
         else if (disposals.length > 0) findings.push({ type: 'notReleased', acquisition, disposals });

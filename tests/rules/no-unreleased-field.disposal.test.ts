@@ -24,6 +24,70 @@ ${disposal}
 }`;
 
 export const valid: ValidTestCase<Options>[] = [
+  {
+    // The ownership model: a field is released by whatever method releases it, not only by one named like disposal.
+    name: 'A release in a method that is not a disposal method counts (flush() closes the client)',
+    code: `import { Client } from 'undici';
+export class Monitor {
+  private readonly client = new Client('http://director:25555');
+  async flush(): Promise<void> {
+    await this.client.close();
+  }
+  async close(): Promise<void> {
+    console.log('closing');
+  }
+}`,
+  },
+  {
+    name: 'clear() clears the interval it set in the constructor',
+    code: `export class Heart {
+  private readonly t: NodeJS.Timeout;
+  constructor(ms: number, beat: () => void) {
+    this.t = setInterval(beat, ms);
+  }
+  clear(): void {
+    clearInterval(this.t);
+  }
+}`,
+  },
+  {
+    name: 'A template method: the base shutdown() calls a hook the subclass overrides to clear the interval',
+    code: `abstract class Reader {
+  async shutdown(): Promise<void> {
+    await this.onShutdown();
+  }
+  protected abstract onShutdown(): Promise<void>;
+}
+export class Periodic extends Reader {
+  private i?: NodeJS.Timeout;
+  start(): void {
+    if (this.i) return;
+    this.i = setInterval(() => {}, 1000);
+  }
+  protected async onShutdown(): Promise<void> {
+    clearInterval(this.i);
+  }
+}`,
+  },
+  {
+    name: 'A detached child process that the method unrefs at once is meant to outlive its owner',
+    code: `import { spawn, type ChildProcess } from 'node:child_process';
+export class Launcher {
+  private child?: ChildProcess;
+  launch(cmd: string): void {
+    this.child = spawn(cmd, [], { stdio: 'ignore', detached: true });
+    this.child.unref();
+  }
+}`,
+  },
+  {
+    name: '`disposalMethods` option: close() is no disposal method any more, but it still releases both fields',
+    options: [{ disposalMethods: ['halt'] }],
+    code: twoResources(`  close(): void {
+    clearInterval(this.timer);
+    this.socket.destroy();
+  }`),
+  },
   ...['close', 'dispose', 'destroy', 'stop', 'end', 'shutdown', 'disconnect', 'terminate'].map((name) => ({
     name: `\`${name}()\` is a disposal method`,
     code: twoResources(`  ${name}(): void {
@@ -331,29 +395,16 @@ export class LineClient extends Connection {
 
 export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
-    name: 'A release in a method that is not a disposal method does not count',
-    code: `import { Client } from 'undici';
-export class Monitor {
-  private readonly client = new Client('http://director:25555');
-  async flush(): Promise<void> {
-    await this.client.close();
-  }
-  async close(): Promise<void> {
+    name: '`disposalMethods` option: a close() that releases nothing is no disposal method, so the class has none',
+    options: [{ disposalMethods: ['halt'] }],
+    code: twoResources(`  close(): void {
     console.log('closing');
-  }
-}`,
-    output: `import { Client } from 'undici';
-export class Monitor {
-  private readonly client = new Client('http://director:25555');
-  async flush(): Promise<void> {
-    await this.client.close();
-  }
-  async close(): Promise<void> {
-    console.log('closing');
-    await this.client.close();
-  }
-}`,
-    errors: [{ messageId: 'notReleased', line: 3, column: 29, data: { field: 'client', resource: 'undici Client', ...CLOSED, disposals: '`close()`' } }],
+  }`),
+    output: null,
+    errors: [
+      { messageId: 'noDisposal', line: 4, column: 29, data: { field: 'socket', ...SOCKET, className: 'Relay' } },
+      { messageId: 'noDisposal', line: 7, column: 18, data: { field: 'timer', ...INTERVAL, className: 'Relay' } },
+    ],
   },
   {
     name: 'Clearing a different timer does not release this one',
@@ -476,19 +527,6 @@ export class Fanout {
   }
 }`,
     errors: [{ messageId: 'notReleased', line: 5, column: 48, data: { field: 'sockets', ...SOCKET, disposals: '`close()`' } }],
-  },
-  {
-    name: '`disposalMethods` option: close() no longer counts, so the class has no disposal method',
-    options: [{ disposalMethods: ['halt'] }],
-    code: twoResources(`  close(): void {
-    clearInterval(this.timer);
-    this.socket.destroy();
-  }`),
-    output: null,
-    errors: [
-      { messageId: 'noDisposal', line: 4, column: 29, data: { field: 'socket', ...SOCKET, className: 'Relay' } },
-      { messageId: 'noDisposal', line: 7, column: 18, data: { field: 'timer', ...INTERVAL, className: 'Relay' } },
-    ],
   },
   {
     name: '`disposalMethods` option: a custom disposal method that forgets the interval gets the fix',
