@@ -1,8 +1,8 @@
 // Interprocedural facts about functions whose bodies are in the program, read from the TypeScript AST and cached:
 // which calls acquire a resource, which functions are factories, and what a callee does with a parameter.
 import * as ts from 'typescript';
-import type { Catalog } from '../catalog/catalog.js';
-import { LISTENER_METHODS } from '../catalog/resources.js';
+import { type Catalog, isDisposalName } from '../catalog/catalog.js';
+import { CREATION_VERBS, LISTENER_METHODS } from '../catalog/resources.js';
 import type { ResourceKind } from '../catalog/types.js';
 
 /** What a function does with a resource passed in one of its parameters; 'passthrough': it returns it. */
@@ -276,7 +276,10 @@ export class ProgramFunctions {
       }
       const body = this.bodyOf(node);
       if (body) return this.factoryKind(body, depth + 1) ? kind : undefined;
-      return kind;
+      // A library call creates a resource only when its name says so; `pool.getInstance(key)` is a lookup. (A call
+      // that returns an HTTP response always makes a new one: responses are per request.)
+      if (kind.category !== 'resource') return kind;
+      return isDisposalName(calleeName(node.expression) ?? '', CREATION_VERBS) ? kind : undefined;
     } catch {
       return undefined;
     }
@@ -586,6 +589,19 @@ export class ProgramFunctions {
       return 'borrow';
     }
   }
+}
+
+/** `open` for `open(…)`, `fs.open(…)`, `this.pool.connect(…)`; undefined for computed callees. */
+function calleeName(callee: ts.Expression): string | undefined {
+  let e = callee;
+  for (;;) {
+    if (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e)) e = e.expression;
+    else if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.CommaToken) e = e.right; // `(0, net.connect)`
+    else break;
+  }
+  if (ts.isIdentifier(e)) return e.text;
+  if (ts.isPropertyAccessExpression(e)) return e.name.text;
+  return undefined;
 }
 
 function skipParens(expr: ts.Expression): ts.Expression {

@@ -512,6 +512,18 @@ export const SERVER_SOCKETS: ResourceKind[] = [
  */
 export const RELEASE_VERBS = ['close', 'destroy', 'dispose', 'end', 'disconnect', 'quit', 'terminate', 'shutdown', 'stop', 'release', 'cancel', 'abort', 'kill'];
 
+/**
+ * What a function whose body the program does not have is called when it creates a resource (and camel-case compounds:
+ * `createConnection`, `openSync`): other such calls that return a resource type — `get…`, `find…`, `lookup…`, getters —
+ * hand back one that something else owns (ownership model, "acquisitions"). Constructors always create one.
+ */
+export const CREATION_VERBS = [
+  'create', 'open', 'connect', 'new', 'spawn', 'fork', 'acquire', 'watch', 'launch', 'request', 'fetch', 'duplicate', 'clone',
+  'make', 'build', 'start', 'dial', 'listen',
+  // Subscriptions and leases: `bus.subscribe(…)`, `events.addAbortListener(…)`, `mutex.lock()` return what ends them.
+  'subscribe', 'register', 'add', 'observe', 'lock', 'lease',
+];
+
 export const DISPOSABLE_KIND: ResourceKind = {
   id: 'disposable',
   label: 'Disposable',

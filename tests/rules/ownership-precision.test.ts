@@ -308,3 +308,34 @@ export class IncomingMessageStream {
     },
   ],
 });
+
+ruleTester.run('no-leaked-resource: a lookup in code the program does not have is no acquisition (shape C)', noLeakedResource, {
+  valid: [
+    {
+      name: 'getInstanceByKey() and findOrCreate() hand back sockets the pool owns',
+      code: `import type { Socket } from 'node:net';
+declare class ConnectionPool {
+  getInstanceByKey(key: string): Socket;
+  findOrCreate(key: string): Socket;
+}
+export function route(pool: ConnectionPool, key: string, last: Socket | null): boolean {
+  pool.findOrCreate(key);
+  return pool.getInstanceByKey(key) === last;
+}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'The same pool\'s createConnection() makes a new socket, dropped here',
+      code: `import type { Socket } from 'node:net';
+declare class ConnectionPool {
+  createConnection(key: string): Socket;
+}
+export function probe(pool: ConnectionPool, key: string): void {
+  pool.createConnection(key);
+}`,
+      output: null,
+      errors: [{ messageId: 'discarded', line: 6, column: 3 }],
+    },
+  ],
+});
