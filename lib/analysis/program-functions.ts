@@ -100,11 +100,11 @@ function statementReleases(statement: ts.Statement, releases: ts.Node[]): boolea
   }
   if (ts.isTryStatement(statement)) {
     if (statement.finallyBlock && releasesOnAllPaths(statement.finallyBlock.statements, releases)) return true;
-    return (
-      releasesOnAllPaths(statement.tryBlock.statements, releases) &&
-      !!statement.catchClause &&
-      releasesOnAllPaths(statement.catchClause.block.statements, releases)
-    );
+    if (!releasesOnAllPaths(statement.tryBlock.statements, releases) || !statement.catchClause) return false;
+    // `try { s.destroy(); } catch { /* gone */ }`: when the release comes first, the catch runs only if the release
+    // itself threw — it was attempted, and the resource is as released as it will get.
+    const first = statement.tryBlock.statements[0];
+    return (!!first && statementReleases(first, releases)) || releasesOnAllPaths(statement.catchClause.block.statements, releases);
   }
   if (
     ts.isExpressionStatement(statement) ||

@@ -339,3 +339,73 @@ export function probe(pool: ConnectionPool, key: string): void {
     },
   ],
 });
+
+ruleTester.run('no-leaked-resource: a release attempted inside try … catch in a helper is a release (shape K)', noLeakedResource, {
+  valid: [
+    {
+      name: 'closeQuietly() destroys the socket and swallows what destroy() throws',
+      options: CHECK,
+      code: `import * as net from 'node:net';
+function closeQuietly(s: net.Socket): void {
+  try {
+    s.destroy();
+  } catch {
+    // already gone
+  }
+}
+export function helperRelease(port: number): void {
+  const s = net.connect(port);
+  s.write('x');
+  closeQuietly(s);
+}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'A helper whose try does other work before the release leaks when that work throws',
+      code: `import * as net from 'node:net';
+function sayByeAndClose(s: net.Socket): void {
+  try {
+    s.write(JSON.stringify({ bye: s.remoteAddress }));
+    s.destroy();
+  } catch {
+    console.error('bye failed');
+  }
+}
+export function helperRelease(port: number): void {
+  const s = net.connect(port);
+  sayByeAndClose(s);
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 11,
+          column: 13,
+          suggestions: [
+            {
+              messageId: 'suggestFinally',
+              output: `import * as net from 'node:net';
+function sayByeAndClose(s: net.Socket): void {
+  try {
+    s.write(JSON.stringify({ bye: s.remoteAddress }));
+    s.destroy();
+  } catch {
+    console.error('bye failed');
+  }
+}
+export function helperRelease(port: number): void {
+  const s = net.connect(port);
+  try {
+    sayByeAndClose(s);
+  } finally {
+    s.end();
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
