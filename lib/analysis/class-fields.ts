@@ -422,6 +422,8 @@ export class ClassFieldAnalysis {
    */
   runsAgain(cls: ts.ClassLikeDeclaration, method: ts.MethodDeclaration | ts.AccessorDeclaration, seen = new Set<ts.Node>()): boolean {
     if (ts.isSetAccessorDeclaration(method)) return true;
+    const cached = this.runsAgainCache.get(method);
+    if (cached !== undefined) return cached;
     if (seen.has(method) || seen.size > 8) return false;
     seen.add(method);
     const name = ts.isPrivateIdentifier(method.name) || ts.isIdentifier(method.name) ? method.name.text : undefined;
@@ -456,8 +458,12 @@ export class ClassFieldAnalysis {
       ts.forEachChild(node, visit);
     };
     visit(cls);
+    // Only a whole answer is kept: one cut short by a cycle depends on where the search started.
+    if (again || seen.size === 1) this.runsAgainCache.set(method, again);
     return again;
   }
+
+  private readonly runsAgainCache = new Map<ts.Node, boolean>();
 
   /** `this.t = setTimeout(() => this.tick(), ms)` inside `tick()`: a timeout that schedules its own method again. */
   private rearmsItself(acquisition: FieldAcquisition): boolean {
@@ -493,6 +499,17 @@ export class ClassFieldAnalysis {
     const acquisitions = this.acquisitions(cls, sourceCode);
     if (acquisitions.length === 0) return findings;
     const reported = new Set<string>();
+    // Per field, the methods that store a new resource in it and where their last store ends.
+    const acquiringByField = new Map<string, Map<ts.Node, number>>();
+    for (const a of acquisitions) {
+      const key = `${a.isStatic}:${a.field}`;
+      const acquiring = acquiringByField.get(key) ?? new Map<ts.Node, number>();
+      acquiringByField.set(key, acquiring);
+      if (!a.method) continue;
+      const method = this.services.esTreeNodeToTSNodeMap.get(a.method) as ts.Node;
+      const stored = (this.services.esTreeNodeToTSNodeMap.get(a.node) as ts.Node).getEnd();
+      acquiring.set(method, Math.max(acquiring.get(method) ?? 0, stored));
+    }
     for (const acquisition of acquisitions) {
       const { field, kind, method } = acquisition;
       // A one-shot timeout ends by itself; only one that re-arms itself (a repeating timer) is owned like an interval.
@@ -500,14 +517,7 @@ export class ClassFieldAnalysis {
       const disposals = this.disposals(cls, acquisition.isStatic);
       const released = disposals.some((d) => this.releases(d.declaration, field, kind, acquisition.collection));
       const key = `${acquisition.isStatic}:${field}`;
-      const acquiring = new Map<ts.Node, number>();
-      for (const a of acquisitions) {
-        if (a.field !== field || a.isStatic !== acquisition.isStatic || !a.method) continue;
-        const method = this.services.esTreeNodeToTSNodeMap.get(a.method) as ts.Node;
-        const stored = (this.services.esTreeNodeToTSNodeMap.get(a.node) as ts.Node).getEnd();
-        acquiring.set(method, Math.max(acquiring.get(method) ?? 0, stored));
-      }
-      if (!released && !reported.has(key) && !this.releasedElsewhere(cls, acquisition.isStatic, field, kind, acquisition.collection, acquiring)) {
+      if (!released && !reported.has(key) && !this.releasedElsewhere(cls, acquisition.isStatic, field, kind, acquisition.collection, acquiringByField.get(key)!)) {
         // Static fields live as long as the class: only a static disposal method is expected to release them.
         if (disposals.length === 0 && !acquisition.isStatic) findings.push({ type: 'noDisposal', acquisition });
         else if (disposals.length > 0) findings.push({ type: 'notReleased', acquisition, disposals });
