@@ -278,8 +278,9 @@ export class ProgramFunctions {
       if (body) return this.factoryKind(body, depth + 1) ? kind : undefined;
       // A library call creates a resource only when its name says so; `pool.getInstance(key)` is a lookup. (A call
       // that returns an HTTP response always makes a new one: responses are per request.)
-      if (kind.category !== 'resource') return kind;
-      return isDisposalName(calleeName(node.expression) ?? '', CREATION_VERBS) ? kind : undefined;
+      if (kind.category !== 'resource' || kind.acquiredBy) return kind;
+      const name = calleeName(node.expression) ?? '';
+      return isDisposalName(name, CREATION_VERBS) || kind.createdBy?.includes(name) ? kind : undefined;
     } catch {
       return undefined;
     }

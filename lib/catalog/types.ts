@@ -99,6 +99,11 @@ export interface ResourceKind {
    * only hand back an existing one. Absent: any constructor or factory call returning the type acquires it.
    */
   acquiredBy?: TypeOrValueSpecifier[];
+  /**
+   * Library methods that create it although their names do not say so (`pool.getConnection()` checks a connection
+   * out); by default only names like `create…`, `open…`, `connect…` do (`CREATION_VERBS`).
+   */
+  createdBy?: string[];
 }
 
 /** What a call does to the resources passed to it. */

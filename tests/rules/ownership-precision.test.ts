@@ -337,6 +337,58 @@ export function probe(pool: ConnectionPool, key: string): void {
       output: null,
       errors: [{ messageId: 'discarded', line: 6, column: 3 }],
     },
+    {
+      name: 'A catalog kind created by a method whose name does not say so: mysql2\'s pool.getConnection() checks one out',
+      code: `import type { Pool } from 'mysql2/promise';
+export async function count(pool: Pool): Promise<number> {
+  const conn = await pool.getConnection();
+  const [rows] = await conn.query('SELECT 1');
+  return Array.isArray(rows) ? rows.length : 0;
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 3,
+          column: 22,
+          suggestions: [
+            {
+              messageId: 'suggestFinally',
+              output: `import type { Pool } from 'mysql2/promise';
+export async function count(pool: Pool): Promise<number> {
+  const conn = await pool.getConnection();
+  try {
+    const [rows] = await conn.query('SELECT 1');
+    return Array.isArray(rows) ? rows.length : 0;
+  } finally {
+    conn.release();
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'fs.promises.opendir() opens a directory handle (a catalog name, not a creation verb compound)',
+      code: `import { opendir } from 'node:fs/promises';
+export async function first(path: string): Promise<string | undefined> {
+  const dir = await opendir(path);
+  const entry = await dir.read();
+  return entry?.name;
+}`,
+      output: `import { opendir } from 'node:fs/promises';
+export async function first(path: string): Promise<string | undefined> {
+  const dir = await opendir(path);
+  try {
+    const entry = await dir.read();
+    return entry?.name;
+  } finally {
+    await dir.close();
+  }
+}`,
+      errors: [{ messageId: 'leak', line: 3, column: 21 }],
+    },
   ],
 });
 
