@@ -362,26 +362,20 @@ export class ClassFieldAnalysis {
     const tsMethod = this.services.esTreeNodeToTSNodeMap.get(method) as ts.MethodDeclaration;
     if (!tsMethod.body) return true;
     let guarded = false;
-    const mentionsField = (n: ts.Node): boolean => {
+    /** Whether `n` reads a `this.` member that `which` accepts. */
+    const mentions = (n: ts.Node, which: (member: string) => boolean): boolean => {
       let found = false;
       const scan = (m: ts.Node): void => {
         if (found) return;
-        if (tsThisField(m) === field) found = true;
+        const member = tsThisField(m);
+        if (member !== undefined && which(member)) found = true;
         ts.forEachChild(m, scan);
       };
       scan(n);
       return found;
     };
-    const mentionsThisMember = (n: ts.Node): boolean => {
-      let found = false;
-      const scan = (m: ts.Node): void => {
-        if (found) return;
-        if (tsThisField(m) !== undefined) found = true;
-        ts.forEachChild(m, scan);
-      };
-      scan(n);
-      return found;
-    };
+    const mentionsField = (n: ts.Node): boolean => mentions(n, (member) => member === field);
+    const mentionsThisMember = (n: ts.Node): boolean => mentions(n, () => true);
     const visit = (n: ts.Node): void => {
       if (guarded || n.getStart() >= position) return;
       // if (this.timer) return; / if (this.timer) throw …; / if (!this.timer) { … assignment … }; a busy flag

@@ -524,6 +524,8 @@ export const CREATION_VERBS = [
   'make', 'build', 'start', 'dial', 'listen',
   // Subscriptions and leases: `bus.subscribe(…)`, `events.addAbortListener(…)`, `mutex.lock()` return what ends them.
   'subscribe', 'register', 'add', 'observe', 'lock', 'lease',
+  // `stack.move()` hands its disposables to a new stack that the caller now owns.
+  'move',
 ];
 
 export const DISPOSABLE_KIND: ResourceKind = {
