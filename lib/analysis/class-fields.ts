@@ -172,14 +172,19 @@ export class ClassFieldAnalysis {
     return initKind ? { kind: initKind, node: skipValueWrappers(definition.node.init) } : undefined;
   }
 
-  /** The disposal methods the class has, its own and inherited. */
-  disposals(cls: ClassNode, isStatic: boolean): DisposalMethod[] {
-    const tsClass = this.services.esTreeNodeToTSNodeMap.get(cls) as ts.ClassLikeDeclaration;
+  /** The members of the class's instances (or, for static fields, of the class itself), its own and inherited. */
+  private members(tsClass: ts.ClassLikeDeclaration, isStatic: boolean): ts.Symbol[] {
     const symbol = tsClass.name ? this.checker.getSymbolAtLocation(tsClass.name) : this.checker.getTypeAtLocation(tsClass).getSymbol();
     if (!symbol) return [];
     const type = isStatic ? this.checker.getTypeOfSymbolAtLocation(symbol, tsClass) : this.checker.getDeclaredTypeOfSymbol(symbol);
+    return this.checker.getPropertiesOfType(type);
+  }
+
+  /** The disposal methods the class has, its own and inherited. */
+  disposals(cls: ClassNode, isStatic: boolean): DisposalMethod[] {
+    const tsClass = this.services.esTreeNodeToTSNodeMap.get(cls) as ts.ClassLikeDeclaration;
     const result: DisposalMethod[] = [];
-    for (const property of this.checker.getPropertiesOfType(type)) {
+    for (const property of this.members(tsClass, isStatic)) {
       const escaped = String(property.escapedName);
       const isDispose = DISPOSE_SYMBOL.test(escaped);
       if (!isDispose && !isDisposalName(property.name, this.disposalNames)) continue;
@@ -219,10 +224,7 @@ export class ClassFieldAnalysis {
     acquiring: ReadonlyMap<ts.Node, number>,
   ): boolean {
     const tsClass = this.services.esTreeNodeToTSNodeMap.get(cls) as ts.ClassLikeDeclaration;
-    const symbol = tsClass.name ? this.checker.getSymbolAtLocation(tsClass.name) : this.checker.getTypeAtLocation(tsClass).getSymbol();
-    if (!symbol) return false;
-    const type = isStatic ? this.checker.getTypeOfSymbolAtLocation(symbol, tsClass) : this.checker.getDeclaredTypeOfSymbol(symbol);
-    for (const property of this.checker.getPropertiesOfType(type)) {
+    for (const property of this.members(tsClass, isStatic)) {
       for (const declaration of property.declarations ?? []) {
         if (!ts.isMethodDeclaration(declaration)) continue;
         if (!declaration.body) {

@@ -320,19 +320,15 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     // Configuring the resource itself (`sock.on(…)`, `sock.setNoDelay()`: methods returning the receiver) does not
     // throw in practice; reporting it would only teach people to ignore the exception tier.
     const call = node.type === AST_NODE_TYPES.AwaitExpression ? node.argument : node;
-    // The named throw point must be able to throw: a function of the program that cannot is no throw point.
+    // The named throw point must be able to throw: registering a listener, logging and the catalog's other
+    // non-throwing calls cannot, nor can a function of the program that neither throws nor calls what can.
     if (call.type === AST_NODE_TYPES.CallExpression || call.type === AST_NODE_TYPES.NewExpression) {
       const tsCall = services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression | ts.NewExpression | undefined;
       if (tsCall && !functions.mayThrow(tsCall)) return true;
     }
     if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-    const name = propertyName(call.callee);
     const object = call.callee.object;
-    if (!name) return false;
-    // Registering a listener (on anything) does not throw in practice.
-    if (LISTENER_METHODS.has(name)) return true;
-    // Logging (typically in a `catch`) is not where resources get lost.
-    if (catalog.callRule((services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression).expression)?.nonThrowing) return true;
+    if (!propertyName(call.callee)) return false;
     if (object.type !== AST_NODE_TYPES.Identifier || !holders.some((h) => h.name === object.name)) return false;
     // Streams and sockets report failures of their own methods as 'error' events.
     if (kind.emitsErrors && node.type !== AST_NODE_TYPES.AwaitExpression) return true;

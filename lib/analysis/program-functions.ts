@@ -141,7 +141,13 @@ export class ProgramFunctions {
     if (depth > MAX_DEPTH) return true;
     try {
       const callee = node.expression;
-      if (ts.isPropertyAccessExpression(callee) && LISTENER_METHODS.has(callee.name.text)) return false;
+      // Registering a listener (on anything, `x.on(…)` or `x['on'](…)`) does not throw in practice.
+      const method = ts.isPropertyAccessExpression(callee)
+        ? callee.name.text
+        : ts.isElementAccessExpression(callee) && ts.isStringLiteralLike(callee.argumentExpression)
+          ? callee.argumentExpression.text
+          : undefined;
+      if (method !== undefined && LISTENER_METHODS.has(method)) return false;
       if (this.catalog.callRule(callee)?.nonThrowing) return false;
       if (ts.isNewExpression(node) && this.catalog.calleeMatches(callee, [{ from: 'lib', name: 'PromiseConstructor' }])) {
         const executor = node.arguments?.[0];

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
-import { compare, formatRow, LEDGER, readLedger } from './ledger.mjs';
+import { compare, formatRow, keyOf, LEDGER, readLedger } from './ledger.mjs';
 import { CONFIGS } from './lint-worker.mjs';
 import { corpusDir, here, prepare } from './prepare.mjs';
 
@@ -97,7 +97,7 @@ const pad = (value, width) => String(value).padStart(width);
 const percent = (part, whole) => (whole === 0 ? '–' : `${Math.round((100 * part) / whole)} %`);
 
 function summaryRows(results, judged) {
-  const verdictOf = new Map(judged.map((row) => [`${row.package}\t${row.file}\t${row.line}\t${row.column}\t${row.rule}\t${row.messageId}`, row.verdict]));
+  const verdictOf = new Map(judged.map((row) => [keyOf(row), row.verdict]));
   const rows = [];
   for (const config of CONFIGS) {
     const total = { name: 'all', files: 0, lines: 0, ms: 0, reports: 0, true: 0, false: 0, debatable: 0, unjudged: 0 };
@@ -105,7 +105,7 @@ function summaryRows(results, judged) {
       const row = { name: result.name, files: result.files, lines: result.lines, ms: result.ms, reports: 0, true: 0, false: 0, debatable: 0, unjudged: 0 };
       for (const report of result.reports.filter((r) => r.configs.includes(config))) {
         row.reports += 1;
-        row[verdictOf.get(`${result.name}\t${report.file}\t${report.line}\t${report.column}\t${report.rule}\t${report.messageId}`) ?? 'unjudged'] += 1;
+        row[verdictOf.get(keyOf({ package: result.name, ...report })) ?? 'unjudged'] += 1;
       }
       for (const field of ['files', 'lines', 'ms', 'reports', 'true', 'false', 'debatable', 'unjudged']) total[field] += row[field];
       rows.push({ config, ...row });
