@@ -8,6 +8,7 @@ import { type CodePath, Frame, type Segment } from './code-paths.js';
 import type { Acquisition, Finding, Held, LeakExit } from './findings.js';
 import { DEFAULT_LIFETIME_OPTIONS, type LifetimeOptions } from './options.js';
 import { ProgramFunctions } from './program-functions.js';
+import { owningClasses } from './owning-classes.js';
 import {
   type FunctionNode,
   UsageClassifier,
@@ -82,7 +83,13 @@ export function programFacts(program: ts.Program, checker: ts.TypeChecker, optio
   const key = JSON.stringify([categories, options.resources, options.ignore, options.unknownCallees]);
   let facts = byConfig.get(key);
   if (!facts) {
-    const catalog = new Catalog(program, checker, { categories, resources: options.resources, ignore: options.ignore });
+    const classes = owningClasses(program, checker, options);
+    const catalog = new Catalog(program, checker, {
+      categories,
+      resources: options.resources,
+      ignore: options.ignore,
+      ownsResource: (type, declaration) => classes.ownsResource(type, declaration),
+    });
     const functions = new ProgramFunctions(program, checker, catalog, options.unknownCallees === 'borrow' ? 'borrow' : 'transfer');
     facts = { catalog, functions };
     byConfig.set(key, facts);

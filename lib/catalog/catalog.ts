@@ -19,13 +19,36 @@ export interface CatalogOptions {
   categories: readonly Category[];
   resources: readonly UserResourceSpecifier[];
   ignore: readonly TypeOrValueSpecifier[];
+  /**
+   * Whether a `Disposable` class of the program owns something its disposal releases (analysis/owning-classes.ts);
+   * undefined while that is still being worked out. Without it every `Disposable` is a resource.
+   */
+  ownsResource?: (type: ts.Type, declaration: ts.ClassLikeDeclaration) => boolean | undefined;
 }
 
 const DISPOSE_PROPERTY = /^__@(?:async)?[dD]ispose@/;
 
+/** Whether a property's escaped name is a `[Symbol.dispose]` or `[Symbol.asyncDispose]` key. */
+export function isDisposeProperty(escapedName: string): boolean {
+  return DISPOSE_PROPERTY.test(escapedName);
+}
+
 /** `close`, and camel-case compounds that start with it (`closeAll`, `destroySocket`, `stopPolling`). */
 export function isDisposalName(name: string, verbs: readonly string[]): boolean {
   return verbs.some((verb) => name === verb || (name.startsWith(verb) && /[A-Z_$0-9]/.test(name.charAt(verb.length))));
+}
+
+/** A class of the program with bodies the analysis can read (not a `.d.ts`, not `declare class`). */
+export function programClassOf(type: ts.Type, program: ts.Program): ts.ClassLikeDeclaration | undefined {
+  const symbol = ((type as ts.TypeReference).target ?? type).getSymbol();
+  for (const declaration of symbol?.declarations ?? []) {
+    if (!ts.isClassLike(declaration)) continue;
+    const file = declaration.getSourceFile();
+    if (file.isDeclarationFile || program.isSourceFileFromExternalLibrary(file)) continue;
+    if (ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Ambient) continue;
+    return declaration;
+  }
+  return undefined;
 }
 
 function specifierLabel(spec: TypeOrValueSpecifier): string {
@@ -84,14 +107,21 @@ export class Catalog {
     const cached = this.typeCache.get(type);
     if (cached !== undefined) return cached ?? undefined;
     let kind: ResourceKind | undefined;
+    const outer = this.provisional;
+    this.provisional = false;
     try {
       kind = this.computeKind(type);
     } catch {
       kind = undefined; // a checker failure on exotic types means "not a resource", never a crash
     }
-    this.typeCache.set(type, kind ?? null);
+    const provisional = this.provisional;
+    this.provisional = outer || provisional;
+    if (!provisional) this.typeCache.set(type, kind ?? null);
     return kind;
   }
+
+  /** Set while an answer depends on a class judgement still under way: such answers are not cached. */
+  private provisional = false;
 
   private computeKind(type: ts.Type): ResourceKind | undefined {
     if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never)) return undefined;
@@ -115,7 +145,14 @@ export class Catalog {
     if (lineage.some((t) => typeMatchesSomeSpecifier(t, NEEDS_NO_RELEASE, this.program))) return undefined;
     if (!this.options.categories.includes('resource')) return undefined;
     const disposable = nonNullable.getProperties().some((p) => DISPOSE_PROPERTY.test(String(p.escapedName)));
-    return disposable ? DISPOSABLE_KIND : undefined;
+    if (!disposable) return undefined;
+    const declaration = this.options.ownsResource && programClassOf(nonNullable, this.program);
+    if (declaration) {
+      const owns = this.options.ownsResource!(nonNullable, declaration);
+      if (owns === undefined) this.provisional = true;
+      if (!owns) return undefined;
+    }
+    return DISPOSABLE_KIND;
   }
 
   private readonly namedKinds = new Map<string, ResourceKind>();

@@ -262,8 +262,8 @@ export async function copy(from: string, to: string): Promise<void> {
   },
   {
     name: 'try/finally: a plain Disposable in a synchronous function',
-    code: `class Lock implements Disposable {
-  [Symbol.dispose](): void {}
+    code: `declare class Lock implements Disposable {
+  [Symbol.dispose](): void;
 }
 export function locked(run: () => number): number {
   const lock = new Lock();
@@ -271,8 +271,8 @@ export function locked(run: () => number): number {
   return result;
 }`,
     errors: [{ messageId: 'leak', line: 5, column: 16 }],
-    output: `class Lock implements Disposable {
-  [Symbol.dispose](): void {}
+    output: `declare class Lock implements Disposable {
+  [Symbol.dispose](): void;
 }
 export function locked(run: () => number): number {
   const lock = new Lock();
@@ -737,8 +737,8 @@ export async function post(url: string, body: string): Promise<number> {
   {
     name: 'using style: a plain Disposable in a synchronous function',
     options: [{ fixStyle: 'using' }],
-    code: `class Lock implements Disposable {
-  [Symbol.dispose](): void {}
+    code: `declare class Lock implements Disposable {
+  [Symbol.dispose](): void;
 }
 export function locked(run: () => number): number {
   const lock = new Lock();
@@ -746,8 +746,8 @@ export function locked(run: () => number): number {
   return result;
 }`,
     errors: [{ messageId: 'leak', line: 5, column: 16 }],
-    output: `class Lock implements Disposable {
-  [Symbol.dispose](): void {}
+    output: `declare class Lock implements Disposable {
+  [Symbol.dispose](): void;
 }
 export function locked(run: () => number): number {
   using lock = new Lock();

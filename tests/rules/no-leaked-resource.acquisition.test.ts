@@ -718,8 +718,8 @@ export async function create(path: string): Promise<void> {
   },
   {
     // Any class with `[Symbol.dispose]` is a resource.
-    code: `class Lease implements Disposable {
-  [Symbol.dispose](): void {}
+    code: `declare class Lease implements Disposable {
+  [Symbol.dispose](): void;
 }
 export function borrow(): void {
   const lease = new Lease();
@@ -735,8 +735,8 @@ export function borrow(): void {
         data: { name: 'lease', ...DISPOSABLE, path: 'when `borrow()` ends at line 7' },
       },
     ],
-    output: `class Lease implements Disposable {
-  [Symbol.dispose](): void {}
+    output: `declare class Lease implements Disposable {
+  [Symbol.dispose](): void;
 }
 export function borrow(): void {
   const lease = new Lease();

@@ -54,8 +54,8 @@ export async function read(path: string): Promise<string> {
   },
   {
     // `using` for a synchronous Disposable.
-    code: `class Lease implements Disposable {
-  [Symbol.dispose](): void {}
+    code: `declare class Lease implements Disposable {
+  [Symbol.dispose](): void;
 }
 export function work(input: string): unknown {
   using lease = new Lease();

@@ -252,16 +252,16 @@ export function mixed(port: number): string {
   },
   {
     // A user class becomes a resource once it is Disposable.
-    code: `class Socket implements Disposable {
-  [Symbol.dispose](): void {}
+    code: `declare class Socket implements Disposable {
+  [Symbol.dispose](): void;
 }
 export function use(): void {
   const local = new Socket();
   console.log(local);
 }`,
     errors: [{ messageId: 'leak', line: 5, column: 17, endLine: 5, endColumn: 29 }],
-    output: `class Socket implements Disposable {
-  [Symbol.dispose](): void {}
+    output: `declare class Socket implements Disposable {
+  [Symbol.dispose](): void;
 }
 export function use(): void {
   const local = new Socket();

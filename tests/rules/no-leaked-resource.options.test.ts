@@ -94,8 +94,8 @@ export function ping(port: number): void {
   },
   {
     // ignore, by name, on a Disposable the program defines.
-    code: `class Lease implements Disposable {
-  [Symbol.dispose](): void {}
+    code: `declare class Lease implements Disposable {
+  [Symbol.dispose](): void;
 }
 export function work(): void {
   const lease = new Lease();
@@ -113,8 +113,8 @@ export function work(): void {
   },
   {
     // ignore, from a file.
-    code: `class Lease implements Disposable {
-  [Symbol.dispose](): void {}
+    code: `declare class Lease implements Disposable {
+  [Symbol.dispose](): void;
 }
 export function work(): void {
   const lease = new Lease();

@@ -22,9 +22,9 @@ const READLINE = {
 };
 
 /** A Disposable the program defines: any class with `[Symbol.dispose]` is a resource. */
-const LEASE = `class Lease implements Disposable {
-  touch(): void {}
-  [Symbol.dispose](): void {}
+const LEASE = `declare class Lease implements Disposable {
+  touch(): void;
+  [Symbol.dispose](): void;
 }
 `;
 
@@ -558,9 +558,9 @@ export function ping(port: number, line: string): void {
   lease.touch();
 }`,
     errors: [{ messageId: 'leak', line: 6, column: 17, endLine: 6, endColumn: 28 }],
-    output: `class Lease implements Disposable {
-  touch(): void {}
-  [Symbol.dispose](): void {}
+    output: `declare class Lease implements Disposable {
+  touch(): void;
+  [Symbol.dispose](): void;
 }
 export function work(): void {
   const lease = new Lease();

@@ -65,8 +65,8 @@ export class LineClient {
   },
   {
     name: '`?.` before `[Symbol.dispose]()` for a Disposable set outside the constructor',
-    code: `class Lease implements Disposable {
-  [Symbol.dispose](): void {}
+    code: `declare class Lease implements Disposable {
+  [Symbol.dispose](): void;
 }
 export class Job {
   private lease: Lease | undefined;
@@ -78,8 +78,8 @@ export class Job {
     console.log('job disposed');
   }
 }`,
-    output: `class Lease implements Disposable {
-  [Symbol.dispose](): void {}
+    output: `declare class Lease implements Disposable {
+  [Symbol.dispose](): void;
 }
 export class Job {
   private lease: Lease | undefined;
@@ -96,8 +96,8 @@ export class Job {
   },
   {
     name: '`void` for an async dispose in a method that is not async',
-    code: `class Session implements AsyncDisposable {
-  async [Symbol.asyncDispose](): Promise<void> {}
+    code: `declare class Session implements AsyncDisposable {
+  [Symbol.asyncDispose](): Promise<void>;
 }
 export class Job {
   private readonly session = new Session();
@@ -105,8 +105,8 @@ export class Job {
     console.log('job stopped');
   }
 }`,
-    output: `class Session implements AsyncDisposable {
-  async [Symbol.asyncDispose](): Promise<void> {}
+    output: `declare class Session implements AsyncDisposable {
+  [Symbol.asyncDispose](): Promise<void>;
 }
 export class Job {
   private readonly session = new Session();
@@ -464,8 +464,8 @@ export class Monitor implements AsyncDisposable {
   },
   {
     name: 'Several disposal methods, one of them not async: each suggestion fits its method',
-    code: `class Session implements AsyncDisposable {
-  async [Symbol.asyncDispose](): Promise<void> {}
+    code: `declare class Session implements AsyncDisposable {
+  [Symbol.asyncDispose](): Promise<void>;
 }
 export class Exporter {
   private timer: NodeJS.Timeout | undefined;
@@ -492,8 +492,8 @@ export class Exporter {
           {
             messageId: 'addRelease',
             data: { field: 'session', method: 'stop' },
-            output: `class Session implements AsyncDisposable {
-  async [Symbol.asyncDispose](): Promise<void> {}
+            output: `declare class Session implements AsyncDisposable {
+  [Symbol.asyncDispose](): Promise<void>;
 }
 export class Exporter {
   private timer: NodeJS.Timeout | undefined;
@@ -514,8 +514,8 @@ export class Exporter {
           {
             messageId: 'addRelease',
             data: { field: 'session', method: 'shutdown' },
-            output: `class Session implements AsyncDisposable {
-  async [Symbol.asyncDispose](): Promise<void> {}
+            output: `declare class Session implements AsyncDisposable {
+  [Symbol.asyncDispose](): Promise<void>;
 }
 export class Exporter {
   private timer: NodeJS.Timeout | undefined;

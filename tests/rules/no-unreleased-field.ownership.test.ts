@@ -86,11 +86,11 @@ export class Indexer {
   },
   {
     name: 'A Disposable and an AsyncDisposable member, disposed by [Symbol.asyncDispose]()',
-    code: `class Lease implements Disposable {
-  [Symbol.dispose](): void {}
+    code: `declare class Lease implements Disposable {
+  [Symbol.dispose](): void;
 }
-class Session implements AsyncDisposable {
-  async [Symbol.asyncDispose](): Promise<void> {}
+declare class Session implements AsyncDisposable {
+  [Symbol.asyncDispose](): Promise<void>;
 }
 export class Worker implements AsyncDisposable {
   private readonly lease = new Lease();
@@ -578,8 +578,8 @@ export class ConfigReloader {
   },
   {
     name: 'A Disposable member never disposed by dispose()',
-    code: `class Lease implements Disposable {
-  [Symbol.dispose](): void {}
+    code: `declare class Lease implements Disposable {
+  [Symbol.dispose](): void;
 }
 export class Job {
   private readonly lease = new Lease();
@@ -587,8 +587,8 @@ export class Job {
     console.log('job disposed');
   }
 }`,
-    output: `class Lease implements Disposable {
-  [Symbol.dispose](): void {}
+    output: `declare class Lease implements Disposable {
+  [Symbol.dispose](): void;
 }
 export class Job {
   private readonly lease = new Lease();

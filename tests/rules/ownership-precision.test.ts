@@ -9,18 +9,18 @@ import { createRuleTester } from '../rule-tester.js';
 
 const ruleTester = createRuleTester();
 
-/** A cursor that is only Disposable (no catalog entry) and has close(), as MongoDB's and TypeORM's are. */
-const CURSOR = `class Cursor implements AsyncDisposable {
-  async next(): Promise<number> { return 1; }
-  async close(): Promise<void> {}
-  async [Symbol.asyncDispose](): Promise<void> { await this.close(); }
+/** A cursor that is only Disposable (no catalog entry) and has close(), as MongoDB's and TypeORM's are (declared, as in a `.d.ts`). */
+const CURSOR = `declare class Cursor implements AsyncDisposable {
+  next(): Promise<number>;
+  close(): Promise<void>;
+  [Symbol.asyncDispose](): Promise<void>;
 }`;
 
 /** A query runner that is only Disposable and is released with release() (TypeORM's QueryRunner). */
-const RUNNER = `class QueryRunner implements AsyncDisposable {
-  async query(sql: string): Promise<unknown[]> { return [sql]; }
-  async release(): Promise<void> {}
-  async [Symbol.asyncDispose](): Promise<void> { await this.release(); }
+const RUNNER = `declare class QueryRunner implements AsyncDisposable {
+  query(sql: string): Promise<unknown[]>;
+  release(): Promise<void>;
+  [Symbol.asyncDispose](): Promise<void>;
 }
 declare const dataSource: { createQueryRunner(): QueryRunner };`;
 
@@ -62,9 +62,9 @@ export async function version(): Promise<unknown[]> {
     },
     {
       name: 'A compound of a release verb: closeAll()',
-      code: `class Mux implements Disposable {
-  closeAll(): void {}
-  [Symbol.dispose](): void { this.closeAll(); }
+      code: `declare class Mux implements Disposable {
+  closeAll(): void;
+  [Symbol.dispose](): void;
 }
 export function run(): void {
   const mux = new Mux();
@@ -74,8 +74,8 @@ export function run(): void {
     {
       name: 'Disposed through a constant that holds Symbol.dispose (puppeteer\'s disposeSymbol)',
       code: `const disposeSymbol: typeof Symbol.dispose = Symbol.dispose;
-class Handle implements Disposable {
-  [disposeSymbol](): void {}
+declare class Handle implements Disposable {
+  [disposeSymbol](): void;
 }
 export function touch(): void {
   const handle = new Handle();
@@ -103,17 +103,17 @@ export async function first(): Promise<number> {
     },
     {
       name: 'A release-like word that is not a release verb compound (endsWith) does not release',
-      code: `class Tail implements Disposable {
-  endsWith(suffix: string): boolean { return suffix === ''; }
-  [Symbol.dispose](): void {}
+      code: `declare class Tail implements Disposable {
+  endsWith(suffix: string): boolean;
+  [Symbol.dispose](): void;
 }
 export function check(): boolean {
   const tail = new Tail();
   return tail.endsWith('x');
 }`,
-      output: `class Tail implements Disposable {
-  endsWith(suffix: string): boolean { return suffix === ''; }
-  [Symbol.dispose](): void {}
+      output: `declare class Tail implements Disposable {
+  endsWith(suffix: string): boolean;
+  [Symbol.dispose](): void;
 }
 export function check(): boolean {
   using tail = new Tail();
@@ -149,8 +149,8 @@ export class Reader {
     {
       name: 'A field disposed through a constant that holds Symbol.dispose',
       code: `const disposeSymbol: typeof Symbol.dispose = Symbol.dispose;
-class Session implements Disposable {
-  [disposeSymbol](): void {}
+declare class Session implements Disposable {
+  [disposeSymbol](): void;
 }
 export class Browser {
   readonly #session = new Session();
@@ -175,6 +175,304 @@ export async function send(port: number, bus: EventEmitter): Promise<void> {
   ${between}
   await new Promise<void>((resolve) => socket.end(resolve));
 }`;
+
+/** An in-memory emitter that is Disposable for `using`-scoped subscriptions (puppeteer's EventEmitter). */
+const EMITTER = `import { EventEmitter as NodeEmitter } from 'node:events';
+class Emitter implements Disposable {
+  readonly #handlers = new Map<string, Array<() => void>>();
+  constructor(private readonly source: NodeEmitter = new NodeEmitter()) {}
+  on(type: string, handler: () => void): this { this.#handlers.set(type, [...(this.#handlers.get(type) ?? []), handler]); this.source.on(type, handler); return this; }
+  [Symbol.dispose](): void { for (const [type, hs] of this.#handlers) for (const h of hs) this.source.off(type, h); this.#handlers.clear(); }
+}`;
+
+ruleTester.run('no-leaked-resource: a class of the program is a resource only when its disposal releases one', noLeakedResource, {
+  valid: [
+    {
+      name: 'An in-memory emitter whose disposal only removes its listeners',
+      code: `${EMITTER}
+export function watch(source: NodeEmitter): Emitter {
+  const wrapper = new Emitter(source);
+  wrapper.on('data', () => console.log('data'));
+  console.log('watching');
+  return wrapper;
+}
+export function local(): void {
+  const scratch = new Emitter();
+  scratch.on('x', () => undefined);
+}`,
+    },
+    {
+      name: 'A runner whose release() only sets a flag (the connection is per query, pooled elsewhere)',
+      code: `class Runner implements AsyncDisposable {
+  released = false;
+  async query(sql: string): Promise<string> { return sql; }
+  async release(): Promise<void> { this.released = true; }
+  async [Symbol.asyncDispose](): Promise<void> { await this.release(); }
+}
+export async function version(): Promise<string> {
+  const runner = new Runner();
+  const v = await runner.query('SELECT version()');
+  if (!v) throw new Error('no version');
+  return v;
+}`,
+    },
+    {
+      name: 'Disposal that emits, disposes an in-memory child and a DisposableStack of in-memory wrappers',
+      code: `${EMITTER}
+class Context implements Disposable {
+  readonly #disposables = new DisposableStack();
+  readonly child = new Emitter();
+  constructor(parent: NodeEmitter) {
+    const wrapped = this.#disposables.use(new Emitter(parent));
+    wrapped.on('closed', () => this[Symbol.dispose]());
+  }
+  [Symbol.dispose](): void {
+    this.child[Symbol.dispose]();
+    this.#disposables.dispose();
+  }
+}
+export function open(parent: NodeEmitter): string {
+  const context = new Context(parent);
+  return String(context.child);
+}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'A class that clears a timer it owns is a resource',
+      code: `class Ticker implements Disposable {
+  readonly #timer = setInterval(() => console.log('tick'), 1000);
+  [Symbol.dispose](): void { clearInterval(this.#timer); }
+}
+export function tick(): void {
+  const ticker = new Ticker();
+  console.log(ticker);
+}`,
+      output: `class Ticker implements Disposable {
+  readonly #timer = setInterval(() => console.log('tick'), 1000);
+  [Symbol.dispose](): void { clearInterval(this.#timer); }
+}
+export function tick(): void {
+  using ticker = new Ticker();
+  console.log(ticker);
+}`,
+      options: [{ fixStyle: 'using' }],
+      errors: [{ messageId: 'leak', line: 6, column: 18, data: { name: 'ticker', ...DISPOSABLE, path: 'when `tick()` ends at line 8' } }],
+    },
+    {
+      name: 'Through a private method it calls on this: a socket destroyed',
+      code: `import * as net from 'node:net';
+class Conn implements Disposable {
+  readonly #socket = net.connect(80);
+  #shutdown(): void { this.#socket.destroy(); }
+  [Symbol.dispose](): void { this.#shutdown(); }
+}
+export function ping(): void {
+  const conn = new Conn();
+  console.log(conn);
+}`,
+      output: `import * as net from 'node:net';
+class Conn implements Disposable {
+  readonly #socket = net.connect(80);
+  #shutdown(): void { this.#socket.destroy(); }
+  [Symbol.dispose](): void { this.#shutdown(); }
+}
+export function ping(): void {
+  using conn = new Conn();
+  console.log(conn);
+}`,
+      options: [{ fixStyle: 'using' }],
+      errors: [{ messageId: 'leak', line: 8, column: 16, data: { name: 'conn', ...DISPOSABLE, path: 'when `ping()` ends at line 10' } }],
+    },
+    {
+      name: 'Closing a transport typed by an interface: the implementation may hold anything',
+      code: `interface Transport { send(message: string): void; close(): void }
+class Connection implements Disposable {
+  constructor(private readonly transport: Transport) {}
+  [Symbol.dispose](): void { this.transport.close(); }
+}
+export function hello(transport: Transport): void {
+  const connection = new Connection(transport);
+  console.log(connection);
+}`,
+      output: `interface Transport { send(message: string): void; close(): void }
+class Connection implements Disposable {
+  constructor(private readonly transport: Transport) {}
+  [Symbol.dispose](): void { this.transport.close(); }
+}
+export function hello(transport: Transport): void {
+  using connection = new Connection(transport);
+  console.log(connection);
+}`,
+      options: [{ fixStyle: 'using' }],
+      errors: [{ messageId: 'leak', line: 7, column: 22, data: { name: 'connection', ...DISPOSABLE, path: 'when `hello()` ends at line 9' } }],
+    },
+    {
+      name: 'A close callback the class was given is code the analysis cannot see',
+      code: `class Browser implements Disposable {
+  constructor(private readonly closeCallback: () => void) {}
+  [Symbol.dispose](): void { this.closeCallback.call(null); }
+}
+export function launch(kill: () => void): void {
+  const browser = new Browser(kill);
+  console.log(browser);
+}`,
+      options: [{ fixStyle: 'using' }],
+      errors: [
+        {
+          messageId: 'leak',
+          line: 6,
+          column: 19,
+          data: { name: 'browser', ...DISPOSABLE, path: 'when `launch()` ends at line 8' },
+          suggestions: [
+            {
+              messageId: 'suggestUsing',
+              output: `class Browser implements Disposable {
+  constructor(private readonly closeCallback: () => void) {}
+  [Symbol.dispose](): void { this.closeCallback.call(null); }
+}
+export function launch(kill: () => void): void {
+  using browser = new Browser(kill);
+  console.log(browser);
+}`,
+            },
+            {
+              messageId: 'suggestFinally',
+              output: `class Browser implements Disposable {
+  constructor(private readonly closeCallback: () => void) {}
+  [Symbol.dispose](): void { this.closeCallback.call(null); }
+}
+export function launch(kill: () => void): void {
+  const browser = new Browser(kill);
+  try {
+    console.log(browser);
+  } finally {
+    browser[Symbol.dispose]();
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'A DisposableStack field that holds a socket',
+      code: `import * as net from 'node:net';
+class Session implements Disposable {
+  readonly #disposables = new DisposableStack();
+  constructor(port: number) { this.#disposables.adopt(net.connect(port), (s) => s.destroy()); }
+  [Symbol.dispose](): void { this.#disposables.dispose(); }
+}
+export function open(port: number): void {
+  const session = new Session(port);
+  console.log(session);
+}`,
+      output: `import * as net from 'node:net';
+class Session implements Disposable {
+  readonly #disposables = new DisposableStack();
+  constructor(port: number) { this.#disposables.adopt(net.connect(port), (s) => s.destroy()); }
+  [Symbol.dispose](): void { this.#disposables.dispose(); }
+}
+export function open(port: number): void {
+  using session = new Session(port);
+  console.log(session);
+}`,
+      options: [{ fixStyle: 'using' }],
+      errors: [{ messageId: 'leak', line: 8, column: 19, data: { name: 'session', ...DISPOSABLE, path: 'when `open()` ends at line 10' } }],
+    },
+    {
+      name: 'A stack of disposables written in the program (a polyfill) holds whatever it is given',
+      code: `class Stack implements Disposable {
+  readonly #items: Disposable[] = [];
+  use<T extends Disposable>(value: T): T { this.#items.push(value); return value; }
+  [Symbol.dispose](): void { for (const item of this.#items.reverse()) item[Symbol.dispose](); }
+}
+export function run(handles: Disposable[]): number {
+  const stack = new Stack();
+  for (const handle of handles) stack.use(handle);
+  return handles.length;
+}`,
+      output: `class Stack implements Disposable {
+  readonly #items: Disposable[] = [];
+  use<T extends Disposable>(value: T): T { this.#items.push(value); return value; }
+  [Symbol.dispose](): void { for (const item of this.#items.reverse()) item[Symbol.dispose](); }
+}
+export function run(handles: Disposable[]): number {
+  using stack = new Stack();
+  for (const handle of handles) stack.use(handle);
+  return handles.length;
+}`,
+      options: [{ fixStyle: 'using' }],
+      errors: [{ messageId: 'leak', line: 7, column: 17, data: { name: 'stack', ...DISPOSABLE, path: 'when `run()` returns at line 9' } }],
+    },
+    {
+      name: 'A release method passed on rather than called (promisify(conn.disconnect)) on an untyped connection',
+      code: `import { promisify } from 'node:util';
+class Runner implements AsyncDisposable {
+  constructor(private readonly connection: any) {}
+  async [Symbol.asyncDispose](): Promise<void> { await promisify(this.connection.disconnect).call(this.connection); }
+}
+export async function run(connection: unknown): Promise<void> {
+  const runner = new Runner(connection);
+  console.log(runner);
+}`,
+      output: `import { promisify } from 'node:util';
+class Runner implements AsyncDisposable {
+  constructor(private readonly connection: any) {}
+  async [Symbol.asyncDispose](): Promise<void> { await promisify(this.connection.disconnect).call(this.connection); }
+}
+export async function run(connection: unknown): Promise<void> {
+  await using runner = new Runner(connection);
+  console.log(runner);
+}`,
+      options: [{ fixStyle: 'using' }],
+      errors: [{ messageId: 'leak', line: 7, column: 18, data: { name: 'runner', ...DISPOSABLE, path: 'when `run()` ends at line 9' } }],
+    },
+  ],
+});
+
+ruleTester.run('no-unreleased-field: a field holding an in-memory class of the program needs no release', noUnreleasedField, {
+  valid: [
+    {
+      name: 'Children in a map that only hold listeners, and a navigation object replaced per navigation',
+      code: `${EMITTER}
+export class Tree implements Disposable {
+  readonly #children = new Map<string, Emitter>();
+  #current?: Emitter;
+  add(id: string, parent: NodeEmitter): void { this.#children.set(id, new Emitter(parent)); }
+  navigate(): void { this.#current = new Emitter(); }
+  [Symbol.dispose](): void { this.#children.clear(); }
+}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'A field holding a class that owns a timer, never disposed',
+      code: `class Ticker implements Disposable {
+  readonly #timer = setInterval(() => console.log('tick'), 1000);
+  [Symbol.dispose](): void { clearInterval(this.#timer); }
+}
+export class Clock implements Disposable {
+  readonly ticker = new Ticker();
+  [Symbol.dispose](): void {
+    console.log('bye');
+  }
+}`,
+      output: `class Ticker implements Disposable {
+  readonly #timer = setInterval(() => console.log('tick'), 1000);
+  [Symbol.dispose](): void { clearInterval(this.#timer); }
+}
+export class Clock implements Disposable {
+  readonly ticker = new Ticker();
+  [Symbol.dispose](): void {
+    console.log('bye');
+    this.ticker[Symbol.dispose]();
+  }
+}`,
+      errors: [{ messageId: 'notReleased', line: 6, column: 21 }],
+    },
+  ],
+});
 
 ruleTester.run('no-leaked-resource: an exception path needs a throw point that can throw (shape G)', noLeakedResource, {
   valid: [
