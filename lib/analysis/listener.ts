@@ -323,6 +323,57 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     return false;
   }
 
+  /**
+   * The value a branch test always has, when the code says so: a function, a class or a freshly built object is
+   * always truthy (`options.Promise || Promise`, through a `const` that holds it), and `!` of a known value is known.
+   */
+  function constantTest(test: TSESTree.Node, depth = 0): boolean | undefined {
+    if (depth > 4) return undefined;
+    switch (test.type) {
+      case AST_NODE_TYPES.UnaryExpression: {
+        if (test.operator !== '!') return undefined;
+        const value = constantTest(test.argument, depth + 1);
+        return value === undefined ? undefined : !value;
+      }
+      case AST_NODE_TYPES.LogicalExpression: {
+        const left = constantTest(test.left, depth + 1);
+        const right = constantTest(test.right, depth + 1);
+        if (test.operator === '||') return left === true || right === true ? true : left === false && right === false ? false : undefined;
+        if (test.operator === '&&') return left === false || right === false ? false : left === true && right === true ? true : undefined;
+        return undefined;
+      }
+      case AST_NODE_TYPES.ObjectExpression:
+      case AST_NODE_TYPES.ArrayExpression:
+      case AST_NODE_TYPES.FunctionExpression:
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+      case AST_NODE_TYPES.ClassExpression:
+      case AST_NODE_TYPES.NewExpression:
+        return true;
+      case AST_NODE_TYPES.Identifier: {
+        const variable = ASTUtils.findVariable(sourceCode.getScope(test), test);
+        const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+        if (definition?.type === 'Variable' && definition.parent.kind === 'const' && definition.node.init && definition.node.id.type === AST_NODE_TYPES.Identifier) {
+          return constantTest(definition.node.init, depth + 1);
+        }
+        if (definition?.type === 'FunctionName' || definition?.type === 'ClassName') return true;
+        if (variable && variable.defs.length > 0) return undefined;
+        // A global the program does not declare: a function or class of the standard library (`Promise`, `Map`).
+        try {
+          const symbol = checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(test));
+          const declarations = symbol?.declarations ?? [];
+          const library = declarations.length > 0 && declarations.every((d) => program.isSourceFileDefaultLibrary(d.getSourceFile()));
+          if (!library) return undefined;
+          const type = checker.getTypeOfSymbol(symbol!);
+          return type.getCallSignatures().length > 0 || type.getConstructSignatures().length > 0 ? true : undefined;
+        } catch {
+          return undefined;
+        }
+      }
+      default:
+        return undefined;
+    }
+  }
+
   function isIgnoredThrower(node: TSESTree.Node, holders: Variable[], kind: ResourceKind): boolean {
     // Configuring the resource itself (`sock.on(…)`, `sock.setNoDelay()`: methods returning the receiver) does not
     // throw in practice; reporting it would only teach people to ignore the exception tier.
@@ -646,6 +697,7 @@ export function createLifetimeListener<MessageIds extends string, Options extend
       statusNames: body ? statusVariables(variable) : undefined,
       bodyProperty: kind.body?.property,
       throwHandsOff: !!kind.throwHandsOff,
+      constantTest,
     };
     const leaks = config.allExits ? findLeaks(input) : [findLeak(input)].filter((l): l is NonNullable<typeof l> => !!l);
     let allLeaks: LeakExit[] | undefined = config.allExits ? leaks : undefined;

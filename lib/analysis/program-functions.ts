@@ -488,32 +488,88 @@ export class ProgramFunctions {
     if (ts.isParameterPropertyDeclaration(parameter, parameter.parent)) return 'transfer';
     const symbol = this.checker.getSymbolAtLocation(parameter.name);
     if (!symbol) return 'borrow';
-    const name = parameter.name.text;
-    let released = false;
-    let transferred = false;
-    let returned = false;
-    const releases: ts.Node[] = [];
+    return this.effectOfUses(fn, this.usesOf(fn, symbol, parameter.name), kind, depth);
+  }
+
+  /** The identifiers in `fn` that refer to `symbol`, but for its declaration. */
+  private usesOf(fn: FunctionWithBody, symbol: ts.Symbol, declarationName: ts.Node): ts.Expression[] {
+    const uses: ts.Expression[] = [];
+    const name = symbol.name;
     const visit = (n: ts.Node): void => {
-      if (transferred) return;
-      if (ts.isIdentifier(n) && n.text === name && n !== parameter.name && this.checker.getSymbolAtLocation(n) === symbol) {
-        const use = this.useOfParameter(n, fn, kind, depth);
-        if (use === 'transfer') transferred = true;
-        else if (use === 'passthrough') returned = true;
-        else if (use === 'release' && isInsideNestedFunction(n, fn)) {
-          // Released by a callback the function registers (`sock.on('error', () => sock.destroy())`).
-          released = true;
-        } else if (use === 'release') releases.push(n);
-      }
+      if (ts.isIdentifier(n) && n.text === name && n !== declarationName && this.checker.getSymbolAtLocation(n) === symbol) uses.push(n);
       ts.forEachChild(n, visit);
     };
     ts.forEachChild(fn.body, visit);
+    return uses;
+  }
+
+  /** What the function does with a value, from every expression in it that evaluates to that value. */
+  private effectOfUses(fn: FunctionWithBody, uses: readonly ts.Expression[], kind: ResourceKind, depth: number): ParameterEffect {
+    let released = false;
+    let returned = false;
+    const releases: ts.Node[] = [];
+    for (const n of uses) {
+      const use = this.useOfParameter(n, fn, kind, depth);
+      if (use === 'transfer') return 'transfer';
+      if (use === 'passthrough') returned = true;
+      else if (use === 'release' && isInsideNestedFunction(n, fn)) {
+        // Released by a callback the function registers (`sock.on('error', () => sock.destroy())`).
+        released = true;
+      } else if (use === 'release') releases.push(n);
+    }
     if (!released && releases.length > 0) {
       released = ts.isBlock(fn.body) ? releasesOnAllPaths(fn.body.statements, releases) : true;
     }
-    return transferred ? 'transfer' : released ? 'release' : returned ? 'passthrough' : 'borrow';
+    return released ? 'release' : returned ? 'passthrough' : 'borrow';
   }
 
-  private useOfParameter(id: ts.Identifier, fn: FunctionWithBody, kind: ResourceKind, depth: number): ParameterEffect {
+  /**
+   * What the function does with one property of an object it receives (`create({ connection })`): the uses of
+   * `options.connection`, of `{ connection }` destructured from the parameter or from a local copy of it. An object
+   * the function keeps (`this.options = options`) keeps the property too.
+   */
+  propertyEffect(fn: FunctionWithBody, index: number, property: string, kind: ResourceKind): ParameterEffect {
+    const whole = this.parameterEffect(fn, index, kind);
+    if (whole === 'transfer') return whole;
+    const key = `${this.idOf(fn)}:${index}.${property}:${kind.id}`;
+    const cached = this.parameterCache.get(key);
+    if (cached) return cached;
+    this.parameterCache.set(key, 'borrow'); // recursion guard
+    let effect: ParameterEffect = 'borrow';
+    try {
+      const parameter = fn.parameters[index];
+      const uses: ts.Expression[] = [];
+      const fromBinding = (pattern: ts.BindingName): void => {
+        if (!ts.isObjectBindingPattern(pattern)) return;
+        for (const element of pattern.elements) {
+          const key = element.propertyName ?? element.name;
+          const keyText = ts.isIdentifier(key) || ts.isStringLiteral(key) ? key.text : undefined;
+          if (keyText !== property || element.dotDotDotToken || !ts.isIdentifier(element.name)) continue;
+          const symbol = this.checker.getSymbolAtLocation(element.name);
+          if (symbol) uses.push(...this.usesOf(fn, symbol, element.name));
+        }
+      };
+      if (parameter && !parameter.dotDotDotToken) {
+        if (ts.isObjectBindingPattern(parameter.name)) fromBinding(parameter.name);
+        else if (ts.isIdentifier(parameter.name)) {
+          const symbol = this.checker.getSymbolAtLocation(parameter.name);
+          for (const use of symbol ? this.usesOf(fn, symbol, parameter.name) : []) {
+            const parent = use.parent;
+            if (ts.isPropertyAccessExpression(parent) && parent.expression === use && parent.name.text === property) uses.push(parent);
+            // `const { connection } = options;`
+            if (ts.isVariableDeclaration(parent) && parent.initializer === use) fromBinding(parent.name);
+          }
+        }
+      }
+      effect = this.effectOfUses(fn, uses, kind, 1);
+      if (effect === 'passthrough') effect = 'borrow';
+    } finally {
+      this.parameterCache.set(key, effect);
+    }
+    return effect;
+  }
+
+  private useOfParameter(id: ts.Expression, fn: FunctionWithBody, kind: ResourceKind, depth: number): ParameterEffect {
     let node: ts.Node = id;
     for (;;) {
       const parent = node.parent;

@@ -211,11 +211,14 @@ export class UsageClassifier {
           if (parent.expressions[parent.expressions.length - 1] !== cur) return { t: 'borrow' };
           cur = parent;
           continue;
-        case AST_NODE_TYPES.Property:
+        case AST_NODE_TYPES.Property: {
           if (parent.value !== cur || parent.parent.type !== AST_NODE_TYPES.ObjectExpression) return { t: 'borrow' };
+          const handed = container || closure ? undefined : this.propertyArgumentUse(parent, kind);
+          if (handed) return handed;
           container = true;
           cur = parent.parent;
           continue;
+        }
         case AST_NODE_TYPES.ArrayExpression: {
           const index = parent.elements.indexOf(cur as TSESTree.Expression);
           const destructured = this.destructuredInto(parent, index, fn) ?? this.awaitedAllInto(parent, index, fn);
@@ -491,6 +494,27 @@ export class UsageClassifier {
     }
     if (call.type === AST_NODE_TYPES.NewExpression) return { t: 'transfer' };
     return this.ctx.options.unknownCallees === 'borrow' ? { t: 'lent', to: calleeText } : { t: 'transfer' };
+  }
+
+  /**
+   * `BidiBrowser.create({ connection, … })`: a resource in an object literal passed to a function of the program is
+   * handed to it when that function keeps or releases that property (`new Session(options.connection)`).
+   */
+  private propertyArgumentUse(property: TSESTree.Property, kind: ResourceKind): Use | undefined {
+    const object = property.parent as TSESTree.ObjectExpression;
+    const call = object.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression && call?.type !== AST_NODE_TYPES.NewExpression) return undefined;
+    const index = call.arguments.indexOf(object);
+    if (index < 0 || property.computed) return undefined;
+    const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : undefined;
+    if (key === undefined) return undefined;
+    const tsCall = this.ctx.services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression | ts.NewExpression;
+    const body = this.ctx.functions.bodyOf(tsCall);
+    if (!body) return undefined;
+    const effect = this.ctx.functions.propertyEffect(body, index, key, kind);
+    if (effect === 'transfer') return { t: 'transfer' };
+    if (effect === 'release') return { t: 'release' };
+    return undefined;
   }
 
   /** `resolve` of `new Promise((resolve) => …)`: resolving with the resource hands it to whoever awaits. */

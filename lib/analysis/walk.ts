@@ -29,6 +29,8 @@ export interface WalkInput {
   scopeBlock?: TSESTree.Node;
   /** Whether an assignment to a holder loses the resource (no other alias holds it). */
   overwriteLeaks: boolean;
+  /** The value a test always has (`!(options.Promise || Promise)` is always false), when it is known. */
+  constantTest?: (test: TSESTree.Node) => boolean | undefined;
 }
 
 /** Properties that are true once a resource has been released (`socket.destroyed`, `stream.closed`). */
@@ -108,9 +110,19 @@ function bodylessStatus(
 /** Whether `next` is the branch in which the holder is known to be null or undefined. */
 function entersNullishBranch(frame: Frame, last: Position | undefined, next: Segment, input: WalkInput): boolean {
   if (!last || last.tag !== 'test') return false;
-  const test = last.node;
-  const which = nullishBranch(test, input.holders, input);
-  if (!which) return false;
+  // The branch that proves the holder absent, or the branch a constant test never takes.
+  const which = nullishBranch(last.node, input.holders, input) ?? neverTaken(last.node, input);
+  return !!which && entersBranch(frame, last.node, next, which);
+}
+
+/** The branch of a test that never runs because the test is constant (`if (!(options.Promise || Promise))`). */
+function neverTaken(test: TSESTree.Node, input: WalkInput): 'truthy' | 'falsy' | undefined {
+  const constant = input.constantTest?.(test);
+  return constant === undefined ? undefined : constant ? 'falsy' : 'truthy';
+}
+
+/** Whether the segment `next`, right after the test, starts the test's `which` branch. */
+function entersBranch(frame: Frame, test: TSESTree.Node, next: Segment, which: 'truthy' | 'falsy'): boolean {
   const owner = test.parent;
   if (!owner) return false;
   const first = frame.positions.get(next)?.[0];
@@ -186,13 +198,16 @@ export function findLeaks(input: WalkInput): LeakExit[] {
 function walkLeaks(input: WalkInput, firstOnly: boolean): LeakExit[] {
   const found: LeakExit[] = [];
   const { frame, events, scopeBlock, start } = input;
-  type State = { segment: Segment; index: number; pending?: Pending; after?: TSESTree.Node };
-  const stack: State[] = frame.find(start.node, start.tag).map(({ segment, index }) => ({ segment, index: index + 1 }));
+  // `threw`: the path has passed something that can throw since the resource was acquired. Code path analysis
+  // enters a `catch` from the end of its `try`; without such a point on the way, whatever exception reached the
+  // catch was thrown before the resource existed (or by its acquisition), so that path holds nothing.
+  type State = { segment: Segment; index: number; pending?: Pending; after?: TSESTree.Node; threw: boolean };
+  const stack: State[] = frame.find(start.node, start.tag).map(({ segment, index }) => ({ segment, index: index + 1, threw: false }));
   const withAfter = (leak: LeakExit, after: TSESTree.Node | undefined): LeakExit => (after ? { ...leak, after } : leak);
   const visited = new Set<string>();
   while (stack.length > 0) {
     const state = stack.pop()!;
-    let { pending } = state;
+    let { pending, threw } = state;
     const { after } = state;
     const positions = frame.positions.get(state.segment) ?? [];
     let ended = false;
@@ -218,11 +233,16 @@ function walkLeaks(input: WalkInput, firstOnly: boolean): LeakExit[] {
         case 'return':
           pending = { kind: 'return', node };
           break;
+        case 'call':
+          threw = true;
+          break;
         case 'throw':
           pending = { kind: 'throw', node };
+          threw = true;
           break;
         case 'catch':
           if (pending?.kind === 'throw') pending = undefined;
+          else if (!threw) ended = true;
           break;
         case 'break':
         case 'continue': {
@@ -260,13 +280,13 @@ function walkLeaks(input: WalkInput, firstOnly: boolean): LeakExit[] {
     for (let k = next.length - 1; k >= 0; k--) {
       const segment = next[k];
       if (entersNullishBranch(frame, last, segment, input)) continue;
-      const key = `${segment.id}|${pending ? pending.node.range[0] : ''}`;
+      const key = `${segment.id}|${pending ? pending.node.range[0] : ''}|${threw ? 1 : 0}`;
       if (visited.has(key)) continue;
       visited.add(key);
       // `a ?? b` picks a value; it is not a decision worth naming on the path.
       const decides = last?.tag === 'test' && !(last.node.parent?.type === AST_NODE_TYPES.LogicalExpression && last.node.parent.operator === '??');
       const test = decides && next.length > 1 ? last.node : after;
-      stack.push({ segment, index: 0, pending, after: test });
+      stack.push({ segment, index: 0, pending, after: test, threw });
     }
   }
   return found;
@@ -345,18 +365,22 @@ export function findUnprotectedThrow(
   };
   const candidates: TSESTree.Node[] = [];
   // A lazy resource (an agent or pool that connects on first use) holds nothing until the code first uses it.
-  type State = { segment: Segment; index: number; used: boolean };
+  // `threw`, as in the leak walk: a `catch` reached without anything that can throw since the acquisition holds
+  // nothing.
+  type State = { segment: Segment; index: number; used: boolean; threw: boolean };
   const stack: State[] = frame
     .find(start.node, start.tag)
-    .map(({ segment, index }) => ({ segment, index: index + 1, used: !lazy }));
+    .map(({ segment, index }) => ({ segment, index: index + 1, used: !lazy, threw: false }));
   const visited = new Set<string>();
   while (stack.length > 0) {
-    let { segment, index, used } = stack.pop()!;
+    let { segment, index, used, threw } = stack.pop()!;
     const positions = frame.positions.get(segment) ?? [];
     let ended = false;
     for (let i = index; i < positions.length && !ended; i++) {
       const { node, tag } = positions[i];
+      if (tag === 'call' || tag === 'throw') threw = true;
       if (tag === start.tag && node === start.node) ended = true;
+      else if (tag === 'catch' && !threw) ended = true;
       else if ((tag === 'id' || tag === 'fn' || tag === 'call-end') && (events.get(node) === 'release' || events.get(node) === 'transfer')) {
         ended = true;
       } else if ((tag === 'id' || tag === 'fn') && events.has(node)) used = true;
@@ -372,11 +396,14 @@ export function findUnprotectedThrow(
       }
     }
     if (ended) continue;
+    const last = positions[positions.length - 1];
     for (const next of segment.nextSegments) {
-      const key = `${next.id}|${used}`;
+      const key = `${next.id}|${used}|${threw}`;
       if (!next.reachable || visited.has(key)) continue;
+      const never = last?.tag === 'test' ? neverTaken(last.node, input) : undefined;
+      if (never && entersBranch(frame, last.node, next, never)) continue;
       visited.add(key);
-      stack.push({ segment: next, index: 0, used });
+      stack.push({ segment: next, index: 0, used, threw });
     }
   }
   candidates.sort((a, b) => a.range[0] - b.range[0]);

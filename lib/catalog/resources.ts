@@ -629,6 +629,13 @@ export const CALL_RULES: CallRule[] = [
     effect: 'transfer',
     nonThrowing: true,
   },
+  // Building an error to throw is not itself a throw point.
+  {
+    function: { from: 'lib', name: ['ErrorConstructor', 'TypeErrorConstructor', 'RangeErrorConstructor', 'SyntaxErrorConstructor', 'ReferenceErrorConstructor', 'EvalErrorConstructor', 'URIErrorConstructor', 'AggregateErrorConstructor'] },
+    effect: 'borrow',
+    nonThrowing: true,
+  },
+  { receiver: { from: 'lib', name: 'ErrorConstructor' }, methods: ['captureStackTrace'], effect: 'borrow', nonThrowing: true },
   { function: node('util', ['inspect', 'format', 'isDeepStrictEqual']), effect: 'borrow' },
   { function: node('assert', ['ok', 'equal', 'strictEqual', 'deepStrictEqual', 'notStrictEqual', 'assert']), effect: 'borrow' },
 ];

@@ -477,6 +477,21 @@ export class Clock implements Disposable {
 ruleTester.run('no-leaked-resource: an exception path needs a throw point that can throw (shape G)', noLeakedResource, {
   valid: [
     {
+      name: 'A helper that only captures a stack trace cannot throw (mysql2 captureStackHolder)',
+      options: [{ checkExceptionPaths: true }],
+      code: `import * as net from 'node:net';
+function captureStackHolder(fn: Function): { stack?: string } {
+  const holder = {};
+  Error.captureStackTrace(holder, fn);
+  return holder;
+}
+export function connect(port: number): { socket: net.Socket; holder: { stack?: string } } {
+  const socket = net.connect(port);
+  const holder = captureStackHolder(connect);
+  return { socket, holder };
+}`,
+    },
+    {
       name: 'A function of the program that only builds a promise (promiseWithResolvers)',
       options: CHECK,
       code: sendWith(
@@ -751,6 +766,258 @@ export function helperRelease(port: number): void {
   } finally {
     s.end();
   }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+ruleTester.run('no-leaked-resource: no resource exists on the path where its acquisition threw (shape H)', noLeakedResource, {
+  valid: [
+    {
+      name: 'The acquisition is the only thing the try can throw from: its catch holds nothing',
+      code: `import * as net from 'node:net';
+export function open(port: number): net.Socket {
+  let s: net.Socket;
+  try {
+    s = net.connect(port);
+  } catch (e) {
+    throw new Error('connect failed', { cause: e });
+  }
+  return s;
+}`,
+    },
+    {
+      name: 'The last statement of a try acquires: the catch that replaces the stream cannot overwrite it (minio)',
+      code: `import * as fs from 'node:fs';
+import { stat } from 'node:fs/promises';
+export async function partStream(file: string): Promise<fs.WriteStream> {
+  let stream: fs.WriteStream;
+  try {
+    await stat(file);
+    stream = fs.createWriteStream(file, { flags: 'a' });
+  } catch {
+    stream = fs.createWriteStream(file, { flags: 'w' });
+  }
+  return stream;
+}`,
+    },
+    {
+      name: 'The same under checkExceptionPaths: the catch\'s own call is no throw point for a stream that cannot be there',
+      options: [{ checkExceptionPaths: true }],
+      code: `import * as fs from 'node:fs';
+import { stat } from 'node:fs/promises';
+export async function partStream(file: string): Promise<fs.WriteStream> {
+  let stream: fs.WriteStream;
+  try {
+    await stat(file);
+    stream = fs.createWriteStream(file, { flags: 'a' });
+  } catch {
+    stream = fs.createWriteStream(file, { flags: 'w' });
+  }
+  return stream;
+}`,
+    },
+    {
+      name: 'An awaited acquisition in a try whose catch rethrows: only its own rejection reaches the catch',
+      code: `import * as net from 'node:net';
+declare function connectLater(port: number): Promise<net.Socket>;
+export async function launch(port: number, cleanup: () => void): Promise<net.Socket> {
+  let socket: net.Socket;
+  try {
+    socket = await connectLater(port);
+  } catch (error) {
+    cleanup();
+    throw error;
+  }
+  return socket;
+}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'Something that can throw after the acquisition: the catch does hold the socket',
+      code: `import * as net from 'node:net';
+export function openThenWrite(port: number): net.Socket {
+  let s: net.Socket;
+  try {
+    s = net.connect(port);
+    s.write('hello');
+  } catch (e) {
+    throw new Error('connect failed', { cause: e });
+  }
+  return s;
+}`,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 5,
+          column: 9,
+          data: { name: 's', resource: 'net.Socket', released: 'destroyed', path: 'when `openThenWrite()` throws at line 8', advice: 'End or destroy it on every path, or hand it to an owner.' },
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
+
+ruleTester.run('no-leaked-resource: a resource in an object literal is handed to the function that keeps that property (shape J)', noLeakedResource, {
+  valid: [
+    {
+      name: 'Options whose property the callee passes to a constructor that keeps it (puppeteer BidiBrowser.create)',
+      code: `import * as net from 'node:net';
+class Session {
+  constructor(readonly socket: net.Socket) {}
+  close(): void { this.socket.destroy(); }
+}
+class Browser {
+  static create(opts: { connection: net.Socket; name: string }): Browser {
+    const session = new Session(opts.connection);
+    return new Browser(session, opts.name);
+  }
+  static make({ connection }: { connection: net.Socket }): Session { return new Session(connection); }
+  static adopt(opts: { connection: net.Socket }): Session {
+    const { connection } = opts;
+    return new Session(connection);
+  }
+  constructor(readonly session: Session, readonly name: string) {}
+}
+export function launch(port: number): Browser {
+  const connection = net.connect(port);
+  return Browser.create({ connection, name: 'x' });
+}
+export function launchDestructured(port: number): Session {
+  const connection = net.connect(port);
+  return Browser.make({ connection });
+}
+export function launchCopied(port: number): Session {
+  return Browser.adopt({ connection: net.connect(port) });
+}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'The callee only reads the property: still the caller\'s to release',
+      code: `import * as net from 'node:net';
+function peek(opts: { connection: net.Socket }): string {
+  return String(opts.connection.remoteAddress);
+}
+export function probe(port: number): string {
+  const connection = net.connect(port);
+  return peek({ connection });
+}`,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 6,
+          column: 22,
+          data: { name: 'connection', resource: 'net.Socket', released: 'destroyed', path: 'when `probe()` returns at line 7', advice: 'End or destroy it on every path, or hand it to an owner.' },
+          suggestions: [
+            {
+              messageId: 'suggestFinally',
+              output: `import * as net from 'node:net';
+function peek(opts: { connection: net.Socket }): string {
+  return String(opts.connection.remoteAddress);
+}
+export function probe(port: number): string {
+  const connection = net.connect(port);
+  try {
+    return peek({ connection });
+  } finally {
+    connection.end();
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+ruleTester.run('no-leaked-resource: a branch whose test is constant is no path (mysql2)', noLeakedResource, {
+  valid: [
+    {
+      name: 'The throw needs `options.Promise || Promise` to be falsy: the global Promise always exists',
+      code: `import * as net from 'node:net';
+export function connect(options: { port: number; Promise?: PromiseConstructor }): Promise<net.Socket> {
+  const socket = net.connect(options.port);
+  const Impl = options.Promise || Promise;
+  if (!Impl) {
+    throw new Error('no Promise implementation available');
+  }
+  return new Impl((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('error', (err) => reject(err));
+  });
+}`,
+    },
+    {
+      name: 'Under checkExceptionPaths: the calls in the branch that never runs are no throw points, nor is building an error',
+      options: [{ checkExceptionPaths: true }],
+      code: `import * as net from 'node:net';
+export function connect(options: { port: number; Promise?: PromiseConstructor }): Promise<net.Socket> {
+  const socket = net.connect(options.port);
+  const Impl = options.Promise || Promise;
+  if (!Impl) {
+    throw new Error('no Promise implementation for port ' + String(options.port));
+  }
+  return new Impl((resolve) => socket.once('connect', () => resolve(socket)));
+}
+export function pair(port: number): { socket: net.Socket; error: Error } {
+  const socket = net.connect(port);
+  const error = new TypeError('not yet');
+  return { socket, error };
+}`,
+    },
+    {
+      name: 'The same in a JavaScript file',
+      filename: 'script.js',
+      code: `const net = require('node:net');
+function connect(opts) {
+  const socket = net.connect(opts.port);
+  const Impl = opts.Promise || Promise;
+  if (!Impl) {
+    throw new Error('no Promise implementation available');
+  }
+  return new Impl((resolve) => socket.once('connect', () => resolve(socket)));
+}
+module.exports = { connect };`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'Without the fallback the test can be falsy: the throw leaks the socket',
+      code: `import * as net from 'node:net';
+export function connect(options: { port: number; Promise?: PromiseConstructor }): Promise<net.Socket> {
+  const socket = net.connect(options.port);
+  const Impl = options.Promise;
+  if (!Impl) {
+    throw new Error('no Promise implementation available');
+  }
+  return new Impl((resolve) => socket.once('connect', () => resolve(socket)));
+}`,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 3,
+          column: 18,
+          data: { name: 'socket', resource: 'net.Socket', released: 'destroyed', path: 'when `connect()` throws at line 6', advice: 'End or destroy it on every path, or hand it to an owner.' },
+          suggestions: [
+            {
+              messageId: 'suggestRelease',
+              output: `import * as net from 'node:net';
+export function connect(options: { port: number; Promise?: PromiseConstructor }): Promise<net.Socket> {
+  const socket = net.connect(options.port);
+  const Impl = options.Promise;
+  if (!Impl) {
+    socket.end();
+    throw new Error('no Promise implementation available');
+  }
+  return new Impl((resolve) => socket.once('connect', () => resolve(socket)));
 }`,
             },
           ],
