@@ -234,7 +234,10 @@ export class ClassFieldAnalysis {
         }
         const isPrivate =
           ts.isPrivateIdentifier(declaration.name) || !!ts.getModifiers(declaration)?.some((m) => m.kind === ts.SyntaxKind.PrivateKeyword);
-        if (!isPrivate && this.releases(declaration, field, kind, collection, new Set(), acquiring.get(declaration))) return true;
+        // A private helper counts through its callers, unless the class hands it out as a callback (a listener
+        // table, `emitter.on('close', this.#onClose)`): then it runs whenever that fires.
+        const reachable = !isPrivate || this.referencedAsValue(tsClass, property);
+        if (reachable && this.releases(declaration, field, kind, collection, new Set(), acquiring.get(declaration))) return true;
       }
     }
     const constructor = tsClass.members.find(ts.isConstructorDeclaration);
@@ -245,14 +248,45 @@ export class ClassFieldAnalysis {
     );
   }
 
+  /** Whether the class uses the method as a value (`this.#removeClient` not called on the spot). */
+  private referencedAsValue(tsClass: ts.ClassLikeDeclaration, property: ts.Symbol): boolean {
+    let found = false;
+    const visit = (n: ts.Node): void => {
+      if (found) return;
+      if (
+        ts.isPropertyAccessExpression(n) &&
+        n.expression.kind === ts.SyntaxKind.ThisKeyword &&
+        !!this.checker.getSymbolAtLocation(n.name)?.declarations?.some((d) => property.declarations?.includes(d))
+      ) {
+        let p = n.parent;
+        while (ts.isParenthesizedExpression(p) || ts.isNonNullExpression(p)) p = p.parent;
+        const called = ts.isCallExpression(p) && p.expression === n;
+        const bound = ts.isPropertyAccessExpression(p) && ['call', 'apply'].includes(p.name.text);
+        if (!called && !bound) found = true;
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(tsClass);
+    return found;
+  }
+
   /** Whether a method releases `this.<field>` (directly, through helpers it calls, or `super` methods). */
   releases(method: ts.MethodDeclaration, field: string, kind: ResourceKind, collection: boolean, seen = new Set<ts.Node>(), after?: number): boolean {
     if (seen.has(method) || !method.body) return false;
     seen.add(method);
     let released = false;
     const aliases = new Set<ts.Symbol>();
+    /** Aliases of one element of a collection field: `const stack = this.#clients.get(client);`. */
+    const elementAliases = new Set<ts.Symbol>();
     const isField = (n: ts.Node): boolean => {
-      let e = ts.isParenthesizedExpression(n) || ts.isNonNullExpression(n) ? n.expression : n;
+      let e = ts.isParenthesizedExpression(n) || ts.isNonNullExpression(n) || ts.isAwaitExpression(n) ? n.expression : n;
+      // `this.client ?? await this.clientPromise`, `cond ? this.client : other`, `(_a = this.client)`: what the
+      // expression may evaluate to (TypeScript's own output for `??` has the last two shapes).
+      if (ts.isConditionalExpression(e)) return isField(e.whenTrue) || isField(e.whenFalse);
+      if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken) return isField(e.right);
+      if (!collection && ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+        return isField(e.left) || isField(e.right);
+      }
       if (collection) e = collectionSource(e);
       if (tsThisField(e) === field) return true;
       // `get fork() { return this._fork; }` … `const fork = this.fork; fork.kill();`
@@ -297,6 +331,25 @@ export class ClassFieldAnalysis {
       scan(fn);
       return found;
     };
+    /** `this.#clients.get(client)`, `this.#clients[key]`: one element of the collection field. */
+    const isElement = (n: ts.Node): boolean => {
+      const e = ts.isParenthesizedExpression(n) || ts.isNonNullExpression(n) || ts.isAwaitExpression(n) ? n.expression : n;
+      if (ts.isIdentifier(e)) {
+        const symbol = this.checker.getSymbolAtLocation(e);
+        return !!symbol && elementAliases.has(symbol);
+      }
+      if (ts.isElementAccessExpression(e)) return tsThisField(e.expression) === field;
+      return ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'get' && tsThisField(e.expression.expression) === field;
+    };
+    // `_a = this.client` anywhere in the method makes `_a` an alias (TypeScript's output for `this.client ?? …`).
+    const findAssignedAliases = (n: ts.Node): void => {
+      if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(n.left) && isField(n.right)) {
+        const s = this.checker.getSymbolAtLocation(n.left);
+        if (s) aliases.add(s);
+      }
+      ts.forEachChild(n, findAssignedAliases);
+    };
+    findAssignedAliases(method.body);
     const visit = (n: ts.Node): void => {
       if (released) return;
       // Only what comes after `after` counts (see releasedElsewhere).
@@ -309,8 +362,17 @@ export class ClassFieldAnalysis {
         const s = this.checker.getSymbolAtLocation(n.name);
         if (s) aliases.add(s);
       }
+      if (collection && ts.isVariableDeclaration(n) && n.initializer && isElement(n.initializer) && ts.isIdentifier(n.name)) {
+        const s = this.checker.getSymbolAtLocation(n.name);
+        if (s) elementAliases.add(s);
+      }
       if (ts.isCallExpression(n)) {
         const callee = n.expression;
+        // this.clients.get(client)?.dispose(): each element is released as it is taken out.
+        if (collection && (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) && isElement(callee.expression)) {
+          const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : this.catalog.isDisposeKey(callee.argumentExpression) ? '@@dispose' : '';
+          if (this.catalog.isReleaseMethod(kind, name)) released = true;
+        }
         // this.field.close(), this.field?.close(), this.field[Symbol.dispose]()
         if ((ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) && isField(callee.expression) && !collection) {
           const name = ts.isPropertyAccessExpression(callee)

@@ -178,7 +178,19 @@ export function createLifetimeListener<MessageIds extends string, Options extend
       else if (use.t === 'transfer') anchors.set(value, 'transfer');
       else if (use.t === 'alias') {
         for (const ref of use.variable.references) {
-          if (ref.isRead() && enclosingFunction(ref.identifier) === outer) useOfClosureValue(ref.identifier, level + 1);
+          if (!ref.isRead()) continue;
+          const where = enclosingFunction(ref.identifier);
+          if (where === outer) useOfClosureValue(ref.identifier, level + 1);
+          // `const onAbort = () => { clearSockets(); reject(); }`: a callback that calls it does what it does.
+          else if (
+            isFunctionNode(where) &&
+            where !== fn &&
+            contains(outer, where) &&
+            ref.identifier.parent?.type === AST_NODE_TYPES.CallExpression &&
+            ref.identifier.parent.callee === ref.identifier
+          ) {
+            liftClosure(where, inner, kind, frameNode, out, level + 1);
+          }
         }
       }
     };
@@ -233,8 +245,9 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     frame: Frame,
     kind: ResourceKind,
     holder: { variable: Variable; target: TSESTree.Node; container: boolean; body?: boolean },
-  ): { events: Map<TSESTree.Node, Effect>; holders: Variable[] } {
+  ): { events: Map<TSESTree.Node, Effect>; holders: Variable[]; collected: boolean } {
     const events = new Map<TSESTree.Node, Effect>();
+    let collected = false;
     const frameNode = frame.node as FunctionNode;
     const holders: Variable[] = [];
     const queue = [holder];
@@ -243,6 +256,7 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     const liftedClosures = new Map<TSESTree.Node, Set<string>>();
     while (queue.length > 0) {
       const { variable, container, body } = queue.shift()!;
+      if (container) collected = true;
       // A variable that holds a response's body is released by the body's own methods.
       kind = body ? catalog.bodyKind(responseKind) : responseKind;
       if (holders.includes(variable)) continue;
@@ -286,7 +300,7 @@ export function createLifetimeListener<MessageIds extends string, Options extend
         }
       }
     }
-    return { events, holders };
+    return { events, holders, collected };
   }
 
   /** The call whose completion releases the resource the identifier refers to (`x.close()`, `clearInterval(x)`). */
@@ -517,6 +531,26 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     return (functionVariable(fn, sourceCode)?.references ?? []).flatMap((ref) => asArgument(ref.identifier) ?? []);
   }
 
+  /**
+   * `req.on('response', (res) => { …; req.abort(); return; })`: aborting or destroying the request the response
+   * belongs to (itself, or through a helper that always does) tears down the socket the response reads from.
+   */
+  function releasedWithItsRequest(frame: Frame, kind: ResourceKind, events: Map<TSESTree.Node, Effect>): void {
+    const fn = frame.node;
+    const call = fn.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[1] !== fn || call.callee.type !== AST_NODE_TYPES.MemberExpression) return;
+    const event = call.arguments[0];
+    if (!LISTENER_METHODS.has(propertyName(call.callee) ?? '') || event?.type !== AST_NODE_TYPES.Literal || !kind.acquiredInListenerFor?.includes(String(event.value))) return;
+    const request = call.callee.object;
+    if (request.type !== AST_NODE_TYPES.Identifier) return;
+    const variable = ASTUtils.findVariable(sourceCode.getScope(request), request);
+    for (const ref of variable?.references ?? []) {
+      if (!ref.isRead() || enclosingFunction(ref.identifier) !== fn) continue;
+      const use = classifier.classify(ref.identifier, kind, fn as FunctionNode);
+      if (use.t === 'release') merge(events, releaseAnchor(ref.identifier), 'release');
+    }
+  }
+
   /** The request a `req.on('response', …)` listens on was made with `method: 'HEAD'`. */
   function isHeadRequestObject(receiver: TSESTree.Node): boolean {
     if (receiver.type === AST_NODE_TYPES.CallExpression) return isHeadRequest(receiver);
@@ -651,7 +685,8 @@ export function createLifetimeListener<MessageIds extends string, Options extend
       // `const { body } = await request(url)`: the response is better named by the call than by `body`.
       name: container ? containerName(node, variable) : body ? callName(node) : variable.name,
     };
-    const { events, holders } = collectEvents(frame, kind, { variable, target, container, body });
+    const { events, holders, collected } = collectEvents(frame, kind, { variable, target, container, body });
+    if (start.tag === 'start') releasedWithItsRequest(frame, kind, events);
     if (start.tag === 'start') handoffParameterEvents(frame.node, kind, frame.node, events);
     // A callback given to the acquisition itself that releases it (`net.connect(port, () => sock.end())`,
     // a poller that clears its own interval) runs after the acquisition, wherever it is written.
@@ -698,6 +733,8 @@ export function createLifetimeListener<MessageIds extends string, Options extend
       bodyProperty: kind.body?.property,
       throwHandsOff: !!kind.throwHandsOff,
       constantTest,
+      // Put in a collection (`sockets.push(socket)`): the next iteration's resource does not replace it there.
+      container: container || collected,
     };
     const leaks = config.allExits ? findLeaks(input) : [findLeak(input)].filter((l): l is NonNullable<typeof l> => !!l);
     let allLeaks: LeakExit[] | undefined = config.allExits ? leaks : undefined;
@@ -830,15 +867,32 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     return undefined;
   }
 
-  /** `Promise.race([...]).finally(() => clearTimeout(t))`: the clear runs however the race settles. */
+  /**
+   * `Promise.race([...]).finally(() => clearTimeout(t))`, or `.then(onOk, onError)` / `.then(onOk).catch(onError)`
+   * with a clear in both: the clear runs however the race settles.
+   */
   function clearedWhenSettled(race: TSESTree.CallExpression, events: Map<TSESTree.Node, Effect>): boolean {
-    const member = race.parent;
-    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== race || propertyName(member) !== 'finally') {
-      return false;
+    const releases = (arg: TSESTree.Node | undefined): boolean =>
+      !!arg && [...events].some(([n, effect]) => effect === 'release' && contains(arg, n));
+    let fulfilled = false;
+    let rejected = false;
+    let link: TSESTree.Node = race;
+    for (let guard = 0; guard < 8; guard++) {
+      const member: TSESTree.Node | undefined = link.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== link) break;
+      const call: TSESTree.Node | undefined = member.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) break;
+      const method = propertyName(member);
+      if (method === 'finally' && releases(call.arguments[0])) return true;
+      // A rejection handler also catches what the handlers before it throw: it covers every rejection so far.
+      if (method === 'then') {
+        if (!fulfilled && releases(call.arguments[0])) fulfilled = true;
+        if (releases(call.arguments[1])) rejected = true;
+      } else if (method === 'catch' && releases(call.arguments[0])) rejected = true;
+      if (fulfilled && rejected) return true;
+      link = call;
     }
-    const call = member.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression) return false;
-    return [...events].some(([n, effect]) => effect === 'release' && call.arguments.some((arg) => contains(arg, n)));
+    return false;
   }
 
   /** The `Promise.race` call that the promise whose executor starts this timer flows into. */

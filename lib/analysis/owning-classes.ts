@@ -210,8 +210,26 @@ class Judgement {
     // A catalog release (`clearInterval(this.timer)`, `pipeline(…)`), or a resource handed to a function during
     // disposal (`closeQuietly(this.socket)`).
     const rule = this.classes.catalog.callRule(call.expression);
-    if (rule?.function && rule.effect === 'release' && call.arguments.length > 0) return true;
-    return call.arguments.some((arg) => !ts.isSpreadElement(arg) && this.classes.isResource(this.checker.getTypeAtLocation(arg)));
+    if (rule?.function) return rule.effect === 'release' && call.arguments.length > 0;
+    if (!call.arguments.some((arg) => !ts.isSpreadElement(arg) && this.classes.isResource(this.checker.getTypeAtLocation(arg)))) return false;
+    // A function of the program releases what it is given only if its body releases something (`assert(conn)`
+    // does not); code the program does not have is taken to.
+    let declaration: ts.Node | undefined = this.checker.getResolvedSignature(call)?.getDeclaration();
+    if (!isFunctionWithBody(declaration)) {
+      // `export const assert: (value: unknown) => asserts value = (value) => { … }`: the signature comes from the
+      // annotation, the body from the initializer.
+      let symbol = this.checker.getSymbolAtLocation(skipOuter(call.expression));
+      if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
+      const value = symbol?.valueDeclaration;
+      const init = value && ts.isVariableDeclaration(value) && value.initializer ? skipOuter(value.initializer) : undefined;
+      if (init && isFunctionWithBody(init)) declaration = init;
+    }
+    if (declaration && isFunctionWithBody(declaration) && !declaration.getSourceFile().isDeclarationFile) {
+      if (this.visited.has(declaration)) return false;
+      this.visited.add(declaration);
+      return this.bodyReleases(declaration.body);
+    }
+    return true;
   }
 
   /** A release method passed on rather than called (`promisify(conn.disconnect)`, `.then(this.close)`). */

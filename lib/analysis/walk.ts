@@ -29,6 +29,8 @@ export interface WalkInput {
   scopeBlock?: TSESTree.Node;
   /** Whether an assignment to a holder loses the resource (no other alias holds it). */
   overwriteLeaks: boolean;
+  /** The resource is held by a collection: acquiring the next one in a loop does not lose it. */
+  container?: boolean;
   /** The value a test always has (`!(options.Promise || Promise)` is always false), when it is known. */
   constantTest?: (test: TSESTree.Node) => boolean | undefined;
 }
@@ -93,6 +95,15 @@ function bodylessStatus(
     const left = bodylessStatus(test.left, isHolder, statusNames);
     return left === 'truthy' && bodylessStatus(test.right, isHolder, statusNames) === 'truthy' ? 'truthy' : undefined;
   }
+  // `res.upgrade`: the connection went to the 'upgrade' event, and `!res.statusCode`: no response was parsed;
+  // neither has a body to consume.
+  const isFlag = (n: TSESTree.Node, name: string): boolean =>
+    n.type === AST_NODE_TYPES.MemberExpression && !n.computed && n.property.type === AST_NODE_TYPES.Identifier && n.property.name === name && isHolder(n.object);
+  const isStatusCode = (n: TSESTree.Node): boolean => isFlag(n, 'statusCode') || (n.type === AST_NODE_TYPES.Identifier && !!statusNames?.has(n.name) && n.name === 'statusCode');
+  const negated = test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!' ? test.argument : undefined;
+  if (isFlag(test, 'upgrade')) return 'truthy';
+  if (negated && isFlag(negated, 'upgrade')) return 'falsy';
+  if (negated && isStatusCode(negated)) return 'truthy';
   if (test.type !== AST_NODE_TYPES.BinaryExpression || !['==', '===', '!=', '!=='].includes(test.operator)) return undefined;
   const isStatus = (n: TSESTree.Node): boolean =>
     (n.type === AST_NODE_TYPES.Identifier && !!statusNames?.has(n.name)) ||
@@ -228,7 +239,7 @@ function walkLeaks(input: WalkInput, firstOnly: boolean): LeakExit[] {
           break;
         }
         case 'acquire':
-          if (node === start.node && start.tag === 'acquire') leak = exit('next-iteration', node);
+          if (node === start.node && start.tag === 'acquire' && !input.container) leak = exit('next-iteration', node);
           break;
         case 'return':
           pending = { kind: 'return', node };

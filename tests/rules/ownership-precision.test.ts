@@ -4,6 +4,8 @@
 // nothing (L). (Shape E, overwrites, lives in no-unreleased-field.overwrite.test.ts.) Each shape is silent; each
 // look-alike that really leaks still reports.
 import noLeakedResource from '../../rules/no-leaked-resource.js';
+import noLeakedTimer from '../../rules/no-leaked-timer.js';
+import noUnconsumedBody from '../../rules/no-unconsumed-body.js';
 import noUnreleasedField from '../../rules/no-unreleased-field.js';
 import { createRuleTester } from '../rule-tester.js';
 
@@ -217,6 +219,26 @@ export async function version(): Promise<string> {
 }`,
     },
     {
+      name: 'Disposal that passes an owning object to a function that only checks it (an imported assert)',
+      code: `import * as net from 'node:net';
+import { check } from './helpers';
+class Connection implements Disposable {
+  readonly #socket = net.connect(80);
+  [Symbol.dispose](): void { this.#socket.destroy(); }
+}
+class Page implements Disposable {
+  constructor(private readonly connection: Connection | undefined) {}
+  [Symbol.dispose](): void {
+    check(this.connection, 'Connection closed');
+    console.log('page closed');
+  }
+}
+export function open(connection: Connection): string {
+  const page = new Page(connection);
+  return String(page);
+}`,
+    },
+    {
       name: 'Disposal that emits, disposes an in-memory child and a DisposableStack of in-memory wrappers',
       code: `${EMITTER}
 class Context implements Disposable {
@@ -276,6 +298,31 @@ class Conn implements Disposable {
   readonly #socket = net.connect(80);
   #shutdown(): void { this.#socket.destroy(); }
   [Symbol.dispose](): void { this.#shutdown(); }
+}
+export function ping(): void {
+  using conn = new Conn();
+  console.log(conn);
+}`,
+      options: [{ fixStyle: 'using' }],
+      errors: [{ messageId: 'leak', line: 8, column: 16, data: { name: 'conn', ...DISPOSABLE, path: 'when `ping()` ends at line 10' } }],
+    },
+    {
+      name: 'Disposal that hands its socket to a helper that destroys it',
+      code: `import * as net from 'node:net';
+import { closeSocket } from './helpers';
+class Conn implements Disposable {
+  readonly #socket = net.connect(80);
+  [Symbol.dispose](): void { closeSocket(this.#socket); }
+}
+export function ping(): void {
+  const conn = new Conn();
+  console.log(conn);
+}`,
+      output: `import * as net from 'node:net';
+import { closeSocket } from './helpers';
+class Conn implements Disposable {
+  readonly #socket = net.connect(80);
+  [Symbol.dispose](): void { closeSocket(this.#socket); }
 }
 export function ping(): void {
   using conn = new Conn();
@@ -1021,6 +1068,303 @@ export function connect(options: { port: number; Promise?: PromiseConstructor })
 }`,
             },
           ],
+        },
+      ],
+    },
+  ],
+});
+
+ruleTester.run('no-unconsumed-body: a response that went to the upgrade event, or has no status, has no body', noUnconsumedBody, {
+  valid: [
+    {
+      name: 'Piped unless it is an upgrade (http-proxy)',
+      code: `import * as http from 'node:http';
+import type { Duplex } from 'node:stream';
+export function proxy(options: http.RequestOptions, socket: Duplex): void {
+  const proxyReq = http.request(options);
+  proxyReq.on('response', (res) => {
+    if (!res.upgrade) {
+      socket.write('HTTP/1.1 ' + res.statusCode + '\\r\\n\\r\\n');
+      res.pipe(socket);
+    }
+  });
+  proxyReq.end();
+}`,
+    },
+    {
+      name: 'A response without a status code is rejected as a bug (minio)',
+      code: `import * as http from 'node:http';
+export function status(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    http.get(url, (response) => {
+      if (!response.statusCode) {
+        reject(new Error('BUG: no status'));
+        return;
+      }
+      response.resume();
+      resolve(response.statusCode);
+    });
+  });
+}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'Consumed only when it is an upgrade: the ordinary response leaks',
+      code: `import * as http from 'node:http';
+export function leaky(url: string): void {
+  http.get(url, (response) => {
+    if (response.upgrade) {
+      response.resume();
+    }
+  });
+}`,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 3,
+          column: 18,
+          suggestions: [
+            {
+              messageId: 'suggestRelease',
+              output: `import * as http from 'node:http';
+export function leaky(url: string): void {
+  http.get(url, (response) => {
+    if (response.upgrade) {
+      response.resume();
+    }
+    response.resume();
+  });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+ruleTester.run('no-unreleased-field: a field released through an alias, an element taken out, or a helper handed out as a listener (shape D)', noUnreleasedField, {
+  valid: [
+    {
+      name: 'close() takes the client, or the one still being connected, into a local and ends it (bullmq)',
+      code: `import * as net from 'node:net';
+export class Listener {
+  private client?: net.Socket;
+  private clientPromise?: Promise<net.Socket>;
+  private standalone = true;
+  connect(port: number): void {
+    this.client = net.connect(port);
+  }
+  async close(): Promise<void> {
+    const client = this.client ?? (await this.clientPromise?.catch(() => undefined));
+    this.clientPromise = undefined;
+    if (client) {
+      client.removeAllListeners();
+      if (this.standalone) client.end();
+    }
+  }
+}`,
+    },
+    {
+      name: 'Each element is disposed as it is taken out, by a private helper the class registers as a listener (puppeteer)',
+      code: `import { EventEmitter } from 'node:events';
+export class Manager extends EventEmitter {
+  readonly #handlers = [['disconnected', this.#removeClient]] as const;
+  #clients = new Map<EventEmitter, DisposableStack>();
+  addClient(client: EventEmitter): void {
+    const subscriptions = new DisposableStack();
+    subscriptions.defer(() => client.removeAllListeners());
+    this.#clients.set(client, subscriptions);
+    for (const [event, handler] of this.#handlers) client.on(event, () => handler.call(this, client));
+  }
+  #removeClient(client: EventEmitter): void {
+    const subscriptions = this.#clients.get(client);
+    subscriptions?.dispose();
+    this.#clients.delete(client);
+  }
+}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'The helper that disposes elements is never called nor handed out',
+      code: `export class Leaky {
+  #clients = new Map<string, DisposableStack>();
+  add(key: string): void { this.#clients.set(key, new DisposableStack()); }
+  #remove(key: string): void { this.#clients.get(key)?.dispose(); }
+}`,
+      errors: [{ messageId: 'noDisposal', line: 3, column: 51 }],
+    },
+  ],
+});
+
+ruleTester.run('no-leaked-resource: resources kept in a collection, released through the callbacks that clear it (shape J)', noLeakedResource, {
+  valid: [
+    {
+      name: 'A map of sockets returned to the caller: the next iteration does not replace the previous socket',
+      code: `import * as net from 'node:net';
+export function connectAll(ports: number[]): Map<number, net.Socket> {
+  const result = new Map<number, net.Socket>();
+  for (const port of ports) {
+    result.set(port, net.connect(port));
+  }
+  return result;
+}`,
+    },
+    {
+      name: 'Sockets pushed into a list that callbacks close; the abort callback calls the closer (tedious)',
+      code: `import dgram from 'node:dgram';
+export async function sendInParallel(addresses: string[], port: number, request: Buffer, signal: AbortSignal): Promise<Buffer> {
+  return await new Promise<Buffer>((resolve, reject) => {
+    const sockets: dgram.Socket[] = [];
+    const onMessage = (message: Buffer) => {
+      clearSockets();
+      resolve(message);
+    };
+    const clearSockets = () => {
+      for (const socket of sockets) {
+        socket.removeListener('message', onMessage);
+        socket.close();
+      }
+    };
+    const onAbort = () => {
+      clearSockets();
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    for (let j = 0; j < addresses.length; j++) {
+      const socket = dgram.createSocket('udp4');
+      sockets.push(socket);
+      socket.on('message', onMessage);
+      socket.send(request, 0, request.length, port, addresses[j]);
+    }
+  });
+}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'A list that nothing releases: reported where the function returns, not at the next iteration',
+      code: `import * as net from 'node:net';
+export function dropAll(ports: number[]): number {
+  const sockets: net.Socket[] = [];
+  for (const port of ports) {
+    sockets.push(net.connect(port));
+  }
+  return sockets.length;
+}`,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 5,
+          column: 18,
+          data: { name: 'sockets', resource: 'net.Socket', released: 'destroyed', path: 'when `dropAll()` returns at line 7', advice: 'End or destroy it on every path, or hand it to an owner.' },
+        },
+      ],
+    },
+    {
+      name: 'Closed only by a listener for an event that may never come',
+      code: `import dgram from 'node:dgram';
+export function listen(addresses: string[]): void {
+  const sockets: dgram.Socket[] = [];
+  const clearSockets = () => {
+    for (const socket of sockets) socket.close();
+  };
+  for (let j = 0; j < addresses.length; j++) {
+    const socket = dgram.createSocket('udp4');
+    sockets.push(socket);
+    socket.on('message', clearSockets);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 8,
+          column: 20,
+          data: { name: 'socket', resource: 'dgram.Socket', released: 'closed', path: 'when `listen()` ends at line 12', advice: 'Close it on every path, or hand it to an owner.' },
+        },
+      ],
+    },
+  ],
+});
+
+const RACE = (handlers: string): string => `export function stopNode(node: { close(): Promise<void> }, ms: number): Promise<void> {
+  let closeTimer: NodeJS.Timeout | undefined;
+  const closeTimeout = new Promise<void>((resolve, reject) => {
+    closeTimer = setTimeout(() => reject(new Error('Close timed out')), ms);
+  });
+  return Promise.race([node.close(), closeTimeout])${handlers};
+}`;
+
+ruleTester.run('no-leaked-timer: a raced timeout cleared in both settle handlers (shape J)', noLeakedTimer, {
+  valid: [
+    { name: '.then(onOk).catch(onError), both clearing (node-red)', code: RACE('.then(() => {\n    clearTimeout(closeTimer);\n  }).catch((err) => {\n    clearTimeout(closeTimer);\n    console.error(err);\n  })') },
+    { name: '.then(onOk, onError), both clearing', code: RACE('.then(() => clearTimeout(closeTimer), (err) => {\n    clearTimeout(closeTimer);\n    throw err;\n  })') },
+  ],
+  invalid: [
+    {
+      name: 'Cleared only when the race fulfils: a rejection keeps the timer armed',
+      code: RACE('.then(() => {\n    clearTimeout(closeTimer);\n  }).catch((err) => {\n    console.error(err);\n  })'),
+      errors: [{ messageId: 'race', line: 4, column: 18 }],
+    },
+  ],
+});
+
+ruleTester.run('no-unconsumed-body: aborting the request a response belongs to releases the response (ws)', noUnconsumedBody, {
+  valid: [
+    {
+      name: 'Aborted directly, or by a helper that aborts or destroys it on every path',
+      code: `import * as http from 'node:http';
+function abortHandshake(stream: http.ClientRequest, message: string): void {
+  if (stream.socket && !stream.socket.destroyed) {
+    stream.abort();
+  } else {
+    stream.destroy(new Error(message));
+  }
+}
+export function open(url: string, maxRedirects: number): void {
+  let redirects = 0;
+  const req = http.get(url);
+  req.on('response', (res) => {
+    if (res.statusCode === 302 && ++redirects > maxRedirects) {
+      abortHandshake(req, 'Maximum redirects exceeded');
+      return;
+    }
+    req.abort();
+  });
+}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'A helper that only logs the request: the response is still unread',
+      code: `import * as http from 'node:http';
+function describe(stream: http.ClientRequest): void {
+  console.log(stream.path);
+}
+export function open(url: string): void {
+  const req = http.get(url);
+  req.on('response', (res) => {
+    describe(req);
+  });
+}`,
+      output: `import * as http from 'node:http';
+function describe(stream: http.ClientRequest): void {
+  console.log(stream.path);
+}
+export function open(url: string): void {
+  const req = http.get(url);
+  req.on('response', (res) => {
+    describe(req);
+    res.resume();
+  });
+}`,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 7,
+          column: 23,
         },
       ],
     },
