@@ -1,6 +1,6 @@
 // The lifetime engine's entry point for rules: records code paths, finds acquisitions, and reports leaking paths.
 import { ASTUtils, AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import type * as ts from 'typescript';
+import * as ts from 'typescript';
 import { Catalog } from '../catalog/catalog.js';
 import { END_EVENTS, LISTENER_METHODS } from '../catalog/resources.js';
 import type { Category, ResourceKind } from '../catalog/types.js';
@@ -396,7 +396,10 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     // non-throwing calls cannot, nor can a function of the program that neither throws nor calls what can.
     if (call.type === AST_NODE_TYPES.CallExpression || call.type === AST_NODE_TYPES.NewExpression) {
       const tsCall = services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression | ts.NewExpression | undefined;
-      if (tsCall && !functions.mayThrow(tsCall)) return true;
+      if (tsCall && !functions.mayThrow(tsCall, 0, node.type === AST_NODE_TYPES.AwaitExpression)) return true;
+      // A callee without type information (`any`: an unresolved import, untyped JavaScript) is nothing the
+      // exception tier can name as a throw point; it degrades to fewer reports.
+      if (tsCall && checker.getTypeAtLocation(tsCall.expression).flags & ts.TypeFlags.Any) return true;
     }
     if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
     const object = call.callee.object;
@@ -765,7 +768,7 @@ export function createLifetimeListener<MessageIds extends string, Options extend
       return;
     }
     if (options.checkExceptionPaths) {
-      const thrower = findUnprotectedThrow(input, (n) => isIgnoredThrower(n, holders, kind), !!kind.lazy);
+      const thrower = findUnprotectedThrow(input, (n) => isIgnoredThrower(n, holders, kind), !!kind.lazy, kind.opensWith);
       if (thrower) {
         onFinding({
           type: 'exception',

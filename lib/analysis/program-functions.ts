@@ -137,7 +137,7 @@ export class ProgramFunctions {
    * body throws, or calls something that can outside a `try` that catches it; `new Promise(executor)` only if the
    * executor can throw or calls `reject`. Code the program does not have (a library, a `.d.ts`) is assumed to throw.
    */
-  mayThrow(node: ts.CallExpression | ts.NewExpression, depth = 0): boolean {
+  mayThrow(node: ts.CallExpression | ts.NewExpression, depth = 0, awaited = true): boolean {
     if (depth > MAX_DEPTH) return true;
     try {
       const callee = node.expression;
@@ -149,11 +149,25 @@ export class ProgramFunctions {
           : undefined;
       if (method !== undefined && LISTENER_METHODS.has(method)) return false;
       if (this.catalog.callRule(callee)?.nonThrowing) return false;
+      // `process.versions.node.split('.')`: the standard library's methods of a string or number read a value.
+      if (ts.isPropertyAccessExpression(callee)) {
+        const receiver = this.checker.getTypeAtLocation(callee.expression);
+        const primitive = ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike;
+        const declarations = this.checker.getSymbolAtLocation(callee.name)?.declarations ?? [];
+        if (
+          receiver.flags & primitive &&
+          declarations.length > 0 &&
+          declarations.every((d) => this.program.isSourceFileDefaultLibrary(d.getSourceFile()))
+        ) {
+          return false;
+        }
+      }
       if (ts.isNewExpression(node) && this.catalog.calleeMatches(callee, [{ from: 'lib', name: 'PromiseConstructor' }])) {
         const executor = node.arguments?.[0];
         if (!executor || !(ts.isArrowFunction(executor) || ts.isFunctionExpression(executor))) return true;
+        // Calling `reject` rejects the promise: that throws only where it is awaited (a throw point of its own).
         const reject = executor.parameters[1];
-        return !!reject || this.bodyMayThrow(executor, depth + 1);
+        return (awaited && !!reject) || this.bodyMayThrow(executor, depth + 1);
       }
       const fn = this.bodyOf(node);
       if (fn) return this.bodyMayThrow(fn, depth + 1);

@@ -349,6 +349,7 @@ export function findUnprotectedThrow(
   input: WalkInput,
   isIgnoredCall: (node: TSESTree.Node) => boolean,
   lazy = false,
+  opensWith?: readonly string[],
 ): TSESTree.Node | undefined {
   const { frame, events, start } = input;
   const releaseNodes = [...events].filter(([, effect]) => effect === 'release').map(([node]) => node);
@@ -374,6 +375,18 @@ export function findUnprotectedThrow(
     }
     return false;
   };
+  /** `server.listen(…)`: the holder is the object of a call to one of the methods that open the resource. */
+  const opens = (id: TSESTree.Node): boolean => {
+    const member = id.parent;
+    return (
+      member?.type === AST_NODE_TYPES.MemberExpression &&
+      member.object === id &&
+      member.property.type === AST_NODE_TYPES.Identifier &&
+      !!opensWith?.includes(member.property.name) &&
+      member.parent?.type === AST_NODE_TYPES.CallExpression &&
+      member.parent.callee === member
+    );
+  };
   const candidates: TSESTree.Node[] = [];
   // A lazy resource (an agent or pool that connects on first use) holds nothing until the code first uses it.
   // `threw`, as in the leak walk: a `catch` reached without anything that can throw since the acquisition holds
@@ -394,11 +407,11 @@ export function findUnprotectedThrow(
       else if (tag === 'catch' && !threw) ended = true;
       else if ((tag === 'id' || tag === 'fn' || tag === 'call-end') && (events.get(node) === 'release' || events.get(node) === 'transfer')) {
         ended = true;
-      } else if ((tag === 'id' || tag === 'fn') && events.has(node)) used = true;
+      } else if (tag === 'id' && events.has(node) && (!opensWith || opens(node))) used = true; // a closure made is no use yet
       else if (
         tag === 'call' &&
         // The first use of a lazy resource is the call that opens its connection: it counts.
-        (used || [...events.keys()].some((n) => contains(node, n))) &&
+        (used || [...events.keys()].some((n) => contains(node, n) && (!opensWith || opens(n)))) &&
         !effectNodes.some((n) => contains(node, n)) &&
         !isIgnoredCall(node) &&
         !protectedByTry(node)

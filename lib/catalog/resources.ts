@@ -47,6 +47,9 @@ export const BUILTIN_RESOURCES: ResourceKind[] = [
     types: [node('http', 'Server'), node('https', 'Server'), node('http2', ['Http2Server', 'Http2SecureServer'])],
     release: ['close', 'closeAllConnections'],
     handoffMethods: ['listen'],
+    // A server object holds no handle until it listens (and then serves for the life of the process).
+    lazy: true,
+    opensWith: ['listen'],
     handoffEvents: ['request', 'connection', 'stream', 'session', 'secureConnection'],
     verb: CLOSE,
     advice: 'Close it, or start it listening so that it serves for the life of the process.',
@@ -58,6 +61,9 @@ export const BUILTIN_RESOURCES: ResourceKind[] = [
     types: [node('tls', 'Server'), node('net', 'Server')],
     release: ['close'],
     handoffMethods: ['listen'],
+    // A server object holds no handle until it listens (and then serves for the life of the process).
+    lazy: true,
+    opensWith: ['listen'],
     handoffEvents: ['connection', 'secureConnection'],
     verb: CLOSE,
     advice: 'Close it, or start it listening so that it serves for the life of the process.',
@@ -629,6 +635,10 @@ export const CALL_RULES: CallRule[] = [
     effect: 'transfer',
     nonThrowing: true,
   },
+  // Scheduling a callback does not throw (what is passed to it is the callback's business, as before).
+  ...['setTimeout', 'setInterval', 'setImmediate'].flatMap((name) =>
+    timerFunctions(name).map((fn): CallRule => ({ function: fn, effect: 'transfer', nonThrowing: true })),
+  ),
   // Building an error to throw is not itself a throw point.
   {
     function: { from: 'lib', name: ['ErrorConstructor', 'TypeErrorConstructor', 'RangeErrorConstructor', 'SyntaxErrorConstructor', 'ReferenceErrorConstructor', 'EvalErrorConstructor', 'URIErrorConstructor', 'AggregateErrorConstructor'] },

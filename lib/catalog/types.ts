@@ -30,6 +30,8 @@ export interface ResourceKind {
   emitsErrors?: boolean;
   /** Holds nothing until first used (an agent or pool connects lazily): a throw before that first use leaks nothing. */
   lazy?: boolean;
+  /** For a lazy resource: the methods that first make it hold something (a server's `listen()`); else any use. */
+  opensWith?: string[];
   /** Listening for these events hands the resource to its own end (a child's `exit`). */
   releaseEvents?: string[];
   /**

@@ -99,8 +99,11 @@ describe('the real-world corpus against its ledger', () => {
 });
 
 describe('the ledger check itself', () => {
-  // http-proxy is small and has reports: checked against ledgers that miss a row or hold one too many.
-  const onlyPackage = 'http-proxy';
+  // The smallest packages first: the first with rows in the ledger is checked against ledgers that miss a row or
+  // hold one too many.
+  const ledgerRows = readFileSync(path.join(here, 'ledger.tsv'), 'utf8').split('\n').slice(1);
+  const onlyPackage =
+    ['http-proxy', 'socket.io', 'engine.io', 'ws', 'pg', 'minio', 'mysql2', 'moleculer'].find((name) => ledgerRows.some((row) => row.startsWith(`${name}\t`))) ?? 'puppeteer-core';
 
   it('fails on a report without a row and on a row without a report, and names both', () => {
     const ledger = readFileSync(path.join(here, 'ledger.tsv'), 'utf8').split('\n');

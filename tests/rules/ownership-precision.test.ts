@@ -524,6 +524,44 @@ export class Clock implements Disposable {
 ruleTester.run('no-leaked-resource: an exception path needs a throw point that can throw (shape G)', noLeakedResource, {
   valid: [
     {
+      name: 'Scheduling a timer, and a call on an untyped value, are no throw points (node-red)',
+      options: [{ checkExceptionPaths: true }],
+      filename: 'script.js',
+      code: `const { spawn } = require('node:child_process');
+function run(node, cmd) {
+  const child = spawn(cmd, []);
+  node.status({ text: 'pid:' + child.pid });
+  const timer = setTimeout(() => child.kill(), 1000);
+  child.on('exit', () => clearTimeout(timer));
+  return child;
+}
+module.exports = { run };`,
+    },
+    {
+      name: 'A string method of the standard library reads a value: no throw point',
+      options: [{ checkExceptionPaths: true }],
+      code: `import * as fs from 'node:fs';
+export function open(file: string): { stream: fs.WriteStream; major: string | undefined } {
+  const stream = fs.createWriteStream(file);
+  const major = process.versions.node.split('.')[0];
+  return { stream, major };
+}`,
+    },
+    {
+      name: 'A server holds nothing until it listens, and listening hands it to the event loop',
+      options: [{ checkExceptionPaths: true }],
+      code: `import * as net from 'node:net';
+declare function listenPath(): string;
+export function serve(): Promise<{ close(): void }> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer((connection) => connection.end('bye'));
+    server.on('error', reject);
+    const where = listenPath();
+    server.listen(where, () => resolve({ close: () => server.close() }));
+  });
+}`,
+    },
+    {
       name: 'A helper that only captures a stack trace cannot throw (mysql2 captureStackHolder)',
       options: [{ checkExceptionPaths: true }],
       code: `import * as net from 'node:net';
@@ -1365,6 +1403,36 @@ export function open(url: string): void {
           messageId: 'leak',
           line: 7,
           column: 23,
+        },
+      ],
+    },
+  ],
+});
+
+ruleTester.run('no-leaked-resource: a promise that is not awaited yet cannot throw where it is made (puppeteer)', noLeakedResource, {
+  valid: [],
+  invalid: [
+    {
+      name: 'The stream leaks where the awaited send rejects, not where the finish promise is built',
+      options: [{ checkExceptionPaths: true }],
+      code: `import * as fs from 'node:fs';
+declare const client: { send(method: string): Promise<void> };
+export async function capture(path: string): Promise<void> {
+  const stream = fs.createWriteStream(path);
+  const finished = new Promise<void>((resolve, reject) => {
+    stream.on('error', reject);
+    stream.on('finish', resolve);
+  });
+  await client.send('HeapProfiler.enable');
+  stream.end();
+  await finished;
+}`,
+      errors: [
+        {
+          messageId: 'exception',
+          line: 4,
+          column: 18,
+          data: { name: 'stream', resource: 'fs.WriteStream', released: 'ended', thrower: 'client.send()', line: 9, advice: 'Release it in a `finally` block, or declare it with `await using` (or `using`).' },
         },
       ],
     },
