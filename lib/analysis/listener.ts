@@ -549,6 +549,10 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     const variable = ASTUtils.findVariable(sourceCode.getScope(request), request);
     for (const ref of variable?.references ?? []) {
       if (!ref.isRead() || enclosingFunction(ref.identifier) !== fn) continue;
+      // `req.end()` finishes sending the request; only tearing it down releases what it received.
+      const member = ref.identifier.parent;
+      const method = member?.type === AST_NODE_TYPES.MemberExpression && member.object === ref.identifier ? propertyName(member) : undefined;
+      if (method !== undefined && method !== 'abort' && method !== 'destroy') continue;
       const use = classifier.classify(ref.identifier, kind, fn as FunctionNode);
       if (use.t === 'release') merge(events, releaseAnchor(ref.identifier), 'release');
     }

@@ -1376,6 +1376,25 @@ export function open(url: string, maxRedirects: number): void {
   ],
   invalid: [
     {
+      name: 'Ending the request only finishes sending it: the response is still unread',
+      code: `import * as http from 'node:http';
+export function open(url: string): void {
+  const req = http.get(url);
+  req.on('response', (res) => {
+    req.end();
+  });
+}`,
+      output: `import * as http from 'node:http';
+export function open(url: string): void {
+  const req = http.get(url);
+  req.on('response', (res) => {
+    req.end();
+    res.resume();
+  });
+}`,
+      errors: [{ messageId: 'leak', line: 4, column: 23 }],
+    },
+    {
       name: 'A helper that only logs the request: the response is still unread',
       code: `import * as http from 'node:http';
 function describe(stream: http.ClientRequest): void {
