@@ -114,6 +114,8 @@ function statementReleases(statement: ts.Statement, releases: ts.Node[]): boolea
   ) {
     return releasesUnconditionally(statement, releases);
   }
+  // `for await (const d of cursor)`: the loop's own iteration releases it, however the loop is left.
+  if (ts.isForOfStatement(statement) && statement.awaitModifier) return releases.some((use) => skipOuter(statement.expression) === skipOuter(use as ts.Expression));
   return false;
 }
 
@@ -618,7 +620,9 @@ export class ProgramFunctions {
         }
         return 'borrow';
       }
-      if (ts.isForOfStatement(parent) && parent.expression === node && parent.awaitModifier && kind.releasedByIteration) return 'release';
+      if (ts.isForOfStatement(parent) && parent.expression === node && parent.awaitModifier && this.catalog.releasedByIteration(kind, this.checker.getTypeAtLocation(node))) {
+        return 'release';
+      }
       if (ts.isReturnStatement(parent) || (ts.isArrowFunction(parent) && parent.body === node)) {
         if (isInsideNestedFunction(parent, fn)) return 'borrow';
         // Handing back the very parameter: the caller keeps it, through the call's value.

@@ -307,6 +307,7 @@ export class UsageClassifier {
           if (parent.right !== cur || closure) return { t: 'borrow' };
           if (container) return this.elementsReleasedIn(parent, kind) ? { t: 'release' } : { t: 'borrow' };
           if (parent.await && kind.releasedByIteration && (!kind.endless || loopCanEnd(parent))) return { t: 'release' };
+          if (parent.await && this.ctx.catalog.releasedByIteration(kind, this.ctx.services.getTypeAtLocation(parent.right))) return { t: 'release' };
           return { t: 'borrow' };
         default:
           return { t: 'borrow' };

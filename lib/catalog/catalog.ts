@@ -232,6 +232,21 @@ export class Catalog {
     return name === '@@dispose' || kind.release.includes(name) || isDisposalName(name, RELEASE_VERBS);
   }
 
+  /**
+   * Whether `for await` over a value of this type releases it: the kind says so (streams, bodies), or it is a
+   * Disposable that is async-iterable, whose iterator is how it is consumed (a database cursor: the loop runs it to its
+   * end, and leaving the loop early calls the iterator's `return()`).
+   */
+  releasedByIteration(kind: ResourceKind, type: ts.Type): boolean {
+    if (kind.releasedByIteration) return true;
+    if (kind !== DISPOSABLE_KIND) return false;
+    try {
+      return this.checker.getNonNullableType(type).getProperties().some((p) => /^__@asyncIterator@/.test(String(p.escapedName)));
+    } catch {
+      return false;
+    }
+  }
+
   /** `x[Symbol.dispose]`, `x[Symbol.asyncDispose]`, or a key whose type is one of them (`x[disposeSymbol]`). */
   isDisposeKey(key: ts.Expression): boolean {
     if (ts.isPropertyAccessExpression(key) && ts.isIdentifier(key.expression) && key.expression.text === 'Symbol') {

@@ -1457,3 +1457,51 @@ export async function capture(path: string): Promise<void> {
     },
   ],
 });
+
+/** A cursor as a database driver declares it: async-iterable and Disposable. */
+const ITERABLE_CURSOR = `declare class Cursor implements AsyncDisposable {
+  [Symbol.asyncIterator](): AsyncIterator<number>;
+  next(): Promise<number | null>;
+  close(): Promise<void>;
+  [Symbol.asyncDispose](): Promise<void>;
+}
+declare function openCursor(): Cursor;`;
+
+ruleTester.run('no-leaked-resource: consuming an async-iterable resource releases it (shape B)', noLeakedResource, {
+  valid: [
+    {
+      name: 'for await over the cursor, and over one handed to a function that drains it',
+      code: `${ITERABLE_CURSOR}
+export async function print(): Promise<void> {
+  const cursor = openCursor();
+  for await (const row of cursor) console.log(row);
+}
+async function drain(c: Cursor): Promise<number> {
+  let n = 0;
+  for await (const row of c) n += row;
+  return n;
+}
+export async function sum(): Promise<number> {
+  const cursor = openCursor();
+  return await drain(cursor);
+}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'Reading one row with next() does not consume the cursor',
+      code: `${ITERABLE_CURSOR}
+export async function first(): Promise<number | null> {
+  const cursor = openCursor();
+  return await cursor.next();
+}`,
+      output: `${ITERABLE_CURSOR}
+export async function first(): Promise<number | null> {
+  await using cursor = openCursor();
+  return await cursor.next();
+}`,
+      options: [{ fixStyle: 'using' }],
+      errors: [{ messageId: 'leak', line: 9, column: 18, data: { name: 'cursor', ...DISPOSABLE, path: 'when `first()` returns at line 10' } }],
+    },
+  ],
+});
