@@ -34,6 +34,9 @@ export const BUILTIN_RESOURCES: ResourceKind[] = [
     category: 'resource',
     types: [node('net', 'Socket')],
     release: ['destroy', 'end', 'destroySoon', 'resetAndDestroy'],
+    // `for await (const chunk of socket)`: leaving the loop early destroys it; reading it to the end ends it (a
+    // socket that is not half-open ends its side when the peer's ends, and then is destroyed).
+    releasedByIteration: true,
     // Fixes end it, which flushes what was written; destroy() (and [Symbol.asyncDispose]) would drop it.
     fixRelease: { expression: '$.end()', async: false },
     noUsing: true,

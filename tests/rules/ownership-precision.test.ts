@@ -1505,3 +1505,38 @@ export async function first(): Promise<number | null> {
     },
   ],
 });
+
+ruleTester.run('no-leaked-resource: reading a socket to its end with for await releases it (shape L)', noLeakedResource, {
+  valid: [
+    {
+      name: 'for await over the socket',
+      code: `import * as net from 'node:net';
+export async function readAll(port: number): Promise<string> {
+  const socket = net.connect(port);
+  let out = '';
+  for await (const chunk of socket) out += String(chunk);
+  return out;
+}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'Iterating something else while writing to the socket does not end it',
+      code: `import * as net from 'node:net';
+export async function relay(port: number, lines: AsyncIterable<string>): Promise<void> {
+  const socket = net.connect(port);
+  for await (const line of lines) socket.write(line);
+}`,
+      output: `import * as net from 'node:net';
+export async function relay(port: number, lines: AsyncIterable<string>): Promise<void> {
+  const socket = net.connect(port);
+  try {
+    for await (const line of lines) socket.write(line);
+  } finally {
+    socket.end();
+  }
+}`,
+      errors: [{ messageId: 'leak', line: 3, column: 18 }],
+    },
+  ],
+});
