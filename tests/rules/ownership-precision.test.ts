@@ -1518,6 +1518,17 @@ export async function readAll(port: number): Promise<string> {
   return out;
 }`,
     },
+    {
+      name: 'Leaving the loop early: the iterator destroys the socket',
+      code: `import * as net from 'node:net';
+export async function firstChunk(port: number): Promise<Buffer | undefined> {
+  const socket = net.connect(port);
+  for await (const chunk of socket) {
+    return chunk as Buffer;
+  }
+  return undefined;
+}`,
+    },
   ],
   invalid: [
     {
