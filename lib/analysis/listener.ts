@@ -173,6 +173,12 @@ export function createLifetimeListener<MessageIds extends string, Options extend
         anchors.set(value, 'transfer');
         return;
       }
+      // A listener on a server that this function starts listening keeps what it captures for the server's life:
+      // `server.on('upgrade', (req, socket, head) => wss.handleUpgrade(…)); server.listen(port);`
+      if (use.t === 'invoked' && !use.direct && inner === 'borrow' && onListeningServer(value, outer)) {
+        anchors.set(value, 'transfer');
+        return;
+      }
       // Registering a callback that would overwrite the holder later is not an overwrite now.
       if (use.t === 'invoked' && (inner !== 'overwrite' || use.direct)) anchors.set(value, inner);
       else if (use.t === 'transfer') anchors.set(value, 'transfer');
@@ -210,6 +216,33 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     let strongest: Effect = 'borrow';
     for (const effect of anchors.values()) if (STRENGTH[effect] > STRENGTH[strongest]) strongest = effect;
     if (strongest !== 'borrow' && isFunctionNode(outer)) liftClosure(outer, strongest, kind, frameNode, out, depth + 1);
+  }
+
+  /**
+   * Whether the callback is a listener (`x.on(event, callback)`) on a local server that the same function hands to
+   * the event loop (`x.listen(…)`), which then serves, and keeps its listeners, for the life of the process.
+   */
+  function onListeningServer(value: TSESTree.Node, fn: FunctionNode): boolean {
+    const call = value.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    if (!LISTENER_METHODS.has(propertyName(call.callee) ?? '') || !call.arguments.includes(value as TSESTree.CallExpressionArgument)) return false;
+    const emitter = call.callee.object;
+    if (emitter.type !== AST_NODE_TYPES.Identifier) return false;
+    const kind = catalog.kindOfType(checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(emitter)));
+    const handoffs = kind?.handoffMethods;
+    if (!handoffs?.length) return false;
+    const variable = ASTUtils.findVariable(sourceCode.getScope(emitter), emitter);
+    return !!variable?.references.some((ref) => {
+      const member = ref.identifier.parent;
+      return (
+        enclosingFunction(ref.identifier) === fn &&
+        member?.type === AST_NODE_TYPES.MemberExpression &&
+        member.object === ref.identifier &&
+        handoffs.includes(propertyName(member) ?? '') &&
+        member.parent?.type === AST_NODE_TYPES.CallExpression &&
+        member.parent.callee === member
+      );
+    });
   }
 
   /**

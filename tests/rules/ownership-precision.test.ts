@@ -1551,3 +1551,62 @@ export async function relay(port: number, lines: AsyncIterable<string>): Promise
     },
   ],
 });
+
+ruleTester.run('no-leaked-resource: what a listening server\'s listener captures lives as long as the server (shape L)', noLeakedResource, {
+  valid: [
+    {
+      name: 'A WebSocket-like server captured by the upgrade listener of a server that listens',
+      code: `import * as http from 'node:http';
+import * as net from 'node:net';
+export function serve(port: number): void {
+  const wss = new net.Server();
+  const server = http.createServer();
+  server.on('upgrade', (req, socket) => {
+    wss.emit('connection', socket);
+  });
+  server.listen(port);
+}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'The server never listens: nothing keeps the captured server alive for the process',
+      code: `import * as http from 'node:http';
+import * as net from 'node:net';
+export function probe(): void {
+  const wss = new net.Server();
+  const server = http.createServer();
+  server.on('upgrade', (req, socket) => {
+    wss.emit('connection', socket);
+  });
+  server.close();
+}`,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 4,
+          column: 15,
+          suggestions: [
+            {
+              messageId: 'suggestFinally',
+              output: `import * as http from 'node:http';
+import * as net from 'node:net';
+export function probe(): void {
+  const wss = new net.Server();
+  try {
+    const server = http.createServer();
+    server.on('upgrade', (req, socket) => {
+      wss.emit('connection', socket);
+    });
+    server.close();
+  } finally {
+    wss.close();
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
