@@ -3,7 +3,7 @@
 // checker, so inherited and `super.close()` disposal in other files is followed too.
 import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import * as ts from 'typescript';
-import { type Catalog, isDisposalName } from '../catalog/catalog.js';
+import { type Catalog, isDisposalName, isDisposeProperty } from '../catalog/catalog.js';
 import { LISTENER_METHODS } from '../catalog/resources.js';
 import type { ResourceKind } from '../catalog/types.js';
 import type { ProgramFunctions } from './program-functions.js';
@@ -56,7 +56,6 @@ export type FieldFinding =
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
-const DISPOSE_SYMBOL = /^__@(async)?[dD]ispose@/;
 
 
 /** `this.x` / `this.#x` → `x` / `#x`. */
@@ -186,7 +185,7 @@ export class ClassFieldAnalysis {
     const result: DisposalMethod[] = [];
     for (const property of this.members(tsClass, isStatic)) {
       const escaped = String(property.escapedName);
-      const isDispose = DISPOSE_SYMBOL.test(escaped);
+      const isDispose = isDisposeProperty(escaped);
       if (!isDispose && !isDisposalName(property.name, this.disposalNames)) continue;
       // With overloads, the implementation is the declaration that has a body.
       const declaration = property.declarations?.find((d): d is ts.MethodDeclaration => ts.isMethodDeclaration(d) && !!d.body);
@@ -229,7 +228,7 @@ export class ClassFieldAnalysis {
         if (!ts.isMethodDeclaration(declaration)) continue;
         if (!declaration.body) {
           const declared = declaration.getSourceFile().isDeclarationFile;
-          if (declared && (DISPOSE_SYMBOL.test(String(property.escapedName)) || isDisposalName(property.name, this.disposalNames))) return true;
+          if (declared && (isDisposeProperty(String(property.escapedName)) || isDisposalName(property.name, this.disposalNames))) return true;
           continue;
         }
         const isPrivate =
@@ -250,6 +249,10 @@ export class ClassFieldAnalysis {
 
   /** Whether the class uses the method as a value (`this.#removeClient` not called on the spot). */
   private referencedAsValue(tsClass: ts.ClassLikeDeclaration, property: ts.Symbol): boolean {
+    let byProperty = this.referencedCache.get(tsClass);
+    if (!byProperty) this.referencedCache.set(tsClass, (byProperty = new Map()));
+    const cached = byProperty.get(property);
+    if (cached !== undefined) return cached;
     let found = false;
     const visit = (n: ts.Node): void => {
       if (found) return;
@@ -267,8 +270,12 @@ export class ClassFieldAnalysis {
       ts.forEachChild(n, visit);
     };
     visit(tsClass);
+    byProperty.set(property, found);
     return found;
   }
+
+  /** Per class, whether each private method is used as a value (see referencedAsValue). */
+  private readonly referencedCache = new Map<ts.Node, Map<ts.Symbol, boolean>>();
 
   /** Whether a method releases `this.<field>` (directly, through helpers it calls, or `super` methods). */
   releases(method: ts.MethodDeclaration, field: string, kind: ResourceKind, collection: boolean, seen = new Set<ts.Node>(), after?: number): boolean {

@@ -13,6 +13,7 @@ import {
   type FunctionNode,
   UsageClassifier,
   type Use,
+  calledMethod,
   contains,
   enclosingFunction,
   functionVariable,
@@ -232,17 +233,9 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     const handoffs = kind?.handoffMethods;
     if (!handoffs?.length) return false;
     const variable = ASTUtils.findVariable(sourceCode.getScope(emitter), emitter);
-    return !!variable?.references.some((ref) => {
-      const member = ref.identifier.parent;
-      return (
-        enclosingFunction(ref.identifier) === fn &&
-        member?.type === AST_NODE_TYPES.MemberExpression &&
-        member.object === ref.identifier &&
-        handoffs.includes(propertyName(member) ?? '') &&
-        member.parent?.type === AST_NODE_TYPES.CallExpression &&
-        member.parent.callee === member
-      );
-    });
+    return !!variable?.references.some(
+      (ref) => enclosingFunction(ref.identifier) === fn && handoffs.includes(calledMethod(ref.identifier) ?? ''),
+    );
   }
 
   /**

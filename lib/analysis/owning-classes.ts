@@ -4,6 +4,7 @@ import { Catalog, isDisposalName, isDisposeProperty, programClassOf } from '../c
 import { RELEASE_VERBS } from '../catalog/resources.js';
 import type { Category } from '../catalog/types.js';
 import type { LifetimeOptions } from './options.js';
+import { hasBody } from './program-functions.js';
 
 const ALL_CATEGORIES: readonly Category[] = ['resource', 'timer', 'response', 'server-response', 'server-socket'];
 const CONTAINERS = ['DisposableStack', 'AsyncDisposableStack'];
@@ -13,10 +14,6 @@ function skipOuterParents(node: ts.Node): ts.Node {
   let p = node.parent;
   while (p && (ts.isParenthesizedExpression(p) || ts.isNonNullExpression(p) || ts.isAsExpression(p))) p = p.parent;
   return p;
-}
-
-function isFunctionWithBody(node: ts.Node | undefined): node is ts.FunctionLikeDeclaration & { body: ts.Node } {
-  return !!node && ts.isFunctionLike(node) && 'body' in node && !!(node as ts.FunctionLikeDeclaration).body;
 }
 
 function skipOuter(expr: ts.Expression): ts.Expression {
@@ -160,7 +157,7 @@ class Judgement {
       }
       if (ts.isPropertyDeclaration(declaration) || ts.isPropertySignature(declaration) || ts.isParameter(declaration)) {
         const init = ts.isPropertyDeclaration(declaration) ? declaration.initializer && skipOuter(declaration.initializer) : undefined;
-        if (init && isFunctionWithBody(init)) {
+        if (init && hasBody(init)) {
           if (this.bodyReleases(init.body)) return true;
           continue;
         }
@@ -215,16 +212,16 @@ class Judgement {
     // A function of the program releases what it is given only if its body releases something (`assert(conn)`
     // does not); code the program does not have is taken to.
     let declaration: ts.Node | undefined = this.checker.getResolvedSignature(call)?.getDeclaration();
-    if (!isFunctionWithBody(declaration)) {
+    if (!hasBody(declaration)) {
       // `export const assert: (value: unknown) => asserts value = (value) => { … }`: the signature comes from the
       // annotation, the body from the initializer.
       let symbol = this.checker.getSymbolAtLocation(skipOuter(call.expression));
       if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
       const value = symbol?.valueDeclaration;
       const init = value && ts.isVariableDeclaration(value) && value.initializer ? skipOuter(value.initializer) : undefined;
-      if (init && isFunctionWithBody(init)) declaration = init;
+      if (init && hasBody(init)) declaration = init;
     }
-    if (declaration && isFunctionWithBody(declaration) && !declaration.getSourceFile().isDeclarationFile) {
+    if (declaration && hasBody(declaration) && !declaration.getSourceFile().isDeclarationFile) {
       if (this.visited.has(declaration)) return false;
       this.visited.add(declaration);
       return this.bodyReleases(declaration.body);
@@ -299,7 +296,7 @@ class Judgement {
     const fn = method === 'defer' ? args[0] : args[1];
     if (!fn) return false;
     const target = skipOuter(fn);
-    if (isFunctionWithBody(target)) return this.bodyReleases(target.body);
+    if (hasBody(target)) return this.bodyReleases(target.body);
     return true; // a function the analysis cannot read
   }
 

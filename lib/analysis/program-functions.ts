@@ -8,11 +8,12 @@ import type { ResourceKind } from '../catalog/types.js';
 /** What a function does with a resource passed in one of its parameters; 'passthrough': it returns it. */
 export type ParameterEffect = 'release' | 'transfer' | 'borrow' | 'passthrough';
 
-type FunctionWithBody = ts.FunctionLikeDeclaration & { body: ts.ConciseBody };
+export type FunctionWithBody = ts.FunctionLikeDeclaration & { body: ts.ConciseBody };
 
 const MAX_DEPTH = 4;
 
-function hasBody(node: ts.Node | undefined): node is FunctionWithBody {
+/** A function-like declaration or expression with a body (not a signature, not abstract). */
+export function hasBody(node: ts.Node | undefined): node is FunctionWithBody {
   return !!node && ts.isFunctionLike(node) && 'body' in node && !!(node as ts.FunctionLikeDeclaration).body;
 }
 

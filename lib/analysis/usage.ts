@@ -116,6 +116,14 @@ export function propertyName(member: TSESTree.MemberExpression): string | undefi
 }
 
 /** `for`, `for … in`, `for … of`, `while` and `do … while` statements. */
+/** `open` when the node is the object of a call `node.open(…)`; undefined otherwise. */
+export function calledMethod(node: TSESTree.Node): string | undefined {
+  const member = node.parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== node) return undefined;
+  if (member.parent?.type !== AST_NODE_TYPES.CallExpression || member.parent.callee !== member) return undefined;
+  return propertyName(member);
+}
+
 export function isLoop(node: TSESTree.Node): boolean {
   return (
     node.type === AST_NODE_TYPES.ForStatement ||

@@ -2,7 +2,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Frame, Position, Segment } from './code-paths.js';
 import type { ExitKind, LeakExit } from './findings.js';
-import { contains } from './usage.js';
+import { calledMethod, contains } from './usage.js';
 
 /** What a recorded node does to the tracked resource. */
 export type Effect = 'release' | 'transfer' | 'overwrite' | 'borrow';
@@ -376,17 +376,7 @@ export function findUnprotectedThrow(
     return false;
   };
   /** `server.listen(…)`: the holder is the object of a call to one of the methods that open the resource. */
-  const opens = (id: TSESTree.Node): boolean => {
-    const member = id.parent;
-    return (
-      member?.type === AST_NODE_TYPES.MemberExpression &&
-      member.object === id &&
-      member.property.type === AST_NODE_TYPES.Identifier &&
-      !!opensWith?.includes(member.property.name) &&
-      member.parent?.type === AST_NODE_TYPES.CallExpression &&
-      member.parent.callee === member
-    );
-  };
+  const opens = (id: TSESTree.Node): boolean => !!opensWith?.includes(calledMethod(id) ?? '');
   const candidates: TSESTree.Node[] = [];
   // A lazy resource (an agent or pool that connects on first use) holds nothing until the code first uses it.
   // `threw`, as in the leak walk: a `catch` reached without anything that can throw since the acquisition holds
