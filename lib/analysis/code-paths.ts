@@ -28,7 +28,8 @@ export type PositionTag =
   | 'branch' // a conditional branch starts
   | 'catch' // a catch clause starts
   | 'start' // a function's body starts
-  | 'call-end'; // a call finished evaluating, arguments included (where a release takes effect)
+  | 'call-end' // a call finished evaluating, arguments included (where a release takes effect)
+  | 'end-process'; // a call that ends the process (`process.exit()`): nothing outlives it
 
 export interface Position {
   node: TSESTree.Node;

@@ -531,18 +531,36 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     }
   }
 
-  /** `next` in `(req, res, next) => …`: calling it or passing it on hands the response to the next handler. */
-  function handoffParameterEvents(fn: TSESTree.Node, kind: ResourceKind, frameNode: TSESTree.Node, events: Map<TSESTree.Node, Effect>): void {
-    if (!kind.handoffParameters || !isFunctionNode(fn) || fn.type === AST_NODE_TYPES.StaticBlock) return;
-    for (const param of fn.params) {
-      if (param.type !== AST_NODE_TYPES.Identifier) continue;
-      if (!catalog.matches(checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(param)), kind.handoffParameters)) continue;
+  /**
+   * The continuation of a request handler, `next` in `(req, res, next) => …`: the parameter right after the response,
+   * callable with no arguments and returning nothing, whatever its type is named (Express's `NextFunction`,
+   * connect's, a router's `() => void`). A dependency passed in that place (`load: () => Promise<T>`,
+   * `log: (line: string) => void`) is no continuation.
+   */
+  function continuationParameters(fn: TSESTree.Node, kind: ResourceKind, response: TSESTree.Node): TSESTree.Identifier[] {
+    if (!kind.acquiredAsHandlerParameterWith || !isFunctionNode(fn) || fn.type === AST_NODE_TYPES.StaticBlock) return [];
+    const at = fn.params.indexOf(response as TSESTree.Parameter);
+    const param = at < 0 ? undefined : fn.params[at + 1];
+    if (param?.type !== AST_NODE_TYPES.Identifier) return [];
+    const continues = (signature: ts.Signature): boolean =>
+      signature.getParameters().every((p) => {
+        const declaration = p.valueDeclaration;
+        return !!declaration && ts.isParameter(declaration) && checker.isOptionalParameter(declaration);
+      }) &&
+      (checker.getReturnTypeOfSignature(signature).flags & (ts.TypeFlags.Void | ts.TypeFlags.Undefined | ts.TypeFlags.Any)) !== 0;
+    const type = checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(param));
+    return type.getCallSignatures().some(continues) ? [param] : [];
+  }
+
+  /** Calling the continuation or passing it on hands the response to the next handler. */
+  function continuationEvents(fn: TSESTree.Node, params: TSESTree.Identifier[], kind: ResourceKind, events: Map<TSESTree.Node, Effect>): void {
+    for (const param of params) {
       const variable = sourceCode.getDeclaredVariables(fn).find((v) => v.defs[0]?.name === param);
       for (const ref of variable?.references ?? []) {
         if (!ref.isRead()) continue;
         const fnOfRef = enclosingFunction(ref.identifier);
-        if (fnOfRef === frameNode) merge(events, ref.identifier, 'transfer');
-        else if (isFunctionNode(fnOfRef)) liftClosure(fnOfRef, 'transfer', kind, frameNode, events, 0);
+        if (fnOfRef === fn) merge(events, ref.identifier, 'transfer');
+        else if (isFunctionNode(fnOfRef)) liftClosure(fnOfRef, 'transfer', kind, fn, events, 0);
       }
     }
   }
@@ -720,7 +738,8 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     };
     const { events, holders, collected } = collectEvents(frame, kind, { variable, target, container, body });
     if (start.tag === 'start') releasedWithItsRequest(frame, kind, events);
-    if (start.tag === 'start') handoffParameterEvents(frame.node, kind, frame.node, events);
+    const continuations = start.tag === 'start' ? continuationParameters(frame.node, kind, target) : [];
+    continuationEvents(frame.node, continuations, kind, events);
     // A callback given to the acquisition itself that releases it (`net.connect(port, () => sock.end())`,
     // a poller that clears its own interval) runs after the acquisition, wherever it is written.
     if ([...events].some(([n, effect]) => (effect === 'release' || effect === 'transfer') && contains(node, n))) return;
@@ -764,7 +783,7 @@ export function createLifetimeListener<MessageIds extends string, Options extend
       bodyless: !!kind.mayHaveNoBody,
       statusNames: body ? statusVariables(variable) : undefined,
       bodyProperty: kind.body?.property,
-      throwHandsOff: !!kind.throwHandsOff,
+      throwHandsOff: !!kind.throwHandsOff || continuations.length > 0,
       constantTest,
       // Put in a collection (`sockets.push(socket)`): the next iteration's resource does not replace it there.
       container: container || collected,
@@ -999,6 +1018,9 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     'CallExpression, NewExpression, AwaitExpression, ForOfStatement[await=true]': record('call'),
     'CallExpression, NewExpression:exit': guard((node: TSESTree.CallExpression | TSESTree.NewExpression) => {
       top()?.record(node, 'call-end');
+      if (node.type === AST_NODE_TYPES.CallExpression && catalog.endsProcess(services.esTreeNodeToTSNodeMap.get(node) as ts.CallExpression)) {
+        top()?.record(node, 'end-process');
+      }
       detect(node);
     }),
     'ReturnStatement:exit': record('return'),

@@ -43,6 +43,19 @@ interface Pending {
   node: TSESTree.Node;
 }
 
+/** `return Promise.reject(err)` (or `return await Promise.reject(err)`): the function's caller sees a throw. */
+function returnsRejection(node: TSESTree.Node): boolean {
+  if (node.type !== AST_NODE_TYPES.ReturnStatement || !node.argument) return false;
+  const value = node.argument.type === AST_NODE_TYPES.AwaitExpression ? node.argument.argument : node.argument;
+  return (
+    value.type === AST_NODE_TYPES.CallExpression &&
+    value.callee.type === AST_NODE_TYPES.MemberExpression &&
+    value.callee.object.type === AST_NODE_TYPES.Identifier &&
+    value.callee.object.name === 'Promise' &&
+    calledMethod(value.callee.object) === 'reject'
+  );
+}
+
 function exit(kind: ExitKind, node: TSESTree.Node, line = node.loc.start.line): LeakExit {
   return { kind, node, line };
 }
@@ -242,7 +255,8 @@ function walkLeaks(input: WalkInput, firstOnly: boolean): LeakExit[] {
           if (node === start.node && start.tag === 'acquire' && !input.container) leak = exit('next-iteration', node);
           break;
         case 'return':
-          pending = { kind: 'return', node };
+          // `return Promise.reject(err)` is a throw to the caller (the router's error handler, for a response).
+          pending = { kind: input.throwHandsOff && returnsRejection(node) ? 'throw' : 'return', node };
           break;
         case 'call':
           threw = true;
@@ -265,6 +279,9 @@ function walkLeaks(input: WalkInput, firstOnly: boolean): LeakExit[] {
           }
           break;
         }
+        case 'end-process':
+          ended = true;
+          break;
         case 'scope-exit':
           if (node === scopeBlock) leak = exit('block-end', node, node.loc.end.line);
           break;
@@ -394,7 +411,7 @@ export function findUnprotectedThrow(
       const { node, tag } = positions[i];
       if (tag === 'call' || tag === 'throw') threw = true;
       if (tag === start.tag && node === start.node) ended = true;
-      else if (tag === 'catch' && !threw) ended = true;
+      else if ((tag === 'catch' && !threw) || tag === 'end-process') ended = true;
       else if ((tag === 'id' || tag === 'fn' || tag === 'call-end') && (events.get(node) === 'release' || events.get(node) === 'transfer')) {
         ended = true;
       } else if (tag === 'id' && events.has(node) && (!opensWith || opens(node))) used = true; // a closure made is no use yet

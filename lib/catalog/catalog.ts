@@ -57,6 +57,8 @@ function specifierLabel(spec: TypeOrValueSpecifier): string {
   return spec.from === 'package' ? `${spec.package} ${name}` : name;
 }
 
+const PROCESS_ENDING_METHODS = new Set(CALL_RULES.flatMap((rule) => (rule.endsProcess ? (rule.methods ?? []) : [])));
+
 export class Catalog {
   private readonly kinds: ResourceKind[];
   private readonly typeCache = new Map<ts.Type, ResourceKind | null>();
@@ -186,6 +188,13 @@ export class Catalog {
       if (current.isIntersection()) queue.push(...current.types);
     }
     return result;
+  }
+
+  /** Whether the call ends the process (`process.exit(1)`); the method name is checked before the checker is asked. */
+  endsProcess(call: ts.CallExpression): boolean {
+    const callee = call.expression;
+    if (!ts.isPropertyAccessExpression(callee) || !PROCESS_ENDING_METHODS.has(callee.name.text)) return false;
+    return !!this.callRule(callee)?.endsProcess;
   }
 
   /** Whether the rule asks about any kind handed to callbacks (responses), so callbacks are worth a look. */

@@ -457,6 +457,9 @@ const REQUEST_TYPES: TypeOrValueSpecifier[] = [
   { from: 'package', package: 'express', name: 'Request' },
 ];
 
+/** The methods web frameworks add to a server response that send it whole (Express's `send`, `json`, `format`, …). */
+const FRAMEWORK_SENDS = ['send', 'json', 'jsonp', 'redirect', 'render', 'sendFile', 'sendStatus', 'download', 'format'];
+
 /** Server responses, for `no-unended-response`: a handler must finish or hand on the response on every path. */
 export const SERVER_RESPONSES: ResourceKind[] = [
   {
@@ -467,13 +470,9 @@ export const SERVER_RESPONSES: ResourceKind[] = [
       { from: 'package', package: 'express-serve-static-core', name: 'Response' },
       { from: 'package', package: 'express', name: 'Response' },
     ],
-    release: ['end', 'destroy', 'send', 'json', 'jsonp', 'redirect', 'render', 'sendFile', 'sendStatus', 'download'],
+    release: ['end', 'destroy', ...FRAMEWORK_SENDS],
     acquiredBy: [],
     acquiredAsHandlerParameterWith: REQUEST_TYPES,
-    handoffParameters: [
-      { from: 'package', package: 'express-serve-static-core', name: 'NextFunction' },
-      { from: 'package', package: 'express', name: 'NextFunction' },
-    ],
     throwHandsOff: true,
     emitsErrors: true,
     verb: { base: 'end', past: 'ended' },
@@ -485,7 +484,9 @@ export const SERVER_RESPONSES: ResourceKind[] = [
     label: 'http.ServerResponse',
     category: 'server-response',
     types: [node('http', 'ServerResponse'), node('http2', 'Http2ServerResponse')],
-    release: ['end', 'destroy'],
+    // Routers that type the response as `http.ServerResponse` extended with their own senders (`res.send()` in
+    // Polka, Restify, connect-style stacks) finish it with them.
+    release: ['end', 'destroy', ...FRAMEWORK_SENDS],
     acquiredBy: [],
     acquiredAsHandlerParameterWith: REQUEST_TYPES,
     emitsErrors: true,
@@ -650,6 +651,8 @@ export const CALL_RULES: CallRule[] = [
   },
   { receiver: { from: 'lib', name: 'ErrorConstructor' }, methods: ['captureStackTrace'], effect: 'borrow', nonThrowing: true },
   { function: node('util', ['inspect', 'format', 'isDeepStrictEqual']), effect: 'borrow' },
+  // Ending the process ends every resource's lifetime with it.
+  { receiver: { from: 'package', package: 'node', name: 'Process' }, methods: ['exit', 'abort'], effect: 'borrow', nonThrowing: true, endsProcess: true },
   { function: node('assert', ['ok', 'equal', 'strictEqual', 'deepStrictEqual', 'notStrictEqual', 'assert']), effect: 'borrow' },
 ];
 

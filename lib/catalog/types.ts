@@ -88,9 +88,11 @@ export interface ResourceKind {
    * one of these request types (`(req: IncomingMessage, res: ServerResponse) => …`).
    */
   acquiredAsHandlerParameterWith?: TypeOrValueSpecifier[];
-  /** Calling or passing on a handler parameter of one of these types hands the resource on (Express's `next`). */
-  handoffParameters?: TypeOrValueSpecifier[];
-  /** An explicit `throw` hands it on (Express 5 answers a rejected handler with the error handler). */
+  /**
+   * An explicit `throw`, or returning a rejected promise, hands it on (Express 5 answers a rejected handler with the
+   * error handler). In a handler that takes a continuation (`next`), that is so for every kind acquired as a handler
+   * parameter: the router that passes `next` also catches what the handler throws.
+   */
   throwHandsOff?: boolean;
   /** Requests with `method: 'HEAD'`, and branches where the status is 204 or 304, have no body to release. */
   mayHaveNoBody?: boolean;
@@ -122,6 +124,8 @@ export interface CallRule {
   args?: number[];
   /** Calls the exception tier does not count as throwing (logging). */
   nonThrowing?: boolean;
+  /** The call ends the process (`process.exit()`): no path goes on after it, so nothing leaks there. */
+  endsProcess?: boolean;
   /** Only when the argument at index 1 is one of these event names (`events.once(child, 'exit')`). */
   whenEvent?: 'releaseEvents';
 }

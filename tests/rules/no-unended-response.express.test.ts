@@ -145,6 +145,15 @@ export function routes(count: () => Promise<number>): express.Router {
 }`,
   },
   {
+    name: 'Express 5: returning a rejected promise is handed to the error handler',
+    code: `import type { Request, Response } from 'express';
+export function show(req: Request, res: Response): Promise<void> {
+  if (!req.params.id) return Promise.reject(new Error('no id'));
+  res.json({ id: req.params.id });
+  return Promise.resolve();
+}`,
+  },
+  {
     name: 'Express 5: `throw` in an async handler is handed to the error handler',
     code: `import express from 'express';
 export function routes(findUser: (id: string) => Promise<object | undefined>): express.Router {

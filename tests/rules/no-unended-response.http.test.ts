@@ -357,6 +357,56 @@ export const server = http.createServer((req, res) => {
   res.end('ok');
 });`,
   },
+  // Routers that type the response as http.ServerResponse (connect, Polka, router): `next` is whatever callable
+  // parameter follows the response, their senders finish it, and they catch what a middleware throws.
+  {
+    name: 'A middleware whose `next` is typed `() => void` hands the response on by calling it',
+    code: `import * as http from 'node:http';
+type Next = () => void;
+export function onlyRoot(req: http.IncomingMessage, res: http.ServerResponse, next: Next): void {
+  if (req.url === '/') {
+    res.end('root');
+    return;
+  }
+  next();
+}`,
+  },
+  {
+    name: 'Passing `next` on to a timer hands the response on',
+    code: `import * as http from 'node:http';
+export function slow(req: http.IncomingMessage, res: http.ServerResponse, next: (err?: unknown) => void): void {
+  setTimeout(next, 100);
+}`,
+  },
+  {
+    name: 'A middleware that throws: the router that passes `next` catches it',
+    code: `import * as http from 'node:http';
+export function auth(req: http.IncomingMessage, res: http.ServerResponse, next: () => void): void {
+  if (!req.headers.authorization) throw new Error('unauthorized');
+  next();
+}`,
+  },
+  {
+    name: 'A middleware that returns a rejected promise: the router sees a throw',
+    code: `import * as http from 'node:http';
+export function auth(req: http.IncomingMessage, res: http.ServerResponse, next: () => void): Promise<void> {
+  if (!req.headers.authorization) return Promise.reject(new Error('unauthorized'));
+  next();
+  return Promise.resolve();
+}`,
+  },
+  {
+    name: "A router's own senders on the response type it extends (res.send, res.json)",
+    code: `import * as http from 'node:http';
+type Res = http.ServerResponse & { send(body: string): void; json(body: unknown): void };
+export function show(req: http.IncomingMessage, res: Res): void {
+  if (req.url === '/text') {
+    res.send('text');
+    return;
+  }
+  res.json({ url: req.url });
+}`,
+  },
 ];
 
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
@@ -666,6 +716,57 @@ export function handleToken(req: IncomingMessage, res: ServerResponse): void {
       // Which operand of `||` the path names is left open; the report's place is not.
       { messageId: 'leak', line: 6, column: 38 },
     ],
+  },
+  {
+    name: 'A middleware whose `next` is not called on one path',
+    code: `import * as http from 'node:http';
+export function onlyRoot(req: http.IncomingMessage, res: http.ServerResponse, next: () => void): void {
+  if (req.url === '/') return;
+  next();
+}`,
+    output: null,
+    errors: [{ messageId: 'leak', line: 3, column: 24, data: { ...RESPONSE, path: "when `onlyRoot()` returns at line 3 (after `if (req.url === '/')`)" } }],
+  },
+  {
+    name: 'A callable parameter before the response is no continuation',
+    code: `import * as http from 'node:http';
+export function handle(log: (line: string) => void, req: http.IncomingMessage, res: http.ServerResponse): void {
+  log(req.url ?? '');
+}`,
+    output: null,
+    errors: [{ messageId: 'leak', line: 2, column: 80, data: { ...RESPONSE, path: 'when `handle()` ends at line 4' } }],
+  },
+  {
+    name: 'Returning a resolved promise without ending the response',
+    code: `import * as http from 'node:http';
+export function auth(req: http.IncomingMessage, res: http.ServerResponse, next: () => void): Promise<void> {
+  if (!req.headers.authorization) return Promise.resolve();
+  next();
+  return Promise.resolve();
+}`,
+    output: null,
+    errors: [{ messageId: 'leak', line: 3, column: 35, data: { ...RESPONSE, path: 'when `auth()` returns at line 3 (after `if (!req.headers.authorization)`)' } }],
+  },
+  {
+    name: 'A rejected promise from a raw http handler (no router, no `next`) leaves the response open',
+    code: `import * as http from 'node:http';
+export function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  if (!req.headers.authorization) return Promise.reject(new Error('unauthorized'));
+  res.end('ok');
+  return Promise.resolve();
+}`,
+    output: null,
+    errors: [{ messageId: 'leak', line: 3, column: 35, data: { ...RESPONSE, path: 'when `handle()` returns at line 3 (after `if (!req.headers.authorization)`)' } }],
+  },
+  {
+    name: "A router's response type whose sender is never called",
+    code: `import * as http from 'node:http';
+type Res = http.ServerResponse & { send(body: string): void };
+export function show(req: http.IncomingMessage, res: Res): void {
+  res.setHeader('x-url', req.url ?? '');
+}`,
+    output: null,
+    errors: [{ messageId: 'leak', line: 3, column: 49, data: { ...RESPONSE, path: 'when `show()` ends at line 5' } }],
   },
   {
     name: '.js: an early return in a createServer handler (types from @types/node through checkJs)',

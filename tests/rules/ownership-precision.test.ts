@@ -1,7 +1,7 @@
 // The ownership model's precision rules, each kept as the reduced shape of false reports on real code (the
 // tests/realworld ledger; letters are the shapes of the precision issue): a resource's own release methods release it
 // (A), an exception path needs a throw point that can throw (G), and a call returning its argument extended creates
-// nothing (L). (Shape E, overwrites, lives in no-unreleased-field.overwrite.test.ts.) Each shape is silent; each
+// nothing, nor does anything outlive process.exit() (L). (Shape E, overwrites, lives in no-unreleased-field.overwrite.test.ts.) Each shape is silent; each
 // look-alike that really leaks still reports.
 import noLeakedResource from '../../rules/no-leaked-resource.js';
 import noLeakedTimer from '../../rules/no-leaked-timer.js';
@@ -167,6 +167,7 @@ export class Browser {
 
 const CHECK = [{ checkExceptionPaths: true }] as const;
 const SOCKET = { resource: 'net.Socket', released: 'destroyed' };
+const SOCKET_ADVICE = 'End or destroy it on every path, or hand it to an owner.';
 
 /** A socket written to, then ended; `between` runs in between (the exception tier's throw point, if it can throw). */
 const sendWith = (helpers: string, between: string): string => `import * as net from 'node:net';
@@ -671,6 +672,117 @@ export function tagged(port: number): net.Socket & { tag: string } {
     },
   ],
   invalid: [],
+});
+
+ruleTester.run('no-leaked-timer: a cancel closure returned through Object.assign(promise, { cancel }) (shape J)', noLeakedTimer, {
+  valid: [
+    {
+      name: 'The returned promise carries the closure that clears the interval',
+      code: `export function ticker(ms: number): Promise<void> & { cancel(): void } {
+  const timer = setInterval(() => console.log('tick'), ms);
+  const done = new Promise<void>((resolve) => setTimeout(resolve, ms * 10));
+  return Object.assign(done, { cancel: () => clearInterval(timer) });
+}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'The closure it carries only reads the interval',
+      code: `export function ticker(ms: number): Promise<void> & { cancel(): void } {
+  const timer = setInterval(() => console.log('tick'), ms);
+  const done = new Promise<void>((resolve) => setTimeout(resolve, ms * 10));
+  return Object.assign(done, { cancel: () => console.log(timer) });
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 2,
+          column: 17,
+          data: {
+            name: 'timer',
+            resource: 'interval',
+            released: 'cleared',
+            path: 'when `ticker()` returns at line 4',
+            advice: 'Clear it with `clearInterval()` on every path, or return or store the handle so an owner can.',
+          },
+        },
+      ],
+    },
+  ],
+});
+
+ruleTester.run('no-leaked-resource: nothing outlives process.exit() (shape L)', noLeakedResource, {
+  valid: [
+    {
+      name: 'The branch that exits the process leaves the socket to the operating system',
+      code: `import * as net from 'node:net';
+export function cli(port: number): void {
+  const socket = net.connect(port);
+  if (port === 0) {
+    console.error('no port');
+    process.exit(2);
+  } else {
+    socket.end();
+  }
+}`,
+    },
+    {
+      name: 'Under checkExceptionPaths: process.exit() is no throw point, and nothing runs after it',
+      options: [{ checkExceptionPaths: true }],
+      code: `import * as net from 'node:net';
+export async function main(port: number, work: (s: net.Socket) => Promise<void>): Promise<void> {
+  const socket = net.connect(port);
+  try {
+    await work(socket);
+  } catch (error) {
+    console.error(error);
+    process.exit(1);
+  }
+  socket.end();
+}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'Setting process.exitCode and returning does not end the process',
+      code: `import * as net from 'node:net';
+export function cli(port: number): void {
+  const socket = net.connect(port);
+  if (port === 0) {
+    process.exitCode = 2;
+    return;
+  }
+  socket.end();
+}`,
+      output: `import * as net from 'node:net';
+export function cli(port: number): void {
+  const socket = net.connect(port);
+  if (port === 0) {
+    process.exitCode = 2;
+    socket.end();
+    return;
+  }
+  socket.end();
+}`,
+      errors: [{ messageId: 'leak', line: 3, column: 18, data: { name: 'socket', ...SOCKET, path: 'when `cli()` returns at line 6', advice: SOCKET_ADVICE } }],
+    },
+    {
+      name: 'A function of the program named exit does not end the process',
+      code: `import * as net from 'node:net';
+const runner = { exit(code: number): void { console.log('exit', code); } };
+export function cli(port: number): void {
+  const socket = net.connect(port);
+  if (port === 0) {
+    runner.exit(2);
+  } else {
+    socket.end();
+  }
+}`,
+      output: null,
+      errors: [{ messageId: 'leak', line: 4, column: 18, data: { name: 'socket', ...SOCKET, path: 'when `cli()` ends at line 10', advice: SOCKET_ADVICE } }],
+    },
+  ],
 });
 
 ruleTester.run('no-unreleased-field: readable-stream streams are in memory, like node:stream\'s (shape I)', noUnreleasedField, {
