@@ -651,6 +651,17 @@ export const CALL_RULES: CallRule[] = [
   },
   { receiver: { from: 'lib', name: 'ErrorConstructor' }, methods: ['captureStackTrace'], effect: 'borrow', nonThrowing: true },
   { function: node('util', ['inspect', 'format', 'isDeepStrictEqual']), effect: 'borrow' },
+  // Building an in-memory stream (a zlib transform, one of node:stream's classes) only allocates: its synchronous
+  // throws are invalid options, programming errors that the exception tier does not count.
+  {
+    function: node('zlib', [
+      'createGzip', 'createGunzip', 'createDeflate', 'createInflate', 'createDeflateRaw', 'createInflateRaw', 'createUnzip',
+      'createBrotliCompress', 'createBrotliDecompress',
+    ]),
+    effect: 'borrow',
+    nonThrowing: true,
+  },
+  { function: node('stream', ['PassThrough', 'Transform', 'Readable', 'Writable', 'Duplex']), effect: 'borrow', nonThrowing: true },
   // Ending the process ends every resource's lifetime with it.
   { receiver: { from: 'package', package: 'node', name: 'Process' }, methods: ['exit', 'abort'], effect: 'borrow', nonThrowing: true, endsProcess: true },
   { function: node('assert', ['ok', 'equal', 'strictEqual', 'deepStrictEqual', 'notStrictEqual', 'assert']), effect: 'borrow' },

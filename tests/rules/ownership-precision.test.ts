@@ -549,6 +549,19 @@ export function open(file: string): { stream: fs.WriteStream; major: string | un
 }`,
     },
     {
+      name: 'Building an in-memory stream (a zlib transform, a PassThrough) as an argument of the pipeline that releases the file stream (socket.io)',
+      options: [{ checkExceptionPaths: true }],
+      code: `import { createReadStream } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import { PassThrough, pipeline } from 'node:stream';
+import { createGzip } from 'node:zlib';
+export function send(file: string, res: ServerResponse, gzip: boolean): void {
+  const stream = createReadStream(file);
+  if (gzip) pipeline(stream, createGzip(), res, () => {});
+  else pipeline(stream, new PassThrough(), res, () => {});
+}`,
+    },
+    {
       name: 'A server holds nothing until it listens, and listening hands it to the event loop',
       options: [{ checkExceptionPaths: true }],
       code: `import * as net from 'node:net';
@@ -631,6 +644,27 @@ export function connect(port: number): { socket: net.Socket; holder: { stack?: s
     },
   ],
   invalid: [
+    {
+      name: 'A library function that builds the stream in the middle of the pipeline can throw',
+      options: [{ checkExceptionPaths: true }],
+      code: `import { createReadStream } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream';
+declare function encoderFor(res: ServerResponse): NodeJS.ReadWriteStream;
+export function send(file: string, res: ServerResponse): void {
+  const stream = createReadStream(file);
+  pipeline(stream, encoderFor(res), res, () => {});
+}`,
+      output: null,
+      errors: [
+        {
+          messageId: 'exception',
+          line: 6,
+          column: 18,
+          data: { name: 'stream', resource: 'fs.ReadStream', released: 'closed', thrower: 'encoderFor()', line: 7 },
+        },
+      ],
+    },
     {
       name: 'A function of the program that throws is a throw point',
       options: CHECK,
