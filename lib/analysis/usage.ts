@@ -63,6 +63,12 @@ export function outermostValue(node: TSESTree.Node): TSESTree.Node {
   return cur;
 }
 
+/** The name of an object literal's property (`{ from: x }`, `{ 'from': x }`), unless it is computed. */
+function propertyKey(property: TSESTree.Property): string | undefined {
+  if (property.computed) return undefined;
+  return property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : undefined;
+}
+
 /** Whether `inner` lies within `outer` (nodes or source ranges). */
 export function contains(outer: TSESTree.Node | TSESTree.Range, inner: TSESTree.Node | TSESTree.Range): boolean {
   const [a, b] = 'range' in outer ? outer.range : outer;
@@ -246,7 +252,7 @@ export class UsageClassifier {
         case AST_NODE_TYPES.MemberExpression: {
           if (parent.object !== cur) return { t: 'borrow' };
           if (kind.body && !container && !closure && propertyName(parent) === kind.body.property) {
-            return this.bodyUse(parent, kind.body.release);
+            return this.bodyUse(parent, kind);
           }
           if (container && !closure) return this.containerMemberUse(parent, kind);
           if (closure) return { t: 'borrow' };
@@ -340,7 +346,8 @@ export class UsageClassifier {
   }
 
   /** `res.body` used: cancelled, read with a reader, iterated, or handed to a call (`Readable.fromWeb(res.body)`). */
-  private bodyUse(member: TSESTree.MemberExpression, release: string[]): Use {
+  private bodyUse(member: TSESTree.MemberExpression, kind: ResourceKind): Use {
+    const release = kind.body?.release ?? [];
     const cur = outermostValue(member);
     const parent = cur.parent;
     if (!parent) return { t: 'borrow' };
@@ -357,7 +364,29 @@ export class UsageClassifier {
     }
     if (parent.type === AST_NODE_TYPES.ForOfStatement && parent.right === cur) return { t: 'release' };
     if (parent.type === AST_NODE_TYPES.ReturnStatement) return { t: 'transfer' };
+    // `consume({ from: res.body })`: a property of an object literal passed to a call is passed to that call.
+    if (parent.type === AST_NODE_TYPES.Property && parent.value === cur) return this.bodyPropertyUse(parent, kind);
     return { t: 'borrow' };
+  }
+
+  /**
+   * A body in an object literal passed to a call: a function of the program consumes it when it keeps or releases
+   * that property; a lender of the catalog only reads the options; other code the plugin cannot see reads it, as when
+   * the body is passed directly (after which cancelling it would throw: the stream is locked).
+   */
+  private bodyPropertyUse(property: TSESTree.Property, kind: ResourceKind): Use {
+    const object = property.parent as TSESTree.ObjectExpression;
+    const call = object.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression && call?.type !== AST_NODE_TYPES.NewExpression) return { t: 'borrow' };
+    const index = call.arguments.indexOf(object);
+    const key = propertyKey(property);
+    if (index < 0 || key === undefined) return { t: 'borrow' };
+    const tsCall = this.ctx.services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression | ts.NewExpression;
+    if (this.ctx.catalog.callRule(tsCall.expression)?.effect === 'borrow') return { t: 'borrow' };
+    const body = this.ctx.functions.bodyOf(tsCall);
+    if (!body) return { t: 'release' };
+    const effect = this.ctx.functions.propertyEffect(body, index, key, this.ctx.catalog.bodyKind(kind));
+    return effect === 'release' || effect === 'transfer' ? { t: 'release' } : { t: 'borrow' };
   }
 
   /** `const [a, b] = [x, y]`: the element at `index` lands in the variable at the same place of the pattern. */
@@ -515,7 +544,7 @@ export class UsageClassifier {
     if (call?.type !== AST_NODE_TYPES.CallExpression && call?.type !== AST_NODE_TYPES.NewExpression) return undefined;
     const index = call.arguments.indexOf(object);
     if (index < 0 || property.computed) return undefined;
-    const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : undefined;
+    const key = propertyKey(property);
     if (key === undefined) return undefined;
     const tsCall = this.ctx.services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression | ts.NewExpression;
     const body = this.ctx.functions.bodyOf(tsCall);

@@ -8,6 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { type RuleId, fixtureLinter } from '../fixture-linter.js';
 import { fixturesDir } from '../rule-tester.js';
 import { typeErrorsIntroduced } from '../typecheck.js';
+import * as fixSafety from './fix-safety.real-code.test.js';
 import * as fixShapes from './fixes.test.js';
 import * as resourceAcquisition from './no-leaked-resource.acquisition.test.js';
 import * as resourceExceptions from './no-leaked-resource.exceptions.test.js';
@@ -62,6 +63,8 @@ const list = (rule: string, module: { invalid: readonly unknown[] }, defaultFile
 const lists: Record<string, CaseList> = {
   'fix shapes': list('no-leaked-resource', fixShapes, 'file.ts'),
   'timer fix shapes': list('no-leaked-timer', { invalid: fixShapes.timerInvalid }, 'file.ts'),
+  'fix safety': list('no-leaked-resource', fixSafety, 'file.ts'),
+  'body fix safety': list('no-unconsumed-body', { invalid: fixSafety.bodyInvalid }, 'file.ts'),
   acquisition: list('no-leaked-resource', resourceAcquisition, 'file.ts'),
   exceptions: list('no-leaked-resource', resourceExceptions, 'file.ts'),
   guards: list('no-leaked-resource', resourceGuards, 'file.ts'),
