@@ -155,15 +155,22 @@ export class ProgramFunctions {
       // `process.versions.node.split('.')`: the standard library's methods of a string or number read a value.
       if (ts.isPropertyAccessExpression(callee)) {
         const receiver = this.checker.getTypeAtLocation(callee.expression);
-        const primitive = ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike;
         const declarations = this.checker.getSymbolAtLocation(callee.name)?.declarations ?? [];
         if (
-          receiver.flags & primitive &&
+          receiver.flags & PRIMITIVE &&
           declarations.length > 0 &&
           declarations.every((d) => this.program.isSourceFileDefaultLibrary(d.getSourceFile()))
         ) {
           return false;
         }
+      }
+      // `String(port)`, `Boolean(flag)`: converting a primitive to a string or a boolean cannot throw.
+      if (
+        ts.isCallExpression(node) &&
+        node.arguments.every((arg) => this.checker.getTypeAtLocation(arg).flags & PRIMITIVE) &&
+        this.catalog.calleeMatches(callee, [{ from: 'lib', name: ['StringConstructor', 'BooleanConstructor'] }])
+      ) {
+        return false;
       }
       if (ts.isNewExpression(node) && this.catalog.calleeMatches(callee, [{ from: 'lib', name: 'PromiseConstructor' }])) {
         const executor = node.arguments?.[0];
@@ -674,6 +681,9 @@ export class ProgramFunctions {
 }
 
 /** `open` for `open(…)`, `fs.open(…)`, `this.pool.connect(…)`; undefined for computed callees. */
+/** Strings, numbers and booleans (literals and unions of them included). */
+const PRIMITIVE = ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike;
+
 function calleeName(callee: ts.Expression): string | undefined {
   let e = callee;
   for (;;) {

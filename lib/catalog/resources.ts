@@ -662,6 +662,12 @@ export const CALL_RULES: CallRule[] = [
     nonThrowing: true,
   },
   { function: node('stream', ['PassThrough', 'Transform', 'Readable', 'Writable', 'Duplex']), effect: 'borrow', nonThrowing: true },
+  // Node's asynchronous resources report failures through 'error' events; their factories throw synchronously only
+  // on invalid arguments (a bad port, a non-string path). (Not child_process: spawn throws EMFILE or EAGAIN at once;
+  // nor tls, whose secure context can throw on a malformed certificate; nor http, which parses URLs at once.)
+  { function: node('net', ['connect', 'createConnection']), effect: 'transfer', nonThrowing: true },
+  { function: node('fs', ['createReadStream', 'createWriteStream']), effect: 'transfer', nonThrowing: true },
+  { function: node('dgram', 'createSocket'), effect: 'transfer', nonThrowing: true },
   // Ending the process ends every resource's lifetime with it.
   { receiver: { from: 'package', package: 'node', name: 'Process' }, methods: ['exit', 'abort'], effect: 'borrow', nonThrowing: true, endsProcess: true },
   { function: node('assert', ['ok', 'equal', 'strictEqual', 'deepStrictEqual', 'notStrictEqual', 'assert']), effect: 'borrow' },

@@ -562,6 +562,35 @@ export function send(file: string, res: ServerResponse, gzip: boolean): void {
 }`,
     },
     {
+      name: 'Opening a second socket or file stream is no throw point for the first: failures arrive as \'error\' events',
+      options: [{ checkExceptionPaths: true }],
+      code: `import * as fs from 'node:fs';
+import * as net from 'node:net';
+export function pair(a: number, b: number): [net.Socket, net.Socket] {
+  const first = net.connect(a);
+  const second = net.connect(b);
+  return [first, second];
+}
+export function tee(from: string, to: string): [fs.ReadStream, fs.WriteStream] {
+  const source = fs.createReadStream(from);
+  const sink = fs.createWriteStream(to);
+  return [source, sink];
+}`,
+    },
+    {
+      name: 'Sockets in object literals pushed into a local list that a constructor takes (shape J), keyed with String()',
+      options: [{ checkExceptionPaths: true }],
+      code: `import * as net from 'node:net';
+declare class Pool {
+  constructor(entries: { socket: net.Socket; key: string }[]);
+}
+export function make(ports: number[]): Pool {
+  const entries: { socket: net.Socket; key: string }[] = [];
+  for (const port of ports) entries.push({ socket: net.connect(port), key: String(port) });
+  return new Pool(entries);
+}`,
+    },
+    {
       name: 'A server holds nothing until it listens, and listening hands it to the event loop',
       options: [{ checkExceptionPaths: true }],
       code: `import * as net from 'node:net';
@@ -644,6 +673,31 @@ export function connect(port: number): { socket: net.Socket; holder: { stack?: s
     },
   ],
   invalid: [
+    {
+      name: 'A TLS connection can throw at once (a malformed certificate): a throw point for the socket opened before',
+      options: [{ checkExceptionPaths: true }],
+      code: `import * as net from 'node:net';
+import * as tls from 'node:tls';
+export function secure(a: number, b: number): [net.Socket, tls.TLSSocket] {
+  const plain = net.connect(a);
+  const secured = tls.connect(b);
+  return [plain, secured];
+}`,
+      output: null,
+      errors: [{ messageId: 'exception', line: 4, column: 17, data: { name: 'plain', ...SOCKET, thrower: 'tls.connect()', line: 5 } }],
+    },
+    {
+      name: 'String() of an object runs its toString(), which can throw',
+      options: [{ checkExceptionPaths: true }],
+      code: `import * as net from 'node:net';
+export function label(port: number, tag: { toString(): string }): { socket: net.Socket; name: string } {
+  const socket = net.connect(port);
+  const name = String(tag);
+  return { socket, name };
+}`,
+      output: null,
+      errors: [{ messageId: 'exception', line: 3, column: 18, data: { name: 'socket', ...SOCKET, thrower: 'String()', line: 4 } }],
+    },
     {
       name: 'A library function that builds the stream in the middle of the pipeline can throw',
       options: [{ checkExceptionPaths: true }],
