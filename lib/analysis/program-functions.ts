@@ -680,10 +680,10 @@ export class ProgramFunctions {
   }
 }
 
-/** `open` for `open(…)`, `fs.open(…)`, `this.pool.connect(…)`; undefined for computed callees. */
-/** Strings, numbers and booleans (literals and unions of them included). */
+/** Strings, numbers and booleans (their literal types included). */
 const PRIMITIVE = ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike;
 
+/** `open` for `open(…)`, `fs.open(…)`, `this.pool.connect(…)`; undefined for computed callees. */
 function calleeName(callee: ts.Expression): string | undefined {
   let e = callee;
   for (;;) {
