@@ -15,6 +15,7 @@ import {
   type Use,
   calledMethod,
   contains,
+  flowsOn,
   enclosingFunction,
   functionVariable,
   isFunctionNode,
@@ -542,13 +543,32 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     const at = fn.params.indexOf(response as TSESTree.Parameter);
     const param = at < 0 ? undefined : fn.params[at + 1];
     if (param?.type !== AST_NODE_TYPES.Identifier) return [];
-    const continues = (signature: ts.Signature): boolean =>
-      signature.getParameters().every((p) => {
-        const declaration = p.valueDeclaration;
-        return !!declaration && ts.isParameter(declaration) && checker.isOptionalParameter(declaration);
-      }) &&
-      (checker.getReturnTypeOfSignature(signature).flags & (ts.TypeFlags.Void | ts.TypeFlags.Undefined | ts.TypeFlags.Any)) !== 0;
-    const type = checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(param));
+    // It takes nothing, or an optional error (`(err?: any) => void`); a rest parameter is optional too.
+    const declarationIsRest = (p: ts.Symbol): boolean => {
+      const declaration = p.valueDeclaration;
+      return !!declaration && ts.isParameter(declaration) && !!declaration.dotDotDotToken;
+    };
+    const optional = (p: ts.Symbol): boolean => {
+      const declaration = p.valueDeclaration;
+      return declarationIsRest(p) || (!!declaration && ts.isParameter(declaration) && checker.isOptionalParameter(declaration));
+    };
+    const takesError = (p: ts.Symbol): boolean => {
+      const type = checker.getTypeOfSymbol(p);
+      const types = (type.isUnion() ? type.types : [type]).filter((t) => !(t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null)));
+      return types.every((t) => {
+        const value = declarationIsRest(p) && checker.isArrayType(t) ? (checker.getTypeArguments(t as ts.TypeReference)[0] ?? t) : t;
+        return !!(value.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) || value.getSymbol()?.getName() === 'Error';
+      });
+    };
+    const continues = (signature: ts.Signature): boolean => {
+      const params = signature.getParameters();
+      return (
+        params.every(optional) &&
+        (params.length === 0 || takesError(params[0]!)) &&
+        (checker.getReturnTypeOfSignature(signature).flags & (ts.TypeFlags.Void | ts.TypeFlags.Undefined | ts.TypeFlags.Any)) !== 0
+      );
+    };
+    const type = checker.getNonNullableType(checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(param)));
     return type.getCallSignatures().some(continues) ? [param] : [];
   }
 
@@ -557,7 +577,8 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     for (const param of params) {
       const variable = sourceCode.getDeclaredVariables(fn).find((v) => v.defs[0]?.name === param);
       for (const ref of variable?.references ?? []) {
-        if (!ref.isRead()) continue;
+        // Called (`next()`, `next?.()`) or passed on (`.catch(next)`); `typeof next === 'function'` hands nothing on.
+        if (!ref.isRead() || !flowsOn(ref.identifier)) continue;
         const fnOfRef = enclosingFunction(ref.identifier);
         if (fnOfRef === fn) merge(events, ref.identifier, 'transfer');
         else if (isFunctionNode(fnOfRef)) liftClosure(fnOfRef, 'transfer', kind, fn, events, 0);
@@ -783,7 +804,10 @@ export function createLifetimeListener<MessageIds extends string, Options extend
       bodyless: !!kind.mayHaveNoBody,
       statusNames: body ? statusVariables(variable) : undefined,
       bodyProperty: kind.body?.property,
-      throwHandsOff: !!kind.throwHandsOff || continuations.length > 0,
+      // A router that passes `next` catches what the handler throws synchronously (connect, Express 4); only Express 5
+      // also awaits what it returns.
+      throwHandsOff: !!kind.throwHandsOff || (continuations.length > 0 && isFunctionNode(frame.node) && !(frame.node as { async?: boolean }).async),
+      rejectionHandsOff: !!kind.throwHandsOff,
       constantTest,
       // Put in a collection (`sockets.push(socket)`): the next iteration's resource does not replace it there.
       container: container || collected,

@@ -69,6 +69,36 @@ function propertyKey(property: TSESTree.Property): string | undefined {
   return property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : undefined;
 }
 
+/**
+ * Whether the value read at `id` flows on: called, passed to a call, returned, stored, or put in a literal — not only
+ * tested (`typeof next === 'function'`, `if (next)`) or compared.
+ */
+export function flowsOn(id: TSESTree.Node): boolean {
+  const cur = outermostValue(id);
+  const parent = cur.parent;
+  switch (parent?.type) {
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression:
+    case AST_NODE_TYPES.ReturnStatement:
+    case AST_NODE_TYPES.ArrayExpression:
+    case AST_NODE_TYPES.SpreadElement:
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+      return true;
+    case AST_NODE_TYPES.Property:
+      return parent.value === cur;
+    case AST_NODE_TYPES.VariableDeclarator:
+      return parent.init === cur;
+    case AST_NODE_TYPES.AssignmentExpression:
+      return parent.right === cur;
+    case AST_NODE_TYPES.ConditionalExpression:
+      return parent.test !== cur;
+    case AST_NODE_TYPES.LogicalExpression:
+      return parent.right === cur;
+    default:
+      return false;
+  }
+}
+
 /** Whether `inner` lies within `outer` (nodes or source ranges). */
 export function contains(outer: TSESTree.Node | TSESTree.Range, inner: TSESTree.Node | TSESTree.Range): boolean {
   const [a, b] = 'range' in outer ? outer.range : outer;

@@ -21,6 +21,8 @@ export interface WalkInput {
   bodyProperty?: string;
   /** An explicit `throw` hands the resource on (Express 5 routes it to the error handler). */
   throwHandsOff?: boolean;
+  /** Returning a rejected promise (`return Promise.reject(err)`) hands it on too (Express 5 awaits what a handler returns). */
+  rejectionHandsOff?: boolean;
   /** Effects keyed by the recorded node (identifier or nested function). */
   events: Map<TSESTree.Node, Effect>;
   /** Names of the variables that hold the resource, for null checks. */
@@ -256,7 +258,7 @@ function walkLeaks(input: WalkInput, firstOnly: boolean): LeakExit[] {
           break;
         case 'return':
           // `return Promise.reject(err)` is a throw to the caller (the router's error handler, for a response).
-          pending = { kind: input.throwHandsOff && returnsRejection(node) ? 'throw' : 'return', node };
+          pending = { kind: input.rejectionHandsOff && returnsRejection(node) ? 'throw' : 'return', node };
           break;
         case 'call':
           threw = true;
@@ -339,7 +341,7 @@ export function exitReachedAfterHandling(input: WalkInput, exit: TSESTree.Node):
       if (node === exit && (tag === 'return' || tag === 'throw' || tag === 'break' || tag === 'continue')) {
         if (handled) return true;
         stopped = true;
-      } else if (tag === 'acquire' && node === start.node) {
+      } else if ((tag === 'acquire' && node === start.node) || tag === 'end-process') {
         stopped = true;
       } else if (tag === 'id' || tag === 'call-end' || tag === 'fn') {
         const effect = events.get(node);

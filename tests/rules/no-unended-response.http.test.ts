@@ -387,12 +387,21 @@ export function auth(req: http.IncomingMessage, res: http.ServerResponse, next: 
 }`,
   },
   {
-    name: 'A middleware that returns a rejected promise: the router sees a throw',
+    name: 'An optional continuation called with `next?.()`, and one typed with a rest parameter',
     code: `import * as http from 'node:http';
-export function auth(req: http.IncomingMessage, res: http.ServerResponse, next: () => void): Promise<void> {
-  if (!req.headers.authorization) return Promise.reject(new Error('unauthorized'));
+export function a(req: http.IncomingMessage, res: http.ServerResponse, next?: (err?: unknown) => void): void {
+  if (req.url === '/') {
+    res.end('root');
+    return;
+  }
+  next?.();
+}
+export function b(req: http.IncomingMessage, res: http.ServerResponse, next: (...args: unknown[]) => void): void {
+  if (req.url === '/') {
+    res.end('root');
+    return;
+  }
   next();
-  return Promise.resolve();
 }`,
   },
   {
@@ -757,6 +766,46 @@ export function handle(req: http.IncomingMessage, res: http.ServerResponse): Pro
 }`,
     output: null,
     errors: [{ messageId: 'leak', line: 3, column: 35, data: { ...RESPONSE, path: 'when `handle()` returns at line 3 (after `if (!req.headers.authorization)`)' } }],
+  },
+  {
+    name: 'A middleware that returns a rejected promise: connect and Express 4 ignore what a handler returns',
+    code: `import * as http from 'node:http';
+export function auth(req: http.IncomingMessage, res: http.ServerResponse, next: () => void): Promise<void> {
+  if (!req.headers.authorization) return Promise.reject(new Error('unauthorized'));
+  next();
+  return Promise.resolve();
+}`,
+    output: null,
+    errors: [{ messageId: 'leak', line: 3, column: 35, data: { ...RESPONSE, path: 'when `auth()` returns at line 3 (after `if (!req.headers.authorization)`)' } }],
+  },
+  {
+    name: 'An async middleware that throws: its rejection reaches no error handler in connect',
+    code: `import * as http from 'node:http';
+export async function user(req: http.IncomingMessage, res: http.ServerResponse, next: (err?: unknown) => void): Promise<void> {
+  if (req.url !== '/user') return next();
+  if (!req.headers.cookie) throw new Error('no user');
+  res.end('user');
+}`,
+    output: null,
+    errors: [{ messageId: 'leak', line: 4, column: 28, data: { ...RESPONSE, path: 'when `user()` throws at line 4 (after `if (!req.headers.cookie)`)' } }],
+  },
+  {
+    name: 'A callable after the response that takes a string is a dependency, not a continuation',
+    code: `import * as http from 'node:http';
+export function handle(req: http.IncomingMessage, res: http.ServerResponse, log: (line?: string) => void): void {
+  log(req.url);
+}`,
+    output: null,
+    errors: [{ messageId: 'leak', line: 2, column: 51, data: { ...RESPONSE, path: 'when `handle()` ends at line 4' } }],
+  },
+  {
+    name: 'Testing whether `next` exists hands nothing on',
+    code: `import * as http from 'node:http';
+export function handle(req: http.IncomingMessage, res: http.ServerResponse, next: () => void): void {
+  if (typeof next === 'function') console.log(req.url);
+}`,
+    output: null,
+    errors: [{ messageId: 'leak', line: 2, column: 51, data: { ...RESPONSE, path: "when `handle()` ends at line 4 (after `if (typeof next === 'function')`)" } }],
   },
   {
     name: "A router's response type whose sender is never called",
