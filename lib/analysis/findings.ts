@@ -52,6 +52,12 @@ export interface Held {
   leakingExits: () => LeakExit[];
   /** Some path reaches this exit statement after a release or hand-off of the resource. */
   handledBefore: (exit: TSESTree.Node) => boolean;
+  /**
+   * Some path reaches this exit statement after the resource (or its body) was passed to other code: an argument,
+   * an object or array literal, another variable. That code may have released it, or locked a body's stream. For the
+   * end of a block: whether any path passed it on.
+   */
+  passedBefore: (exit: TSESTree.Node) => boolean;
 }
 
 export type Finding =

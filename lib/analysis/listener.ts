@@ -21,6 +21,7 @@ import {
   isFunctionNode,
   loopCanEnd,
   outermostValue,
+  passedTo,
   propertyName,
 } from './usage.js';
 import { type Effect, exitReachedAfterHandling, findLeak, findLeaks, findUnprotectedThrow } from './walk.js';
@@ -533,6 +534,19 @@ export function createLifetimeListener<MessageIds extends string, Options extend
   }
 
   /**
+   * The resource (or its body) is passed to code whose effect on it the analysis does not know for sure: a call
+   * without a catalog rule and, unless it is a response (a body may be locked by a reader), without a body in the
+   * program; or a literal that goes elsewhere. A fix must not release it after that.
+   */
+  function passedToUnseen(id: TSESTree.Node, kind: ResourceKind): boolean {
+    const to = passedTo(id, kind.body?.property);
+    if (!to || to === 'literal') return !!to;
+    const tsCall = services.esTreeNodeToTSNodeMap.get(to) as ts.CallExpression | ts.NewExpression;
+    if (catalog.callRule(tsCall.expression)) return false;
+    return kind.category === 'response' || !functions.bodyOf(tsCall);
+  }
+
+  /**
    * The continuation of a request handler, `next` in `(req, res, next) => …`: the parameter right after the response,
    * callable with no arguments and returning nothing, whatever its type is named (Express's `NextFunction`,
    * connect's, a router's `() => void`). A dependency passed in that place (`load: () => Promise<T>`,
@@ -814,6 +828,7 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     };
     const leaks = config.allExits ? findLeaks(input) : [findLeak(input)].filter((l): l is NonNullable<typeof l> => !!l);
     let allLeaks: LeakExit[] | undefined = config.allExits ? leaks : undefined;
+    let passed: Set<TSESTree.Node> | undefined;
     const held: Held = {
       variable,
       holders,
@@ -823,6 +838,12 @@ export function createLifetimeListener<MessageIds extends string, Options extend
       kind: body ? catalog.bodyKind(kind) : kind,
       leakingExits: () => (allLeaks ??= findLeaks(input)),
       handledBefore: (exit) => exitReachedAfterHandling(input, exit),
+      passedBefore: (exit) => {
+        passed ??= new Set(holders.flatMap((h) => h.references.map((r) => r.identifier)).filter((id) => passedToUnseen(id, kind)));
+        if (passed.size === 0) return false;
+        // The end of a block: any path may have passed it on.
+        return exit.type === AST_NODE_TYPES.BlockStatement || exitReachedAfterHandling(input, exit, (n) => passed!.has(n));
+      },
     };
     if (leaks.length > 0) {
       for (const leak of leaks) onFinding({ type: 'leak', acquisition, exit: leak, held });

@@ -99,6 +99,38 @@ export function flowsOn(id: TSESTree.Node): boolean {
   }
 }
 
+/**
+ * Where the resource read at `id` — or its body, `res.body` — is passed to other code: the call it is an argument of
+ * (directly, or inside object and array literals), or 'literal' for a literal that goes elsewhere. Calling its own
+ * methods (`res.json()`), reading a property (`res.status`), aliasing it (`const r = res`) or returning it passes
+ * nothing on.
+ */
+export function passedTo(id: TSESTree.Node, bodyProperty?: string): TSESTree.CallExpression | TSESTree.NewExpression | 'literal' | undefined {
+  let cur = outermostValue(id);
+  const member = cur.parent;
+  if (bodyProperty && member?.type === AST_NODE_TYPES.MemberExpression && member.object === cur && propertyName(member) === bodyProperty) {
+    cur = outermostValue(member);
+  }
+  let inLiteral = false;
+  for (;;) {
+    const parent = cur.parent;
+    if (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) {
+      return parent.callee === cur ? undefined : parent;
+    }
+    if (parent?.type === AST_NODE_TYPES.SpreadElement || parent?.type === AST_NODE_TYPES.ArrayExpression) {
+      cur = parent.type === AST_NODE_TYPES.SpreadElement ? parent : outermostValue(parent);
+      inLiteral = true;
+      continue;
+    }
+    if (parent?.type === AST_NODE_TYPES.Property && parent.value === cur && parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
+      cur = outermostValue(parent.parent);
+      inLiteral = true;
+      continue;
+    }
+    return inLiteral ? 'literal' : undefined;
+  }
+}
+
 /** Whether `inner` lies within `outer` (nodes or source ranges). */
 export function contains(outer: TSESTree.Node | TSESTree.Range, inner: TSESTree.Node | TSESTree.Range): boolean {
   const [a, b] = 'range' in outer ? outer.range : outer;
@@ -405,14 +437,20 @@ export class UsageClassifier {
    * the body is passed directly (after which cancelling it would throw: the stream is locked).
    */
   private bodyPropertyUse(property: TSESTree.Property, kind: ResourceKind): Use {
-    const object = property.parent as TSESTree.ObjectExpression;
+    // `sink({ from: res.body } as Options)`: the object as the call sees it.
+    const object = outermostValue(property.parent);
     const call = object.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression && call?.type !== AST_NODE_TYPES.NewExpression) return { t: 'borrow' };
-    const index = call.arguments.indexOf(object);
+    const index = call.arguments.indexOf(object as TSESTree.CallExpressionArgument);
     const key = propertyKey(property);
     if (index < 0 || key === undefined) return { t: 'borrow' };
     const tsCall = this.ctx.services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression | ts.NewExpression;
-    if (this.ctx.catalog.callRule(tsCall.expression)?.effect === 'borrow') return { t: 'borrow' };
+    if (this.ctx.catalog.callRule(tsCall.expression)?.effect === 'borrow') {
+      // A lender's options are only looked at (`console.log({ body })`), except where its declared type asks for a
+      // value of its own there (`fetch(url, { body: res.body })` uploads the stream).
+      const slot = this.ctx.services.program.getTypeChecker().getContextualType(this.ctx.services.esTreeNodeToTSNodeMap.get(property.value) as ts.Expression);
+      return slot && !(slot.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) ? { t: 'release' } : { t: 'borrow' };
+    }
     const body = this.ctx.functions.bodyOf(tsCall);
     if (!body) return { t: 'release' };
     const effect = this.ctx.functions.propertyEffect(body, index, key, this.ctx.catalog.bodyKind(kind));

@@ -324,10 +324,18 @@ function walkLeaks(input: WalkInput, firstOnly: boolean): LeakExit[] {
 
 /**
  * Whether a path from the acquisition reaches the exit statement `exit` after the resource was released or handed
- * on (so a release inserted before that exit could run twice), without the acquisition running again first.
+ * on (so a release inserted before that exit could run twice), without the acquisition running again first. `handles`
+ * picks other recorded nodes instead (where the resource was passed to other code).
  */
-export function exitReachedAfterHandling(input: WalkInput, exit: TSESTree.Node): boolean {
-  const { frame, events, start } = input;
+export function exitReachedAfterHandling(
+  input: WalkInput,
+  exit: TSESTree.Node,
+  handles: (node: TSESTree.Node) => boolean = (node) => {
+    const effect = input.events.get(node);
+    return effect === 'release' || effect === 'transfer';
+  },
+): boolean {
+  const { frame, start } = input;
   type State = { segment: Segment; index: number; handled: boolean };
   const stack: State[] = frame.find(start.node, start.tag).map(({ segment, index }) => ({ segment, index: index + 1, handled: false }));
   const visited = new Set<string>();
@@ -343,9 +351,8 @@ export function exitReachedAfterHandling(input: WalkInput, exit: TSESTree.Node):
         stopped = true;
       } else if ((tag === 'acquire' && node === start.node) || tag === 'end-process') {
         stopped = true;
-      } else if (tag === 'id' || tag === 'call-end' || tag === 'fn') {
-        const effect = events.get(node);
-        if (effect === 'release' || effect === 'transfer') handled = true;
+      } else if ((tag === 'id' || tag === 'call-end' || tag === 'fn') && handles(node)) {
+        handled = true;
       }
     }
     if (stopped) continue;

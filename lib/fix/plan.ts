@@ -574,14 +574,19 @@ class Planner {
     if (this.held.kind.category === 'timer' && !releasesItself && !statements.every((statement) => this.waitedBefore(statement, true))) {
       return undefined;
     }
+    // A body passed to other code on the way to the exit may be locked to a reader there: cancelling it would throw.
+    const passedBefore = (statement: TSESTree.Node): boolean => this.held.passedBefore(statement);
+    if (this.held.kind.category === 'response' && statements.some(passedBefore)) return undefined;
     // A release or hand-off may already have happened on some path to the exit: the inserted release could run twice.
-    // An interval may be meant to go on after the function returns (a poll, a heartbeat): clearing it is only suggested.
+    // So may code the resource was passed to. An interval may be meant to go on after the function returns (a poll, a
+    // heartbeat): clearing it is only suggested.
     const safe =
       !this.isInterval &&
       !this.usedInClosure() &&
       statements.every((statement) =>
         statement.type === AST_NODE_TYPES.BlockStatement ? this.handling.length === 0 : !this.held.handledBefore(statement),
-      );
+      ) &&
+      !statements.some(passedBefore);
     return this.exitEdit(statements, release, safe);
   }
 

@@ -98,6 +98,15 @@ const BODY = {
 
 export const bodyValid: ValidTestCase<BodyOptions>[] = [
   {
+    name: 'A body uploaded as the body of another request: fetch reads it (its options type asks for a stream there)',
+    code: `export async function mirror(src: string, dst: string): Promise<number> {
+  const res = await fetch(src);
+  const out = await fetch(dst, { method: 'POST', body: res.body, duplex: 'half' } as RequestInit);
+  await out.body?.cancel();
+  return out.status;
+}`,
+  },
+  {
     name: 'A body handed on inside an object literal to a function of the program that reads it',
     code: `async function consume(options: { from: ReadableStream<Uint8Array> }): Promise<number> {
   const reader = options.from.getReader();
@@ -113,6 +122,52 @@ export async function size(url: string): Promise<number> {
 ];
 
 export const bodyInvalid: InvalidTestCase<BodyMessageIds, BodyOptions>[] = [
+  {
+    name: 'A body put in an options object that is then passed on: still reported, but no edit (the stream may be locked)',
+    code: `type Options = { from: ReadableStream<Uint8Array> | null };
+declare function sink(options: Options): Promise<number>;
+export async function send(url: string, skip: boolean): Promise<number> {
+  const res = await fetch(url);
+  const options = { from: res.body };
+  const n = await sink(options);
+  if (skip) return 0;
+  return n;
+}`,
+    output: null,
+    errors: [{ messageId: 'leak', line: 4, column: 21, data: { name: 'res', ...BODY, path: 'when `send()` returns at line 7' } }],
+  },
+  {
+    name: 'A body a function of the program takes a reader of: no cancel after it (the stream is locked to that reader)',
+    code: `async function firstChunk(options: { from: ReadableStream<Uint8Array> | null }): Promise<number> {
+  if (!options.from) return 0;
+  const reader = options.from.getReader();
+  const chunk = await reader.read();
+  return chunk.value?.length ?? 0;
+}
+export async function peek(url: string, skip: boolean): Promise<number> {
+  const res = await fetch(url);
+  const n = await firstChunk({ from: res.body });
+  if (skip) return 0;
+  return n;
+}`,
+    output: null,
+    errors: [{ messageId: 'leak', line: 8, column: 21, data: { name: 'res', ...BODY, path: 'when `peek()` returns at line 10' } }],
+  },
+  {
+    name: 'A body only logged: logging neither reads nor locks it, so the fix still cancels it',
+    code: `export async function status(url: string): Promise<number> {
+  const res = await fetch(url);
+  console.log({ body: res.body });
+  return res.status;
+}`,
+    output: `export async function status(url: string): Promise<number> {
+  const res = await fetch(url);
+  console.log({ body: res.body });
+  await res.body?.cancel();
+  return res.status;
+}`,
+    errors: [{ messageId: 'leak', line: 2, column: 21, data: { name: 'res', ...BODY, path: 'when `status()` returns at line 4' } }],
+  },
   {
     name: 'A body handed on inside an object literal to a consumer: the fix cancels it only where it is not handed on (cancelling a locked stream throws)',
     code: `declare function consume(options: { from: ReadableStream<Uint8Array> }): Promise<string>;
