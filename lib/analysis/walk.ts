@@ -37,8 +37,11 @@ export interface WalkInput {
   constantTest?: (test: TSESTree.Node) => boolean | undefined;
 }
 
-/** Properties that are true once a resource has been released (`socket.destroyed`, `stream.closed`). */
-const RELEASED_FLAGS = new Set(['destroyed', 'closed', 'killed', 'writableEnded', 'writableFinished', 'bodyUsed', 'readableEnded']);
+/**
+ * Properties that are true once a resource has been released (`socket.destroyed`, `stream.closed`), or handed to
+ * a reader (`body.locked`: some reader holds the body's stream).
+ */
+const RELEASED_FLAGS = new Set(['destroyed', 'closed', 'killed', 'writableEnded', 'writableFinished', 'bodyUsed', 'readableEnded', 'locked']);
 
 interface Pending {
   kind: 'return' | 'throw';
@@ -64,24 +67,31 @@ function exit(kind: ExitKind, node: TSESTree.Node, line = node.loc.start.line): 
 
 /** Which branch of a null test proves the holder is absent: the branch where it is truthy, or falsy. */
 function nullishBranch(test: TSESTree.Node, holders: Set<string>, input?: WalkInput): 'truthy' | 'falsy' | undefined {
+  // `if (res.body && !res.body.locked)`: where the whole test decides, its left operand did not, so its right does.
+  if (test.type === AST_NODE_TYPES.LogicalExpression && test.operator !== '??') return nullishBranch(test.right, holders, input);
   const bodyless = !!input?.bodyless;
   const isVariable = (n: TSESTree.Node): boolean => n.type === AST_NODE_TYPES.Identifier && holders.has(n.name);
   // `if (!res.body) return`: a response without a body stream has nothing to release.
-  const isHolder = (n: TSESTree.Node): boolean =>
-    isVariable(n) ||
+  const isHolder = (m: TSESTree.Node): boolean => {
+    const n = m.type === AST_NODE_TYPES.TSNonNullExpression ? m.expression : m;
+    return isVariable(n) ||
     (!!input?.bodyProperty &&
       n.type === AST_NODE_TYPES.MemberExpression &&
       !n.computed &&
       n.property.type === AST_NODE_TYPES.Identifier &&
       n.property.name === input.bodyProperty &&
       isVariable(n.object));
+  };
   // `if (!socket.destroyed) socket.destroy()`: where the resource says it is already released, it counts as gone.
-  const isReleasedFlag = (n: TSESTree.Node): boolean =>
-    n.type === AST_NODE_TYPES.MemberExpression &&
+  const isReleasedFlag = (m: TSESTree.Node): boolean => {
+    // `res.body?.locked`: true only where the body exists and is locked.
+    const n = m.type === AST_NODE_TYPES.ChainExpression ? m.expression : m;
+    return n.type === AST_NODE_TYPES.MemberExpression &&
     !n.computed &&
     n.property.type === AST_NODE_TYPES.Identifier &&
     RELEASED_FLAGS.has(n.property.name) &&
     isHolder(n.object);
+  };
   if (isReleasedFlag(test)) return 'truthy';
   if (bodyless) {
     const status = bodylessStatus(test, isVariable, input?.statusNames);

@@ -26,6 +26,31 @@ const HTTP = {
 
 const valid: ValidTestCase<Options>[] = [
   {
+    name: 'Cancelled in finally unless a reader holds it: `if (res.body && !res.body.locked)` (a locked body is being read)',
+    code: `export async function status(url: string): Promise<number> {
+  const res = await fetch(url);
+  try {
+    if (!res.ok) return -1;
+    return res.status;
+  } finally {
+    if (res.body && !res.body.locked) await res.body.cancel();
+  }
+}`,
+  },
+  {
+    name: 'The same test through optional chaining and a non-null assertion',
+    code: `export async function a(url: string): Promise<number> {
+  const res = await fetch(url);
+  if (!res.body?.locked) await res.body?.cancel();
+  return res.status;
+}
+export async function b(url: string): Promise<number> {
+  const res = await fetch(url);
+  if (!res.body!.locked) await res.body!.cancel();
+  return res.status;
+}`,
+  },
+  {
     name: 'Both responses of Promise.all read',
     code: `export async function both(left: string, right: string): Promise<unknown[]> {
   const [a, b] = await Promise.all([fetch(left), fetch(right)]);
@@ -111,6 +136,22 @@ export function show(url: string): void {
 ];
 
 export const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  {
+    name: 'An early return decided by something else than the body: `x || !res.body` leaks where x is true',
+    code: `export async function check(url: string, cached: boolean): Promise<number> {
+  const res = await fetch(url);
+  if (cached || !res.body) return 0;
+  await res.body.cancel();
+  return 1;
+}`,
+    output: `export async function check(url: string, cached: boolean): Promise<number> {
+  const res = await fetch(url);
+  if (cached || !res.body) { await res.body?.cancel(); return 0; }
+  await res.body.cancel();
+  return 1;
+}`,
+    errors: [{ messageId: 'leak', line: 2, column: 21, data: { name: 'res', ...FETCH, path: 'when `check()` returns at line 3' } }],
+  },
   {
     name: 'A switch on the status with a case that returns without reading',
     code: `export async function lookup(url: string): Promise<unknown> {
