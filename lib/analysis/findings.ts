@@ -53,9 +53,9 @@ export interface Held {
   /** Some path reaches this exit statement after a release or hand-off of the resource. */
   handledBefore: (exit: TSESTree.Node) => boolean;
   /**
-   * Some path reaches this exit statement after the resource (or its body) was passed to other code: an argument,
-   * an object or array literal, another variable. That code may have released it, or locked a body's stream. For the
-   * end of a block: whether any path passed it on.
+   * Some path reaches this exit statement after the resource (or its body) was passed to code whose effect the analysis
+   * does not know for sure (an argument of such a call, or a literal that goes elsewhere). That code may have released
+   * it, or locked a body's stream. For the end of a block: whether any path passed it on.
    */
   passedBefore: (exit: TSESTree.Node) => boolean;
 }
