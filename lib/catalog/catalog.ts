@@ -291,7 +291,8 @@ export class Catalog {
       const calleeType = this.checker.getTypeAtLocation(callee);
       const cached = this.calleeCache.get(calleeType);
       if (cached !== undefined) return cached ?? undefined;
-      const rule = CALL_RULES.find((r) => r.function && typeMatchesSomeSpecifier(calleeType, [r.function], this.program));
+      const parts = calleeType.isUnion() ? calleeType.types : [calleeType];
+      const rule = CALL_RULES.find((r) => r.function && parts.every((t) => typeMatchesSomeSpecifier(t, [r.function!], this.program)));
       this.calleeCache.set(calleeType, rule ?? null);
       return rule;
     } catch {
@@ -302,7 +303,10 @@ export class Catalog {
   /** Whether the callee is one of the given functions (by declaration). */
   calleeMatches(callee: ts.Expression, specifiers: readonly TypeOrValueSpecifier[]): boolean {
     try {
-      return typeMatchesSomeSpecifier(this.checker.getTypeAtLocation(callee), [...specifiers], this.program);
+      const type = this.checker.getTypeAtLocation(callee);
+      // `(secure ? https : http).get(…)`: a callee that is one of several functions, each of them matching.
+      if (type.isUnion()) return type.types.every((t) => typeMatchesSomeSpecifier(t, [...specifiers], this.program));
+      return typeMatchesSomeSpecifier(type, [...specifiers], this.program);
     } catch {
       return false;
     }

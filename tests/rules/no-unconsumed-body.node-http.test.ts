@@ -14,6 +14,18 @@ const HTTP = {
 
 const valid: ValidTestCase<Options>[] = [
   {
+    name: 'The module picked by protocol (`secure ? https : http`) whose callback resumes the response',
+    code: `import http from 'node:http';
+import https from 'node:https';
+export function status(url: URL, done: (code: number) => void): void {
+  const client = url.protocol === 'https:' ? https : http;
+  client.get(url, (res) => {
+    res.resume();
+    done(res.statusCode ?? 0);
+  });
+}`,
+  },
+  {
     name: 'The non-200 branch resumes the response, the other collects it with a data listener',
     code: `import * as http from 'node:http';
 
@@ -242,6 +254,44 @@ export function etag(url: string): void {
 ];
 
 export const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  {
+    name: 'The module picked by protocol is http.get or https.get either way: the status is read, the body never (react-email)',
+    code: `import http from 'node:http';
+import https from 'node:https';
+export function status(url: URL, done: (code: number) => void): void {
+  const client = url.protocol === 'https:' ? https : http;
+  client.get(url, (res) => {
+    done(res.statusCode ?? 0);
+  });
+}`,
+    output: `import http from 'node:http';
+import https from 'node:https';
+export function status(url: URL, done: (code: number) => void): void {
+  const client = url.protocol === 'https:' ? https : http;
+  client.get(url, (res) => {
+    done(res.statusCode ?? 0);
+    res.resume();
+  });
+}`,
+    errors: [{ messageId: 'leak', line: 5, column: 20, data: { name: 'res', ...HTTP, path: 'when the function ends at line 7' } }],
+  },
+  {
+    name: 'A wrapper that resolves with what the picked module hands its callback: the caller reads only the status',
+    code: `import type { IncomingMessage } from 'node:http';
+import http from 'node:http';
+import https from 'node:https';
+const quickFetch = (url: URL): Promise<IncomingMessage> =>
+  new Promise((resolve, reject) => {
+    const caller = url.protocol === 'https:' ? https : http;
+    caller.get(url, (res) => resolve(res)).on('error', reject);
+  });
+export async function isUp(url: URL): Promise<boolean> {
+  const res = await quickFetch(url);
+  return res.statusCode === 200;
+}`,
+    output: null,
+    errors: [{ messageId: 'leak', line: 10, column: 21, data: { name: 'res', ...HTTP, path: 'when `isUp()` returns at line 11' } }],
+  },
   {
     name: 'Incident 1 with http.get: the non-200 branch rejects and returns early',
     code: `import * as http from 'node:http';
