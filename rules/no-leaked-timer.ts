@@ -5,10 +5,10 @@ import { LEAK_MESSAGES, reportFinding } from '../lib/analysis/report.js';
 import { FIX_OPTION_SCHEMA, type FixOptions } from '../lib/fix/options.js';
 import { FIX_MESSAGES } from '../lib/fix/plan.js';
 
-export type Options = [{ checkModuleScope?: boolean } & FixOptions];
+export type Options = [{ checkExceptionPaths?: boolean; checkModuleScope?: boolean } & FixOptions];
 
-const { leak, discarded, race } = LEAK_MESSAGES;
-const messages = { leak, discarded, race, ...FIX_MESSAGES };
+const { leak, discarded, race, exception } = LEAK_MESSAGES;
+const messages = { leak, discarded, race, exception, ...FIX_MESSAGES };
 export type MessageIds = keyof typeof messages;
 
 export default createRule<Options, MessageIds>({
@@ -29,6 +29,11 @@ export default createRule<Options, MessageIds>({
         type: 'object',
         additionalProperties: false,
         properties: {
+          checkExceptionPaths: {
+            type: 'boolean',
+            description:
+              'Also report timers cleared after a call or `await` that can throw, outside a `try` whose `finally` (or `catch`) clears them.',
+          },
           checkModuleScope: {
             type: 'boolean',
             description: 'Also report timers started at the top level of a module (they normally run for the life of the process).',
@@ -37,11 +42,12 @@ export default createRule<Options, MessageIds>({
         },
       },
     ],
-    defaultOptions: [{ checkModuleScope: false, fixStyle: 'auto' }],
+    defaultOptions: [{ checkExceptionPaths: false, checkModuleScope: false, fixStyle: 'auto' }],
   },
-  defaultOptions: [{ checkModuleScope: false, fixStyle: 'auto' }],
+  defaultOptions: [{ checkExceptionPaths: false, checkModuleScope: false, fixStyle: 'auto' }],
   create(context, [options]) {
-    return createLifetimeListener(context, { checkModuleScope: options.checkModuleScope ?? false }, {
+    const lifetime = { checkModuleScope: options.checkModuleScope ?? false, checkExceptionPaths: options.checkExceptionPaths ?? false };
+    return createLifetimeListener(context, lifetime, {
       categories: ['timer'],
       fix: { style: options.fixStyle ?? 'auto', nodeVersion: options.nodeVersion, wrap: true },
       onFinding: (finding, plan) => reportFinding(context, finding, {}, plan),

@@ -419,7 +419,19 @@ export function createLifetimeListener<MessageIds extends string, Options extend
   function isIgnoredThrower(node: TSESTree.Node, holders: Variable[], kind: ResourceKind): boolean {
     // Configuring the resource itself (`sock.on(…)`, `sock.setNoDelay()`: methods returning the receiver) does not
     // throw in practice; reporting it would only teach people to ignore the exception tier.
-    const call = node.type === AST_NODE_TYPES.AwaitExpression ? node.argument : node;
+    const awaited = node.type === AST_NODE_TYPES.AwaitExpression ? node.argument : undefined;
+    // `const onExit = onceExited(child); …; await onExit`: awaiting a promise kept in a constant rejects only if the
+    // call that made it can.
+    const kept = awaited?.type === AST_NODE_TYPES.Identifier ? ASTUtils.findVariable(sourceCode.getScope(awaited), awaited) : undefined;
+    const keptDef = kept?.defs.length === 1 ? kept.defs[0] : undefined;
+    const keptInit =
+      keptDef?.type === 'Variable' && keptDef.parent.kind === 'const' && keptDef.node.id.type === AST_NODE_TYPES.Identifier ? keptDef.node.init : undefined;
+    const call =
+      keptInit?.type === AST_NODE_TYPES.CallExpression || keptInit?.type === AST_NODE_TYPES.NewExpression
+        ? keptInit
+        : node.type === AST_NODE_TYPES.AwaitExpression
+          ? node.argument
+          : node;
     // The named throw point must be able to throw: registering a listener, logging and the catalog's other
     // non-throwing calls cannot, nor can a function of the program that neither throws nor calls what can.
     if (call.type === AST_NODE_TYPES.CallExpression || call.type === AST_NODE_TYPES.NewExpression) {
@@ -858,8 +870,11 @@ export function createLifetimeListener<MessageIds extends string, Options extend
           (n) => !(n === race || (n.type === AST_NODE_TYPES.AwaitExpression && n.argument === race)),
         );
         if (unprotected) reportRace(node, kind, variable.name);
+        return;
       }
-      return;
+      // A timeout that is never cleared is meant to fire; one the code clears is meant not to, also when a call
+      // before the clear throws (the exception tier below).
+      if (race || ![...events.values()].some((effect) => effect === 'release')) return;
     }
     if (options.checkExceptionPaths) {
       const thrower = findUnprotectedThrow(input, (n) => isIgnoredThrower(n, holders, kind), !!kind.lazy, kind.opensWith);

@@ -164,6 +164,15 @@ export class ProgramFunctions {
           return false;
         }
       }
+      // `this.onMessage.bind(this)`: binding a function builds another one.
+      if (
+        ts.isPropertyAccessExpression(callee) &&
+        callee.name.text === 'bind' &&
+        this.checker.getTypeAtLocation(callee.expression).getCallSignatures().length > 0 &&
+        (this.checker.getSymbolAtLocation(callee.name)?.declarations ?? []).every((d) => this.program.isSourceFileDefaultLibrary(d.getSourceFile()))
+      ) {
+        return false;
+      }
       // `String(port)`, `Boolean(flag)`: converting a primitive to a string or a boolean cannot throw.
       if (
         ts.isCallExpression(node) &&

@@ -403,9 +403,11 @@ export function findUnprotectedThrow(
         return true;
       }
       if (p.type === AST_NODE_TYPES.TryStatement && contains(p.block, call)) {
-        // A `catch` takes the exception: the normal-path walk follows the catch block (code path analysis has an
-        // edge into it), so whether the resource leaks from there is already judged there.
-        if (p.handler) return true;
+        // A `catch` takes the exception: when the resource was acquired before the `try`, the normal-path walk
+        // follows the catch block (code path analysis has an edge into it from the start of the `try`), so whether it
+        // leaks from there is already judged there. Acquired inside the `try`, no such edge carries it: the catch
+        // protects it only by releasing it.
+        if (p.handler && (!contains(p.block, input.acquisition) || releaseNodes.some((r) => contains(p.handler!, r)))) return true;
         if (p.finalizer && releaseNodes.some((r) => contains(p.finalizer!, r))) return true;
       }
     }

@@ -668,6 +668,9 @@ export const CALL_RULES: CallRule[] = [
   { function: node('net', ['connect', 'createConnection']), effect: 'transfer', nonThrowing: true },
   { function: node('fs', ['createReadStream', 'createWriteStream']), effect: 'transfer', nonThrowing: true },
   { function: node('dgram', 'createSocket'), effect: 'transfer', nonThrowing: true },
+  // Their binding and listening fail the same way (EADDRINUSE arrives as 'error').
+  { receiver: node('dgram', 'Socket'), methods: ['bind'], effect: 'borrow', nonThrowing: true },
+  { receiver: node('net', 'Server'), methods: ['listen'], effect: 'borrow', nonThrowing: true },
   // Ending the process ends every resource's lifetime with it.
   { receiver: { from: 'package', package: 'node', name: 'Process' }, methods: ['exit', 'abort'], effect: 'borrow', nonThrowing: true, endsProcess: true },
   { function: node('assert', ['ok', 'equal', 'strictEqual', 'deepStrictEqual', 'notStrictEqual', 'assert']), effect: 'borrow' },

@@ -19,6 +19,40 @@ const TIMEOUT_RACE = {
 
 const valid: ValidTestCase<Options>[] = [
   {
+    name: 'Without checkExceptionPaths, a timeout cleared after an await that may reject is not reported',
+    code: `declare function pop(): Promise<number>;
+declare function reconnect(): Promise<void>;
+export async function wait(ms: number): Promise<number> {
+  const timeout = setTimeout(() => void reconnect(), ms);
+  const result = await pop();
+  clearTimeout(timeout);
+  return result;
+}`,
+  },
+  {
+    name: 'checkExceptionPaths: cleared in finally',
+    options: [{ checkExceptionPaths: true }],
+    code: `declare function pop(): Promise<number>;
+declare function reconnect(): Promise<void>;
+export async function wait(ms: number): Promise<number> {
+  const timeout = setTimeout(() => void reconnect(), ms);
+  try {
+    return await pop();
+  } finally {
+    clearTimeout(timeout);
+  }
+}`,
+  },
+  {
+    name: 'checkExceptionPaths: a timeout never cleared is meant to fire, whatever throws',
+    options: [{ checkExceptionPaths: true }],
+    code: `declare function pop(): Promise<number>;
+export async function wait(ms: number): Promise<number> {
+  setTimeout(() => console.log('slow'), ms);
+  return await pop();
+}`,
+  },
+  {
     name: 'A one-shot timeout as a statement',
     code: `export function flushLater(flush: () => void): void {
   setTimeout(flush, 1000);
@@ -158,6 +192,47 @@ export function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 ];
 
 export const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  {
+    name: 'checkExceptionPaths: cleared only after an await inside a try whose catch swallows the rejection (bullmq waitForJob)',
+    options: [{ checkExceptionPaths: true }],
+    code: `declare function pop(): Promise<number>;
+declare function reconnect(): Promise<void>;
+export async function wait(ms: number): Promise<number> {
+  try {
+    const timeout = setTimeout(() => void reconnect(), ms);
+    const result = await pop();
+    clearTimeout(timeout);
+    return result;
+  } catch (error) {
+    console.error(error);
+    return 0;
+  }
+}`,
+    output: `declare function pop(): Promise<number>;
+declare function reconnect(): Promise<void>;
+export async function wait(ms: number): Promise<number> {
+  try {
+    const timeout = setTimeout(() => void reconnect(), ms);
+    try {
+      const result = await pop();
+      return result;
+    } finally {
+      clearTimeout(timeout);
+    }
+  } catch (error) {
+    console.error(error);
+    return 0;
+  }
+}`,
+    errors: [
+      {
+        messageId: 'exception',
+        line: 5,
+        column: 21,
+        data: { name: 'timeout', resource: 'timeout', released: 'cleared', thrower: 'pop()', line: 6 },
+      },
+    ],
+  },
   {
     name: 'A timeout cleared on the normal path but not on the early return',
     code: `export async function loadProfile(load: () => Promise<string | null>, onSlow: () => void): Promise<string> {

@@ -591,6 +591,53 @@ export function make(ports: number[]): Pool {
 }`,
     },
     {
+      name: 'Binding a method, binding a UDP socket, and awaiting a kept promise that never rejects are no throw points',
+      options: [{ checkExceptionPaths: true }],
+      code: `import type { ChildProcess } from 'node:child_process';
+import * as dgram from 'node:dgram';
+import * as net from 'node:net';
+function exited(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+  });
+}
+export class Broadcaster {
+  onMessage(message: Buffer): void {
+    console.log(message.length);
+  }
+  start(port: number): dgram.Socket {
+    const server = dgram.createSocket('udp4');
+    server.on('message', this.onMessage.bind(this));
+    server.bind(port);
+    return server;
+  }
+}
+export async function stop(child: ChildProcess, port: number): Promise<net.Socket> {
+  const done = exited(child);
+  const socket = net.connect(port);
+  await done;
+  return socket;
+}`,
+    },
+    {
+      name: 'Acquired inside a try whose catch releases it',
+      options: [{ checkExceptionPaths: true }],
+      code: `import * as net from 'node:net';
+declare function pop(): Promise<number>;
+export async function released(port: number): Promise<number> {
+  let socket: net.Socket | undefined;
+  try {
+    socket = net.connect(port);
+    const result = await pop();
+    socket.end();
+    return result;
+  } catch (error) {
+    socket?.destroy();
+    return 0;
+  }
+}`,
+    },
+    {
       name: 'A server holds nothing until it listens, and listening hands it to the event loop',
       options: [{ checkExceptionPaths: true }],
       code: `import * as net from 'node:net';
@@ -697,6 +744,40 @@ export function label(port: number, tag: { toString(): string }): { socket: net.
 }`,
       output: null,
       errors: [{ messageId: 'exception', line: 3, column: 18, data: { name: 'socket', ...SOCKET, thrower: 'String()', line: 4 } }],
+    },
+    {
+      name: 'Acquired inside a try whose catch swallows the error: no edge into the catch carries it, so it leaks there',
+      options: [{ checkExceptionPaths: true }],
+      code: `import * as net from 'node:net';
+declare function pop(): Promise<number>;
+export async function caught(port: number): Promise<number> {
+  try {
+    const socket = net.connect(port);
+    const result = await pop();
+    socket.end();
+    return result;
+  } catch (error) {
+    console.error(error);
+    return 0;
+  }
+}`,
+      output: `import * as net from 'node:net';
+declare function pop(): Promise<number>;
+export async function caught(port: number): Promise<number> {
+  try {
+    const socket = net.connect(port);
+    try {
+      const result = await pop();
+      return result;
+    } finally {
+      socket.end();
+    }
+  } catch (error) {
+    console.error(error);
+    return 0;
+  }
+}`,
+      errors: [{ messageId: 'exception', line: 5, column: 20, data: { name: 'socket', ...SOCKET, thrower: 'pop()', line: 6 } }],
     },
     {
       name: 'A library function that builds the stream in the middle of the pipeline can throw',
