@@ -152,26 +152,18 @@ export class ProgramFunctions {
           : undefined;
       if (method !== undefined && LISTENER_METHODS.has(method)) return false;
       if (this.catalog.callRule(callee)?.nonThrowing) return false;
-      // `process.versions.node.split('.')`: the standard library's methods of a string or number read a value.
+      // The standard library's methods of a string or number read a value (`process.versions.node.split('.')`), and
+      // binding a function builds another one (`this.onMessage.bind(this)`).
       if (ts.isPropertyAccessExpression(callee)) {
         const receiver = this.checker.getTypeAtLocation(callee.expression);
         const declarations = this.checker.getSymbolAtLocation(callee.name)?.declarations ?? [];
         if (
-          receiver.flags & PRIMITIVE &&
+          (receiver.flags & PRIMITIVE || (callee.name.text === 'bind' && receiver.getCallSignatures().length > 0)) &&
           declarations.length > 0 &&
           declarations.every((d) => this.program.isSourceFileDefaultLibrary(d.getSourceFile()))
         ) {
           return false;
         }
-      }
-      // `this.onMessage.bind(this)`: binding a function builds another one.
-      if (
-        ts.isPropertyAccessExpression(callee) &&
-        callee.name.text === 'bind' &&
-        this.checker.getTypeAtLocation(callee.expression).getCallSignatures().length > 0 &&
-        (this.checker.getSymbolAtLocation(callee.name)?.declarations ?? []).every((d) => this.program.isSourceFileDefaultLibrary(d.getSourceFile()))
-      ) {
-        return false;
       }
       // `String(port)`, `Boolean(flag)`: converting a primitive to a string or a boolean cannot throw.
       if (

@@ -438,13 +438,9 @@ export class UsageClassifier {
    */
   private bodyPropertyUse(property: TSESTree.Property, kind: ResourceKind): Use {
     // `sink({ from: res.body } as Options)`: the object as the call sees it.
-    const object = outermostValue(property.parent);
-    const call = object.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression && call?.type !== AST_NODE_TYPES.NewExpression) return { t: 'borrow' };
-    const index = call.arguments.indexOf(object as TSESTree.CallExpressionArgument);
-    const key = propertyKey(property);
-    if (index < 0 || key === undefined) return { t: 'borrow' };
-    const tsCall = this.ctx.services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression | ts.NewExpression;
+    const argument = this.argumentProperty(property, outermostValue(property.parent));
+    if (!argument) return { t: 'borrow' };
+    const { index, key, tsCall } = argument;
     if (this.ctx.catalog.callRule(tsCall.expression)?.effect === 'borrow') {
       // A lender's options are only looked at (`console.log({ body })`), except where its declared type asks for a
       // value of its own there (`fetch(url, { body: res.body })` uploads the stream).
@@ -607,20 +603,31 @@ export class UsageClassifier {
    * handed to it when that function keeps or releases that property (`new Session(options.connection)`).
    */
   private propertyArgumentUse(property: TSESTree.Property, kind: ResourceKind): Use | undefined {
-    const object = property.parent as TSESTree.ObjectExpression;
-    const call = object.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression && call?.type !== AST_NODE_TYPES.NewExpression) return undefined;
-    const index = call.arguments.indexOf(object);
-    if (index < 0 || property.computed) return undefined;
-    const key = propertyKey(property);
-    if (key === undefined) return undefined;
-    const tsCall = this.ctx.services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression | ts.NewExpression;
+    const argument = this.argumentProperty(property, property.parent);
+    if (!argument) return undefined;
+    const { index, key, tsCall } = argument;
     const body = this.ctx.functions.bodyOf(tsCall);
     if (!body) return undefined;
     const effect = this.ctx.functions.propertyEffect(body, index, key, kind);
     if (effect === 'transfer') return { t: 'transfer' };
     if (effect === 'release') return { t: 'release' };
     return undefined;
+  }
+
+  /**
+   * `create({ connection })`: the call that `object` (the literal holding `property`, as the call sees it) is an
+   * argument of, at which position, and the property's name; undefined unless the literal is itself an argument.
+   */
+  private argumentProperty(
+    property: TSESTree.Property,
+    object: TSESTree.Node,
+  ): { index: number; key: string; tsCall: ts.CallExpression | ts.NewExpression } | undefined {
+    const call = object.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression && call?.type !== AST_NODE_TYPES.NewExpression) return undefined;
+    const index = call.arguments.indexOf(object as TSESTree.CallExpressionArgument);
+    const key = propertyKey(property);
+    if (index < 0 || key === undefined) return undefined;
+    return { index, key, tsCall: this.ctx.services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression | ts.NewExpression };
   }
 
   /** `resolve` of `new Promise((resolve) => …)`: resolving with the resource hands it to whoever awaits. */

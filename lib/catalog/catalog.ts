@@ -291,8 +291,7 @@ export class Catalog {
       const calleeType = this.checker.getTypeAtLocation(callee);
       const cached = this.calleeCache.get(calleeType);
       if (cached !== undefined) return cached ?? undefined;
-      const parts = calleeType.isUnion() ? calleeType.types : [calleeType];
-      const rule = CALL_RULES.find((r) => r.function && parts.every((t) => typeMatchesSomeSpecifier(t, [r.function!], this.program)));
+      const rule = CALL_RULES.find((r) => r.function && this.eachMatches(calleeType, [r.function]));
       this.calleeCache.set(calleeType, rule ?? null);
       return rule;
     } catch {
@@ -300,13 +299,16 @@ export class Catalog {
     }
   }
 
+  /** `(secure ? https : http).get`: a callee that is one of several functions matches when each of them does. */
+  private eachMatches(calleeType: ts.Type, specifiers: readonly TypeOrValueSpecifier[]): boolean {
+    const parts = calleeType.isUnion() ? calleeType.types : [calleeType];
+    return parts.every((t) => typeMatchesSomeSpecifier(t, [...specifiers], this.program));
+  }
+
   /** Whether the callee is one of the given functions (by declaration). */
   calleeMatches(callee: ts.Expression, specifiers: readonly TypeOrValueSpecifier[]): boolean {
     try {
-      const type = this.checker.getTypeAtLocation(callee);
-      // `(secure ? https : http).get(…)`: a callee that is one of several functions, each of them matching.
-      if (type.isUnion()) return type.types.every((t) => typeMatchesSomeSpecifier(t, [...specifiers], this.program));
-      return typeMatchesSomeSpecifier(type, [...specifiers], this.program);
+      return this.eachMatches(this.checker.getTypeAtLocation(callee), specifiers);
     } catch {
       return false;
     }

@@ -575,8 +575,8 @@ class Planner {
       return undefined;
     }
     // A body passed to other code on the way to the exit may be locked to a reader there: cancelling it would throw.
-    const passedBefore = (statement: TSESTree.Node): boolean => this.held.passedBefore(statement);
-    if (this.held.kind.category === 'response' && statements.some(passedBefore)) return undefined;
+    const passedBefore = statements.some((statement) => this.held.passedBefore(statement));
+    if (this.held.kind.category === 'response' && passedBefore) return undefined;
     // A release or hand-off may already have happened on some path to the exit: the inserted release could run twice.
     // So may code the resource was passed to. An interval may be meant to go on after the function returns (a poll, a
     // heartbeat): clearing it is only suggested.
@@ -586,7 +586,7 @@ class Planner {
       statements.every((statement) =>
         statement.type === AST_NODE_TYPES.BlockStatement ? this.handling.length === 0 : !this.held.handledBefore(statement),
       ) &&
-      !statements.some(passedBefore);
+      !passedBefore;
     return this.exitEdit(statements, release, safe);
   }
 
