@@ -65,6 +65,7 @@ const recommendedRules: RuleLevels = {
   'leaks/no-unended-response': 'error',
   'leaks/no-hanging-socket': 'error',
   'leaks/no-unreleased-field': 'error',
+  'leaks/no-leaked-listener': 'error',
 };
 
 const strictRules: RuleLevels = {
@@ -74,6 +75,7 @@ const strictRules: RuleLevels = {
   'leaks/no-unended-response': 'error',
   'leaks/no-hanging-socket': 'error',
   'leaks/no-unreleased-field': ['error', { checkOverwrites: true }],
+  'leaks/no-leaked-listener': 'error',
 };
 
 plugin.configs.recommended = config('recommended', recommendedRules);

@@ -6,6 +6,7 @@ import noHangingSocket from '../rules/no-hanging-socket.js';
 import noUnconsumedBody from '../rules/no-unconsumed-body.js';
 import noUnendedResponse from '../rules/no-unended-response.js';
 import noUnreleasedField from '../rules/no-unreleased-field.js';
+import noLeakedListener from '../rules/no-leaked-listener.js';
 
 export const rules = {
   'no-leaked-resource': noLeakedResource,
@@ -14,6 +15,7 @@ export const rules = {
   'no-unended-response': noUnendedResponse,
   'no-hanging-socket': noHangingSocket,
   'no-unreleased-field': noUnreleasedField,
+  'no-leaked-listener': noLeakedListener,
 } satisfies Record<string, TSESLint.RuleModule<string, readonly unknown[]>>;
 
 export type RuleName = keyof typeof rules;

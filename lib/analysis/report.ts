@@ -19,7 +19,7 @@ export const LEAK_MESSAGES = {
 export type LeakMessageId = keyof typeof LEAK_MESSAGES;
 
 /** `run()`, `Poller.start()`: how a path text names the function it leaves, when it has a name. */
-function functionLabel(node: TSESTree.Node): string | undefined {
+export function functionLabel(node: TSESTree.Node): string | undefined {
   const parent = node.parent;
   let name: string | undefined;
   if ((node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.FunctionExpression) && node.id) {
