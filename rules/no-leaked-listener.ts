@@ -61,7 +61,7 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [],
   create(context) {
     const sourceCode = context.sourceCode;
-    /** Removal in \`finally\` when the function that added the listener is the operation: an async function or generator. */
+    /** Removal in `finally` when the function that added the listener is the operation: an async function or generator. */
     const suggest = (r: Registration, removals?: readonly TSESTree.Node[]): TSESLint.SuggestionReportDescriptor<MessageIds>[] => {
       if (!r.fn.async && !r.fn.generator) return [];
       const fnText = sourceCode.getText(r.fn);

@@ -24,6 +24,9 @@ const REMOVAL_METHODS = new Set(['off', 'removeListener', 'removeEventListener']
 const TERMINAL_EVENTS = new Set(['end', 'finish', 'close', 'exit', 'abort']);
 /** Events that a normal run of an operation may never see: failures, aborts, the emitter's end. */
 const MAY_NEVER_FIRE = new Set(['error', 'abort', 'timeout', 'close', 'end', 'finish', 'exit', 'disconnect', 'aborted']);
+/** `process` events: signals, crashes and warnings may never come in a run. */
+const mayNeverFire = (event: string): boolean =>
+  MAY_NEVER_FIRE.has(event) || /^SIG[A-Z0-9]+$/.test(event) || ['uncaughtException', 'unhandledRejection', 'warning', 'beforeExit'].includes(event);
 /** Per-exchange HTTP objects: they die with their request, and every listener on them with it. */
 const EXCHANGE_TYPES = new Set([
   'IncomingMessage',
@@ -58,7 +61,7 @@ export interface Registration {
   /** How a removal names the listener (`onAbort`, `this.handler`); undefined for an inline function. */
   listenerText: string | undefined;
   fn: Fn;
-  /** The method that removes it: \`removeEventListener\`, or \`off\`/\`removeListener\` as the emitter's type has them. */
+  /** The method that removes it: `removeEventListener`, or `off`/`removeListener` as the emitter's type has them. */
   removalMethod: string;
 }
 
@@ -77,7 +80,7 @@ interface Removal {
 export type ListenerFinding =
   | { type: 'never-removed'; registration: Registration; life: EmitterLife }
   | { type: 'wrong-event'; registration: Registration; removal: TSESTree.CallExpression; removedEvent: string }
-  /** \`removals\`: where the function removes it on the other paths. */
+  /** `removals`: where the function removes it on the other paths. */
   | { type: 'path'; registration: Registration; life: EmitterLife; exit: LeakExit; removals: TSESTree.Node[] }
   | { type: 'settled'; registration: Registration; life: EmitterLife; settle: TSESTree.Node; how: 'resolves' | 'rejects' };
 
@@ -135,6 +138,13 @@ function isCallback(fn: TSESTree.Node): boolean {
     (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) &&
     parent.arguments.includes(fn as TSESTree.CallExpressionArgument)
   );
+}
+
+/** `(() => { … })()`: a function called where it is written. */
+function isCalledInPlace(fn: TSESTree.Node): boolean {
+  let node = fn;
+  while (node.parent?.type === AST_NODE_TYPES.TSAsExpression || node.parent?.type === AST_NODE_TYPES.TSNonNullExpression) node = node.parent;
+  return node.parent?.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node;
 }
 
 function isConstructor(fn: TSESTree.Node): boolean {
@@ -208,7 +218,7 @@ export function createListenerAnalysis(
     return hasOff ? 'off' : 'removeListener';
   };
 
-  /** \`res.on('data', …).on('end', …)\`: registrations return their emitter, so a chain registers on its root. */
+  /** `res.on('data', …).on('end', …)`: registrations return their emitter, so a chain registers on its root. */
   const chainRoot = (object: TSESTree.Expression): TSESTree.Expression => {
     let cur = object;
     for (;;) {
@@ -290,7 +300,7 @@ export function createListenerAnalysis(
         return 'fresh';
       }
       case AST_NODE_TYPES.AssignmentExpression:
-        // \`const socket = (sockets[i] = net.connect(…))\`
+        // `const socket = (sockets[i] = net.connect(…))`
         return lifeOfValue(value.right, at, depth + 1);
       case AST_NODE_TYPES.LogicalExpression:
         return worse(lifeOfValue(value.left, at, depth + 1), lifeOfValue(value.right, at, depth + 1));
@@ -411,16 +421,18 @@ export function createListenerAnalysis(
   const runsOnce = (fn: Fn): boolean => {
     const chain = functionChain(fn);
     const outer = chain[chain.length - 1]!;
-    // A callback that module-level code hands to a call (\`net.connect(port, () => …)\` at the top of a script) runs
+    // A callback that module-level code hands to a call (`net.connect(port, () => …)` at the top of a script) runs
     // as often as that call makes it: nothing says per operation.
-    // A listener (\`server.on('request', …)\`) runs once per event, though.
+    // A listener (`server.on('request', …)`) runs once per event, though.
     if (isCallback(outer) && chain.slice(0, -1).every(isPromiseExecutor)) {
       const holder = outer.parent as TSESTree.CallExpression | TSESTree.NewExpression;
       const method = holder.type === AST_NODE_TYPES.CallExpression ? memberCall(holder)?.method : undefined;
       return !(method && LISTENER_METHODS.has(method) && !/once/i.test(method));
     }
+    // `(async () => { … })()` at the top of a script runs once.
+    if (isCalledInPlace(outer) && chain.slice(0, -1).every((f) => isPromiseExecutor(f) || isCalledInPlace(f))) return true;
     // Every function between the registration and the outermost one must run once per run of the outermost one.
-    for (const inner of chain.slice(0, -1)) if (!isPromiseExecutor(inner)) return false;
+    for (const inner of chain.slice(0, -1)) if (!isPromiseExecutor(inner) && !isCalledInPlace(inner)) return false;
     let variable: TSESLint.Scope.Variable | undefined;
     let exportedNode: TSESTree.Node = outer;
     if (isMethodOrConstructor(outer)) {
@@ -464,7 +476,7 @@ export function createListenerAnalysis(
 
   /**
    * The nearest function around the registration that is an operation: one that completes (an async function, a
-   * Promise executor) or runs the work it is given (\`function handle(work) { …; work(); }\`).
+   * Promise executor) or runs the work it is given (`function handle(work) { …; work(); }`).
    */
   const operationOf = (fn: Fn, wrappers: boolean): Fn | undefined =>
     functionChain(fn).find((f) => isPromiseExecutor(f) || f.async || (wrappers && runsItsParameter(f)));
@@ -697,19 +709,25 @@ export function createListenerAnalysis(
   const neverRemovedReportable = (r: Registration, life: EmitterLife): boolean => {
     // A process-wide emitter: the registration leaks when the code runs per operation (an async function, a Promise
     // executor, a function that runs the work it is given) or per instance of a class that can be disposed of
-    // (\`stop()\`, \`close()\`, …) before the process ends. Other code is set-up that runs once per process (a CLI's
+    // (`stop()`, `close()`, …) before the process ends. Other code is set-up that runs once per process (a CLI's
     // signal handlers, a child process's entry point).
-    if (life === 'global') return !runsOnce(r.fn) && (!!operationOf(r.fn, true) || disposableClass(r.fn));
+    const forAwaitedEvent = /once/i.test(r.method) && r.event !== undefined && !mayNeverFire(r.event);
+    if (life === 'global') {
+      if (runsOnce(r.fn)) return false;
+      if (disposableClass(r.fn)) return true;
+      // `new Promise((resolve) => bus.once('ready', resolve))`: like `events.once()`, it goes when the event comes.
+      return !!operationOf(r.fn, true) && !forAwaitedEvent;
+    }
     if (life === 'signal') return true;
     if (life !== 'borrowed') return false;
-    // (A callback-style function that calls the callback it is given is not enough here: \`_destroy(err, cb)\` runs once
+    // (A callback-style function that calls the callback it is given is not enough here: `_destroy(err, cb)` runs once
     // per stream, and what it listens to ends with the stream.)
     const operation = operationOf(r.fn, false);
     if (!operation) return false;
-    // \`client.once('Tracing.tracingComplete', …)\`: a one-time listener for the event the operation waits for goes
+    // `client.once('Tracing.tracingComplete', …)`: a one-time listener for the event the operation waits for goes
     // when that event comes. Only events that may never come in a normal run (an error, an abort, the end) stay.
-    if (/once/i.test(r.method) && r.event !== undefined && !MAY_NEVER_FIRE.has(r.event)) return false;
-    // \`this.clients.add(client); client.once('disconnect', …)\`: the function adopts the emitter it is given.
+    if (forAwaitedEvent) return false;
+    // `this.clients.add(client); client.once('disconnect', …)`: the function adopts the emitter it is given.
     if (adopted(r)) return false;
     // An operation that completes when the emitter itself is done (`stream.on('end', resolve)`) lasts as long as it.
     return !completesOnTerminalEvent(operation, r.emitterText);
@@ -785,7 +803,7 @@ export function createListenerAnalysis(
         const g = enclosingFunction(point.node);
         if (!isFn(g)) continue;
         // The listener itself, registered with `once`: it is gone once it runs.
-        // The listener itself, registered with \`once\` or for an event that ends its emitter (a signal's 'abort'):
+        // The listener itself, registered with `once` or for an event that ends its emitter (a signal's 'abort'):
         // it will not run again.
         if (g === listenerFunction(r.listener) && (/once/i.test(r.method) || (r.event !== undefined && TERMINAL_EVENTS.has(r.event)))) continue;
         if (!settledAfterRemoval(g, point.node, removalNodes)) {

@@ -87,13 +87,15 @@ export function planListenerRemoval(input: ListenerRemovalInput): ListenerRemova
   ) {
     return undefined;
   }
-  const callee = skipValueWrappers(call.callee) as TSESTree.MemberExpression;
+  // A helper that registers for its caller (`onabort(signal, fn)`) has no removal to call here.
+  const callee = skipValueWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const listener = call.arguments[1]!;
   const listenerValue = skipValueWrappers(listener);
   const inline =
     listenerValue.type === AST_NODE_TYPES.ArrowFunctionExpression || listenerValue.type === AST_NODE_TYPES.FunctionExpression;
   if (!inline && listenerValue.type !== AST_NODE_TYPES.Identifier) return undefined;
-  // Moved out of the call, an inline listener loses its contextual type: unannotated parameters would become \`any\`.
+  // Moved out of the call, an inline listener loses its contextual type: unannotated parameters would become `any`.
   if (inline && (listenerValue as TSESTree.ArrowFunctionExpression).params.some((p) => !('typeAnnotation' in p && p.typeAnnotation))) {
     return undefined;
   }
@@ -113,7 +115,7 @@ export function planListenerRemoval(input: ListenerRemovalInput): ListenerRemova
   const to = dropped ? last.range[1] : Math.max(last.range[1], ...comments.map((c) => c.range[1]));
   const replaced = dropped ? dropped.range[1] : to;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  // \`return fetch(…)\` in an async function: without \`await\` the \`finally\` would run before the promise settles.
+  // `return fetch(…)` in an async function: without `await` the `finally` would run before the promise settles.
   const returns: TSESTree.ReturnStatement[] = [];
   const visit = (node: TSESTree.Node): void => {
     if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument && node.argument.type !== AST_NODE_TYPES.AwaitExpression) returns.push(node);

@@ -421,6 +421,105 @@ export async function guard(signal: AbortSignal, work: () => Promise<void>) {
   await work();
 }`,
   },
+  {
+    name: 'A one-time listener for the event the operation waits for, like events.once()',
+    code: `import { EventEmitter } from 'node:events';
+const bus = new EventEmitter();
+export function whenReady(): Promise<void> {
+  return new Promise((resolve) => { bus.once('ready', () => resolve()); });
+}`,
+  },
+  {
+    name: 'An async IIFE at the top of a script runs once',
+    code: `(async () => {
+  process.on('SIGINT', () => process.exit(130));
+  await new Promise((resolve) => setTimeout(resolve, 10));
+})();
+export {};`,
+  },
+  {
+    name: 'A connect callback at the top of a script runs once',
+    filename: JS,
+    code: `import * as net from 'node:net';
+const socket = net.connect(8080, () => {
+  socket.on('data', (data) => console.log(data));
+});`,
+  },
+  {
+    name: 'A helper that adds and removes is not a registration wrapper',
+    code: `function during(signal: AbortSignal, fn: () => void, work: () => void) {
+  signal.addEventListener('abort', fn);
+  try { work(); } finally { signal.removeEventListener('abort', fn); }
+}
+export function run(signal: AbortSignal) {
+  during(signal, () => console.log('aborted'), () => console.log('working'));
+}`,
+  },
+  {
+    name: 'A socket created in a loop and kept in a list: the listeners go with it (tedious)',
+    code: `import * as net from 'node:net';
+export function connectAll(ports: number[]): Promise<net.Socket> {
+  const sockets: net.Socket[] = [];
+  return new Promise((resolve, reject) => {
+    for (let i = 0; i < ports.length; i++) {
+      const socket = (sockets[i] = net.connect(ports[i]!));
+      socket.on('error', reject);
+      socket.on('connect', () => resolve(socket));
+    }
+  });
+}`,
+  },
+  {
+    name: "A chain of registrations on a stream that the operation reads to its end (minio)",
+    code: `import type * as stream from 'node:stream';
+export function readAll(res: stream.Readable): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const body: Buffer[] = [];
+    res
+      .on('data', (chunk: Buffer) => body.push(chunk))
+      .on('error', (e) => reject(e))
+      .on('end', () => resolve(Buffer.concat(body)));
+  });
+}`,
+  },
+  {
+    name: "The signal's own 'abort' listener may settle: the signal will not fire again",
+    code: `export function lookup(host: string, signal: AbortSignal, resolveHost: (h: string, cb: (e: Error | null, a?: string) => void) => void): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort);
+    resolveHost(host, (err, address) => {
+      signal.removeEventListener('abort', onAbort);
+      if (err) reject(err);
+      else resolve(address);
+    });
+  });
+}`,
+  },
+  {
+    name: 'An async method that adopts the session it is given',
+    code: `import { EventEmitter } from 'node:events';
+export class Manager {
+  private readonly sessions = new Set<EventEmitter>();
+  async register(session: EventEmitter): Promise<void> {
+    this.sessions.add(session);
+    session.once('disconnected', () => this.sessions.delete(session));
+    await Promise.resolve();
+  }
+}`,
+  },
+  {
+    name: "A callback-style destroy that runs once per stream (ws's createWebSocketStream)",
+    code: `import { EventEmitter } from 'node:events';
+export function wrap(ws: EventEmitter & { terminate(): void }) {
+  return {
+    destroy(err: Error | null, callback: (e: Error | null) => void) {
+      ws.once('close', () => callback(err));
+      ws.terminate();
+    },
+  };
+}`,
+  },
   // ---- look-alikes of the invalid cases ----
   {
     name: 'Signal handlers of a class with no end of life of its own: set up once per process',
@@ -523,7 +622,9 @@ export function send(sock: net.Socket, line: string): Promise<void> {
 }`,
     errors: [
       {
-        messageId: 'neverRemoved', line: 3, column: 3,
+        messageId: 'neverRemoved',
+        line: 3,
+        column: 3,
         suggestions: [
           {
             messageId: 'suggestFinally',
@@ -552,7 +653,9 @@ export function send(sock: net.Socket, line: string): Promise<void> {
 }`,
     errors: [
       {
-        messageId: 'neverRemoved', line: 3, column: 3,
+        messageId: 'neverRemoved',
+        line: 3,
+        column: 3,
         suggestions: [
           {
             messageId: 'suggestFinally',
@@ -616,7 +719,17 @@ export async function collect(limit: number, onItem: (x: unknown) => void, more:
   }
   bus.off('item', onItem);
 }`,
-    errors: [{ messageId: 'notRemoved', line: 4, column: 3, data: { event: "'item'", emitter: 'bus', life: 'it lives as long as the process', path: 'when `collect()` returns at line 6' }, suggestions: [{ messageId: 'suggestFinally', data: { removal: "bus.off('item', onItem)" }, output: `import { EventEmitter } from 'node:events';
+    errors: [
+      {
+        messageId: 'notRemoved',
+        line: 4,
+        column: 3,
+        data: { event: "'item'", emitter: 'bus', life: 'it lives as long as the process', path: 'when `collect()` returns at line 6' },
+        suggestions: [
+          {
+            messageId: 'suggestFinally',
+            data: { removal: "bus.off('item', onItem)" },
+            output: `import { EventEmitter } from 'node:events';
 const bus = new EventEmitter();
 export async function collect(limit: number, onItem: (x: unknown) => void, more: () => Promise<boolean>) {
   bus.on('item', onItem);
@@ -732,7 +845,10 @@ export async function* queryPath(options: Options) {
 }`,
     errors: [
       {
-        messageId: 'neverRemoved', line: 5, column: 3, data: { event: "'abort'", emitter: 'signal', life: 'an AbortSignal from outside, which can outlive the call', fn: '`queryPath()`' },
+        messageId: 'neverRemoved',
+        line: 5,
+        column: 3,
+        data: { event: "'abort'", emitter: 'signal', life: 'an AbortSignal from outside, which can outlive the call', fn: '`queryPath()`' },
         suggestions: [
           {
             messageId: 'suggestFinally',
@@ -846,7 +962,9 @@ export async function run(onTick: () => void, work: () => Promise<void>) {
 }`,
     errors: [
       {
-        messageId: 'neverRemoved', line: 5, column: 3,
+        messageId: 'neverRemoved',
+        line: 5,
+        column: 3,
         suggestions: [
           {
             messageId: 'suggestFinally',
@@ -880,7 +998,9 @@ export async function run(work: () => Promise<void>) {
 }`,
     errors: [
       {
-        messageId: 'neverRemoved', line: 5, column: 3,
+        messageId: 'neverRemoved',
+        line: 5,
+        column: 3,
         suggestions: [
           {
             messageId: 'suggestFinally',
@@ -911,7 +1031,9 @@ export async function run(work: () => Promise<void>) {
 }`,
     errors: [
       {
-        messageId: 'neverRemoved', line: 2, column: 3,
+        messageId: 'neverRemoved',
+        line: 2,
+        column: 3,
         suggestions: [
           {
             messageId: 'suggestFinally',
@@ -935,7 +1057,7 @@ export async function run(work: () => Promise<void>) {
     code: `import { EventEmitter } from 'node:events';
 const bus = new EventEmitter();
 export async function next(): Promise<void> {
-  bus.prependOnceListener('ready', () => console.log('ready'));
+  bus.prependOnceListener('error', () => console.log('failed'));
 }`,
     errors: [{ messageId: 'neverRemoved', line: 4, column: 3 }],
   },
@@ -982,6 +1104,232 @@ export function ping(timeout) {
   });
 }`,
     errors: [{ messageId: 'notRemovedOnSettle', line: 7, column: 5 }],
+  },
+  {
+    name: 'A one-time listener for a failure that may never come, per call',
+    code: `import { EventEmitter } from 'node:events';
+const bus = new EventEmitter();
+export function job(run: () => Promise<void>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    bus.once('error', reject);
+    run().then(resolve);
+  });
+}`,
+    errors: [{ messageId: 'neverRemoved', line: 5, column: 5, data: { event: "'error'", emitter: 'bus', life: 'it lives as long as the process', fn: '`job()`' } }],
+  },
+  {
+    name: 'A signal handler per async call',
+    code: `export async function task(work: () => Promise<void>) {
+  process.once('SIGINT', () => console.log('interrupted'));
+  await work();
+}`,
+    errors: [
+      {
+        messageId: 'neverRemoved',
+        line: 2,
+        column: 3,
+        suggestions: [
+          {
+            messageId: 'suggestFinally',
+            data: { removal: "process.off('SIGINT', onSIGINT)" },
+            output: `export async function task(work: () => Promise<void>) {
+  const onSIGINT = () => console.log('interrupted');
+  process.once('SIGINT', onSIGINT);
+  try {
+    await work();
+  } finally {
+    process.off('SIGINT', onSIGINT);
+  }
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'Settled by `.then(resolve, reject)` without removing the listener',
+    code: `import { EventEmitter } from 'node:events';
+const bus = new EventEmitter();
+export function progress(run: () => Promise<void>, onStep: (n: number) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const step = (n: number) => { if (n === 100) { bus.off('step', step); } onStep(n); };
+    bus.on('step', step);
+    run().then(resolve, reject);
+  });
+}`,
+    errors: [{ messageId: 'notRemovedOnSettle', line: 6, column: 5, data: { event: "'step'", emitter: 'bus', life: 'it lives as long as the process', how: 'resolves', line: 7 } }],
+  },
+  {
+    name: 'Signal handlers per instance of a class whose stop() forgets them (webpack-dev-server)',
+    filename: JS,
+    code: `export class Server {
+  initialize() {
+    for (const signal of ['SIGINT', 'SIGTERM']) {
+      process.on(signal, () => { this.stop().then(() => process.exit()); });
+    }
+  }
+  async stop() {}
+}`,
+    errors: [{ messageId: 'neverRemoved', line: 4, column: 7 }],
+  },
+  {
+    name: "Removed from 'close' but added to a signal's 'abort'",
+    code: `export async function guarded(signal: AbortSignal, work: () => Promise<void>) {
+  const onAbort = () => console.log('aborted');
+  signal.addEventListener('abort', onAbort);
+  await work();
+  signal.removeEventListener('close', onAbort);
+}`,
+    errors: [{ messageId: 'wrongEvent', line: 3, column: 3, data: { event: "'abort'", emitter: 'signal', removedEvent: "'close'", line: 5, fn: '`guarded()`' } }],
+  },
+  {
+    name: 'Removed only in `catch`: the normal return keeps it',
+    code: `import { EventEmitter } from 'node:events';
+const bus = new EventEmitter();
+export async function watch(onChange: () => void, load: () => Promise<string>) {
+  bus.on('change', onChange);
+  try {
+    return await load();
+  } catch (err) {
+    bus.off('change', onChange);
+    throw err;
+  }
+}`,
+    errors: [
+      {
+        messageId: 'notRemoved',
+        line: 4,
+        column: 3,
+        data: { event: "'change'", emitter: 'bus', life: 'it lives as long as the process', path: 'when `watch()` returns at line 6' },
+        suggestions: [
+          {
+            messageId: 'suggestFinally',
+            data: { removal: "bus.off('change', onChange)" },
+            output: `import { EventEmitter } from 'node:events';
+const bus = new EventEmitter();
+export async function watch(onChange: () => void, load: () => Promise<string>) {
+  bus.on('change', onChange);
+  try {
+    try {
+      return await load();
+    } catch (err) {
+      bus.off('change', onChange);
+      throw err;
+    }
+  } finally {
+    bus.off('change', onChange);
+  }
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'An exported async arrow on a module emitter',
+    code: `import { EventEmitter } from 'node:events';
+const bus = new EventEmitter();
+export const collect = async (work: () => Promise<void>): Promise<void> => {
+  bus.on('item', (x: unknown) => console.log(x));
+  await work();
+};`,
+    errors: [
+      {
+        messageId: 'neverRemoved',
+        line: 4,
+        column: 3,
+        suggestions: [
+          {
+            messageId: 'suggestFinally',
+            data: { removal: "bus.off('item', onItem)" },
+            output: `import { EventEmitter } from 'node:events';
+const bus = new EventEmitter();
+export const collect = async (work: () => Promise<void>): Promise<void> => {
+  const onItem = (x: unknown) => console.log(x);
+  bus.on('item', onItem);
+  try {
+    await work();
+  } finally {
+    bus.off('item', onItem);
+  }
+};`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'A registration helper written as a const arrow, called per request',
+    code: `const onAbort = (signal: AbortSignal, listener: () => void) => signal.addEventListener('abort', listener);
+export async function handle(signal: AbortSignal, work: () => Promise<void>) {
+  onAbort(signal, () => console.log('aborted'));
+  await work();
+}`,
+    errors: [{ messageId: 'neverRemoved', line: 3, column: 3, suggestions: [] }],
+  },
+  {
+    name: 'A module-level function called in a loop runs more than once',
+    code: `import { EventEmitter } from 'node:events';
+const bus = new EventEmitter();
+async function attach(id: number) {
+  bus.on('tick', () => console.log(id));
+  await Promise.resolve();
+}
+for (let i = 0; i < 3; i++) void attach(i);`,
+    errors: [{ messageId: 'neverRemoved', line: 4, column: 3, suggestions: [{ messageId: 'suggestFinally', data: { removal: "bus.off('tick', onTick)" }, output: `import { EventEmitter } from 'node:events';
+const bus = new EventEmitter();
+async function attach(id: number) {
+  const onTick = () => console.log(id);
+  bus.on('tick', onTick);
+  try {
+    await Promise.resolve();
+  } finally {
+    bus.off('tick', onTick);
+  }
+}
+for (let i = 0; i < 3; i++) void attach(i);`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'A field of this with a removal on the success path only',
+    code: `import { EventEmitter } from 'node:events';
+export class Client {
+  private readonly events = new EventEmitter();
+  async request(send: () => Promise<boolean>, onReply: (r: unknown) => void): Promise<void> {
+    this.events.on('reply', onReply);
+    if (!(await send())) return;
+    this.events.off('reply', onReply);
+  }
+}`,
+    errors: [
+      {
+        messageId: 'notRemoved',
+        line: 5,
+        column: 5,
+        data: { event: "'reply'", emitter: 'this.events', life: 'it outlives the call', path: 'when `request()` returns at line 6' },
+        suggestions: [
+          {
+            messageId: 'suggestFinally',
+            data: { removal: "this.events.off('reply', onReply)" },
+            output: `import { EventEmitter } from 'node:events';
+export class Client {
+  private readonly events = new EventEmitter();
+  async request(send: () => Promise<boolean>, onReply: (r: unknown) => void): Promise<void> {
+    this.events.on('reply', onReply);
+    try {
+      if (!(await send())) return;
+    } finally {
+      this.events.off('reply', onReply);
+    }
+  }
+}`,
+          },
+        ],
+      },
+    ],
   },
 ];
 
