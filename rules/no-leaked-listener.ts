@@ -1,7 +1,7 @@
 // Rule `leaks/no-leaked-listener`: listeners an operation adds to an emitter that outlives it, never removed or not on every path.
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../lib/create-rule.js';
-import { createListenerAnalysis, type EmitterLife, type ListenerFinding, type Registration } from '../lib/analysis/listeners.js';
+import { createOperationAnalysis, type EmitterLife, type ListenerFinding, type Registration } from '../lib/analysis/operations.js';
 import { describeExit, functionLabel } from '../lib/analysis/report.js';
 import { enclosingFunction } from '../lib/analysis/usage.js';
 import { planListenerRemoval } from '../lib/fix/listener-removal.js';
@@ -75,7 +75,8 @@ export default createRule<Options, MessageIds>({
       const plan = planListenerRemoval({ sourceCode, call: r.call, fn: r.fn, removalMethod: r.removalMethod, nameIsFree, removals });
       return plan ? [{ messageId: 'suggestFinally', data: { removal: plan.removal }, fix: plan.fix }] : [];
     };
-    return createListenerAnalysis(context, (finding: ListenerFinding) => {
+    return createOperationAnalysis(context, { listeners: true, timers: false }, (finding: ListenerFinding) => {
+      if (finding.type === 'timer-settled') return;
       const r = finding.registration;
       const data = { event: shorten(r.eventText), emitter: shorten(sourceCode.getText(r.emitter)), fn: fnName(r) };
       const node = r.call;

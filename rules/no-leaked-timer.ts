@@ -2,13 +2,25 @@
 import { createRule } from '../lib/create-rule.js';
 import { createLifetimeListener } from '../lib/analysis/listener.js';
 import { LEAK_MESSAGES, reportFinding } from '../lib/analysis/report.js';
+import { createOperationAnalysis, mergeRuleListeners } from '../lib/analysis/operations.js';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { FIX_OPTION_SCHEMA, type FixOptions } from '../lib/fix/options.js';
 import { FIX_MESSAGES } from '../lib/fix/plan.js';
 
 export type Options = [{ checkExceptionPaths?: boolean; checkModuleScope?: boolean } & FixOptions];
 
 const { leak, discarded, race, exception } = LEAK_MESSAGES;
-const messages = { leak, discarded, race, exception, ...FIX_MESSAGES };
+const messages = {
+  leak,
+  discarded,
+  race,
+  exception,
+  settled:
+    '`{{name}}` ({{resource}}, created here) is not cleared when the promise {{how}} at line {{line}}, so {{consequence}}. Clear it wherever the promise settles.',
+  settledDiscarded:
+    'This {{resource}} (created here) is not cleared when the promise {{how}} at line {{line}}, so {{consequence}}. Keep its handle and clear it wherever the promise settles.',
+  ...FIX_MESSAGES,
+};
 export type MessageIds = keyof typeof messages;
 
 export default createRule<Options, MessageIds>({
@@ -47,10 +59,29 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [{ checkExceptionPaths: false, checkModuleScope: false, fixStyle: 'auto' }],
   create(context, [options]) {
     const lifetime = { checkModuleScope: options.checkModuleScope ?? false, checkExceptionPaths: options.checkExceptionPaths ?? false };
-    return createLifetimeListener(context, lifetime, {
+    // Timers the lifetime engine reports; a Promise executor's timer left armed where the promise settles is reported
+    // by the operation analysis only when the engine has nothing to say about it.
+    const reported = new Set<TSESTree.Node>();
+    const lifetimeListener = createLifetimeListener(context, lifetime, {
       categories: ['timer'],
       fix: { style: options.fixStyle ?? 'auto', nodeVersion: options.nodeVersion, wrap: true },
-      onFinding: (finding, plan) => reportFinding(context, finding, {}, plan),
+      onFinding: (finding, plan) => {
+        reported.add(finding.acquisition.node);
+        reportFinding(context, finding, {}, plan);
+      },
     });
+    const operations = createOperationAnalysis(context, { listeners: false, timers: true }, (finding) => {
+      if (finding.type !== 'timer-settled' || reported.has(finding.timer.call)) return;
+      const { timer } = finding;
+      const data = {
+        name: timer.holder?.name ?? 'it',
+        resource: timer.kind.label,
+        consequence: timer.kind.consequence ?? 'it stays armed',
+        how: finding.how,
+        line: finding.settle.loc.start.line,
+      };
+      context.report({ node: timer.call, messageId: timer.holder ? 'settled' : 'settledDiscarded', data });
+    });
+    return mergeRuleListeners(lifetimeListener, operations);
   },
 });

@@ -1,4 +1,5 @@
-// Listeners an operation adds to an emitter that outlives it: registrations, their removals, and the paths between.
+// What an operation leaves behind when it ends: listeners it added to an emitter that outlives it, and timers a
+// Promise executor armed and does not clear where the promise settles.
 //
 // A registration (`emitter.on(event, listener)`, `addEventListener`, …) is an obligation when the emitter outlives the
 // function that registers: a process-wide or module-level emitter, an `AbortSignal` the caller passed in, or an emitter
@@ -9,6 +10,7 @@ import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@type
 import * as ts from 'typescript';
 import { LISTENER_METHODS } from '../catalog/resources.js';
 import { Frame, type CodePath, type Segment } from './code-paths.js';
+import type { ResourceKind } from '../catalog/types.js';
 import type { LeakExit } from './findings.js';
 import { DEFAULT_DISPOSAL_METHODS } from './class-fields.js';
 import { DEFAULT_LIFETIME_OPTIONS } from './options.js';
@@ -77,12 +79,29 @@ interface Removal {
   dynamicListener: boolean;
 }
 
+/** A timer a Promise executor arms (`const t = setTimeout(…)`, or a watchdog whose callback settles the promise). */
+export interface ExecutorTimer {
+  call: TSESTree.CallExpression;
+  kind: ResourceKind;
+  /** The variable that holds it, if any. */
+  holder: TSESLint.Scope.Variable | undefined;
+}
+
 export type ListenerFinding =
   | { type: 'never-removed'; registration: Registration; life: EmitterLife }
   | { type: 'wrong-event'; registration: Registration; removal: TSESTree.CallExpression; removedEvent: string }
   /** `removals`: where the function removes it on the other paths. */
   | { type: 'path'; registration: Registration; life: EmitterLife; exit: LeakExit; removals: TSESTree.Node[] }
-  | { type: 'settled'; registration: Registration; life: EmitterLife; settle: TSESTree.Node; how: 'resolves' | 'rejects' };
+  | { type: 'settled'; registration: Registration; life: EmitterLife; settle: TSESTree.Node; how: 'resolves' | 'rejects' }
+  /** A timer the executor armed that is still armed where the promise settles. */
+  | { type: 'timer-settled'; timer: ExecutorTimer; settle: TSESTree.Node; how: 'resolves' | 'rejects' };
+
+export interface OperationChecks {
+  /** Listeners on emitters that outlive the operation (`no-leaked-listener`). */
+  listeners: boolean;
+  /** Timers a Promise executor arms, cleared where the promise settles (`no-leaked-timer`). */
+  timers: boolean;
+}
 
 const PROMISE_SETTLERS = ['resolves', 'rejects'] as const;
 
@@ -166,8 +185,9 @@ function functionChain(fn: Fn): Fn[] {
   return chain;
 }
 
-export function createListenerAnalysis(
+export function createOperationAnalysis(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  checks: OperationChecks,
   onFinding: (finding: ListenerFinding) => void,
 ): TSESLint.RuleListener {
   const services = ESLintUtils.getParserServices(context);
@@ -576,9 +596,9 @@ export function createListenerAnalysis(
   };
 
   /** Local functions that remove it (`const unsubscribe = () => emitter.off(…)`), so that calling them removes it too. */
-  const removerNames = (found: Removal[]): Set<TSESLint.Scope.Variable> => {
+  const removerNames = (found: readonly TSESTree.Node[]): Set<TSESLint.Scope.Variable> => {
     const names = new Set<TSESLint.Scope.Variable>();
-    let frontier: TSESTree.Node[] = found.map((m) => m.call);
+    let frontier: TSESTree.Node[] = [...found];
     for (let round = 0; round < 3 && frontier.length > 0; round++) {
       const next: TSESTree.Node[] = [];
       for (const node of frontier) {
@@ -608,7 +628,62 @@ export function createListenerAnalysis(
 
   // ---- analysis -----------------------------------------------------------------------------------------------------
 
+  /**
+   * A timer an executor arms is released where the promise settles: every settle point outside the timer's own
+   * callback must clear it on every path of the function it is in. Checked when the executor clears it somewhere (it
+   * is meant to be cleared) or when its callback settles the promise (a watchdog racing the other outcomes).
+   */
+  const analyseTimers = (): void => {
+    for (const timer of executorTimers) {
+      const executor = enclosingFunction(timer.call) as Fn;
+      const callback = timer.call.arguments[0];
+      const clears = (timer.holder?.references ?? [])
+        .map((ref) => ref.identifier.parent)
+        .filter((parent): parent is TSESTree.CallExpression | TSESTree.MemberExpression => {
+          if (parent?.type === AST_NODE_TYPES.CallExpression) {
+            return parent.callee.type === AST_NODE_TYPES.Identifier && /^clear(Timeout|Interval)$/.test(parent.callee.name);
+          }
+          return parent?.type === AST_NODE_TYPES.MemberExpression && propertyName(parent) === 'close' && parent.parent?.type === AST_NODE_TYPES.CallExpression;
+        })
+        .map((n) => (n.type === AST_NODE_TYPES.MemberExpression ? (n.parent as TSESTree.CallExpression) : n));
+      // `const cleanup = () => { clearTimeout(t); … }`: calling it clears the timer too.
+      clears.push(...removerCalls(removerNames(clears)));
+      const points = settlePoints(executor);
+      const holders = timer.holder ? new Set([timer.holder.name]) : new Set<string>();
+      const callbackFn = callback && isFn(callback) ? callback : undefined;
+      const watchdog =
+        !!callback &&
+        points.some((p) => (callbackFn ? contains(callbackFn, p.node) : p.node === callback));
+      if (clears.length === 0 && !watchdog) continue;
+      for (const point of points) {
+        if (callback && (point.node === callback || (callbackFn && contains(callbackFn, point.node)))) continue;
+        const g = enclosingFunction(point.node);
+        let covered: boolean;
+        if (g === executor && !point.passed) {
+          // In the executor itself: only a settle point the timer can reach counts (not a `catch` of the code that
+          // armed it, not a return before it).
+          const frame = frameOf.get(executor);
+          const events = new Map<TSESTree.Node, Effect>(clears.map((n) => [n, 'release']));
+          events.set(point.node, 'overwrite');
+          covered =
+            !frame ||
+            !findLeaks({ frame, acquisition: timer.call, start: { node: timer.call, tag: 'acquire' }, events, holders, overwriteLeaks: true, container: true }).some(
+              (leak) => leak.kind === 'overwrite' && leak.node === point.node,
+            );
+        } else {
+          covered = !point.passed && isFn(g) && settledAfterRemoval(g, point.node, clears, holders);
+        }
+        if (!covered) {
+          onFinding({ type: 'timer-settled', timer, settle: point.node, how: point.how });
+          break;
+        }
+      }
+    }
+  };
+
   const analyse = (): void => {
+    if (checks.timers) analyseTimers();
+    if (!checks.listeners) return;
     const { derived, wrapped } = wrapperRegistrations();
     for (const r of [...registrations.filter((x) => !wrapped.has(x)), ...derived]) {
       if (hasSignalOption(r.call) || resultKept(r) || listenerKept(r)) continue;
@@ -785,7 +860,7 @@ export function createListenerAnalysis(
   };
 
   const checkPaths = (r: Registration, life: EmitterLife, matching: Removal[]): void => {
-    const removers = removerCalls(removerNames(matching));
+    const removers = removerCalls(removerNames(matching.map((m) => m.call)));
     const removalNodes: TSESTree.Node[] = [...matching.map((m) => m.call), ...removers].map(loopAround);
     const executor = functionChain(r.fn).find(isPromiseExecutor);
     if (executor) {
@@ -825,7 +900,7 @@ export function createListenerAnalysis(
   };
 
   /** Whether every path through `settle` in `g` passes a removal (before it or after it). */
-  const settledAfterRemoval = (g: Fn, settle: TSESTree.Node, removalNodes: TSESTree.Node[]): boolean => {
+  const settledAfterRemoval = (g: Fn, settle: TSESTree.Node, removalNodes: TSESTree.Node[], holders = new Set<string>()): boolean => {
     const frame = frameOf.get(g);
     if (!frame) return true;
     const own = removalNodes.filter((n) => enclosingFunction(n) === g);
@@ -833,13 +908,13 @@ export function createListenerAnalysis(
     const events = new Map<TSESTree.Node, Effect>(own.map((n) => [n, 'release']));
     events.set(settle, 'overwrite');
     // Paths that reach the settle point without a removal first…
-    const unremoved = findLeaks({ frame, acquisition: g, start: { node: g, tag: 'start' }, events, holders: new Set(), overwriteLeaks: true }).some(
+    const unremoved = findLeaks({ frame, acquisition: g, start: { node: g, tag: 'start' }, events, holders, overwriteLeaks: true }).some(
       (leak) => leak.kind === 'overwrite' && leak.node === settle,
     );
     if (!unremoved) return true;
     // …must remove it afterwards, on every path to the end of `g`.
     events.delete(settle);
-    return findLeaks({ frame, acquisition: settle, start: { node: settle, tag: 'acquire' }, events, holders: new Set(), overwriteLeaks: false, container: true }).length === 0;
+    return findLeaks({ frame, acquisition: settle, start: { node: settle, tag: 'acquire' }, events, holders, overwriteLeaks: false, container: true }).length === 0;
   };
 
   /**
@@ -869,9 +944,31 @@ export function createListenerAnalysis(
 
   // ---- recording ----------------------------------------------------------------------------------------------------
 
+  const executorTimers: ExecutorTimer[] = [];
+  const timerCatalog = checks.timers ? programFacts(program, checker, DEFAULT_LIFETIME_OPTIONS, ['timer']).catalog : undefined;
+
+  /** `const t = setTimeout(…)` (or `t = …`, or a bare statement) directly in a Promise executor. */
+  const detectExecutorTimer = (node: TSESTree.CallExpression): void => {
+    const executor = enclosingFunction(node);
+    if (!timerCatalog || !isPromiseExecutor(executor)) return;
+    const kind = timerCatalog.kindOfCall(services.esTreeNodeToTSNodeMap.get(node).expression);
+    if (!kind || (kind.id !== 'timer:timeout' && kind.id !== 'timer:interval')) return;
+    const parent = node.parent;
+    let holder: TSESLint.Scope.Variable | undefined;
+    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier) {
+      holder = sourceCode.getDeclaredVariables(parent)[0];
+    } else if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === node && parent.left.type === AST_NODE_TYPES.Identifier) {
+      holder = findVariable(parent.left);
+    } else if (parent?.type !== AST_NODE_TYPES.ExpressionStatement) {
+      return; // returned, stored in a field, passed on: someone else owns it
+    }
+    executorTimers.push({ call: node, kind, holder });
+  };
+
   const onCall = (node: TSESTree.CallExpression): void => {
     const frame = top();
     frame?.record(node, 'call-end');
+    if (timerCatalog) detectExecutorTimer(node);
     if (node.callee.type === AST_NODE_TYPES.Identifier) {
       plainCalls.push(node);
       // A start for walks from a settle point (`resolve(value)`).
@@ -882,7 +979,7 @@ export function createListenerAnalysis(
     if (!call) return;
     const { method } = call;
     const object = chainRoot(call.object);
-    if (LISTENER_METHODS.has(method) && node.arguments.length >= 2) {
+    if (checks.listeners && LISTENER_METHODS.has(method) && node.arguments.length >= 2) {
       if (!isRegistration(object, method, node.arguments[1]!)) return;
       const fn = enclosingFunction(node);
       if (!isFn(fn)) return;
@@ -956,7 +1053,7 @@ export function createListenerAnalysis(
     },
     onCodePathEnd: guard((_codePath: CodePath, node: TSESTree.Node) => {
       frames.pop();
-      if (node.type === AST_NODE_TYPES.Program && registrations.length > 0) analyse();
+      if (node.type === AST_NODE_TYPES.Program && (registrations.length > 0 || executorTimers.length > 0)) analyse();
     }),
     onCodePathSegmentStart: (segment: Segment) => top()?.enter(segment),
     onUnreachableCodePathSegmentStart: (segment: Segment) => top()?.enter(segment),
@@ -976,4 +1073,22 @@ export function createListenerAnalysis(
     'IfStatement > *, ConditionalExpression > *, LogicalExpression > *': branch(false),
     'IfStatement > *, ConditionalExpression > *, LogicalExpression > *:exit': branch(true),
   } as unknown as TSESLint.RuleListener;
+}
+
+/** One listener that runs each of `listeners`' handlers in turn, for a rule that combines two analyses. */
+export function mergeRuleListeners(...listeners: TSESLint.RuleListener[]): TSESLint.RuleListener {
+  const merged: Record<string, (...args: unknown[]) => void> = {};
+  for (const listener of listeners) {
+    for (const [key, handler] of Object.entries(listener as Record<string, ((...args: unknown[]) => void) | undefined>)) {
+      if (!handler) continue;
+      const previous = merged[key];
+      merged[key] = previous
+        ? (...args: unknown[]) => {
+            previous(...args);
+            handler(...args);
+          }
+        : handler;
+    }
+  }
+  return merged as TSESLint.RuleListener;
 }
