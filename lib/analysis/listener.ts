@@ -23,6 +23,7 @@ import {
   outermostValue,
   passedTo,
   propertyName,
+  skipValueWrappers,
 } from './usage.js';
 import { type Effect, exitReachedAfterHandling, findLeak, findLeaks, findUnprotectedThrow } from './walk.js';
 import { type FixEnvironment, type FixPlan, type FixStyle, planFixes } from '../fix/plan.js';
@@ -669,7 +670,25 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     const calls = callSitesOf(fn);
     if (calls.length === 0) return;
     const kind = catalog.kindOfType(checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(param)));
-    if (!kind || (!kind.acquiredInCallbackOf && !kind.acquiredInListenerFor)) return;
+    if (!kind) return;
+    // `fetch(url).then((res) => …)`: the callback of `then` on the promise a call returns owns what it resolves to.
+    const refs = new Set<TSESTree.Node>((functionVariable(fn, sourceCode)?.references ?? []).map((ref) => ref.identifier));
+    const thenOfAcquisition = (call: TSESTree.CallExpression): boolean => {
+      const first = call.arguments[0];
+      const isFn = first === fn || (first?.type === AST_NODE_TYPES.Identifier && refs.has(first));
+      if (!isFn || call.callee.type !== AST_NODE_TYPES.MemberExpression || propertyName(call.callee) !== 'then') return false;
+      const promise = skipValueWrappers(call.callee.object);
+      if (promise.type !== AST_NODE_TYPES.CallExpression) return false;
+      // The same test as `await call()`: the call acquires what its promise resolves to.
+      const acquired = functions.acquisitionKind(services.esTreeNodeToTSNodeMap.get(promise) as ts.CallExpression, true);
+      return acquired?.id === kind.id;
+    };
+    if (calls.some(thenOfAcquisition)) {
+      kinds.set(param, kind);
+      frame.parameterAcquisitions.push(param);
+      return;
+    }
+    if (!kind.acquiredInCallbackOf && !kind.acquiredInListenerFor) return;
     const acquires = (call: TSESTree.CallExpression): boolean => {
       const tsCall = services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression;
       if (kind.acquiredInCallbackOf && catalog.calleeMatches(tsCall.expression, kind.acquiredInCallbackOf)) {
