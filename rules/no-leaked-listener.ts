@@ -1,5 +1,6 @@
 // Rule `leaks/no-leaked-listener`: listeners an operation adds to an emitter that outlives it, never removed or not on every path.
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import * as ts from 'typescript';
 import { createRule } from '../lib/create-rule.js';
 import { createOperationAnalysis, type EmitterLife, type ListenerFinding, type Registration } from '../lib/analysis/operations.js';
 import { describeExit, functionLabel } from '../lib/analysis/report.js';
@@ -45,6 +46,32 @@ function fnName(r: Registration): string {
   }
 }
 
+/** `any`, a promise, or a union with one: a value `await` may change. */
+function isThenable(checker: ts.TypeChecker, type: ts.Type): boolean {
+  if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return true;
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.some((t) => !!checker.getPropertyOfType(t, 'then'));
+}
+
+/**
+ * A local or parameter (or a property path from one) that nothing assigns after `from`: in a `finally` it still names
+ * the emitter the listener was added to.
+ */
+function stableReference(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, from: TSESTree.Node): boolean {
+  let root: TSESTree.Node = node;
+  while (root.type === AST_NODE_TYPES.MemberExpression || root.type === AST_NODE_TYPES.TSNonNullExpression) {
+    if (root.type === AST_NODE_TYPES.MemberExpression && root.computed) return false;
+    root = root.type === AST_NODE_TYPES.MemberExpression ? root.object : root.expression;
+  }
+  if (root.type !== AST_NODE_TYPES.Identifier) return false;
+  for (let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(root); scope; scope = scope.upper) {
+    const variable = scope.set.get(root.name);
+    if (!variable) continue;
+    return !variable.references.some((ref) => ref.isWrite() && ref.identifier.range[0] > from.range[1]);
+  }
+  return true;
+}
+
 export default createRule<Options, MessageIds>({
   name: 'no-leaked-listener',
   meta: {
@@ -61,6 +88,7 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [],
   create(context) {
     const sourceCode = context.sourceCode;
+    const services = ESLintUtils.getParserServices(context);
     /** Removal in `finally` when the function that added the listener is the operation: an async function or generator. */
     const suggest = (r: Registration, removals?: readonly TSESTree.Node[]): TSESLint.SuggestionReportDescriptor<MessageIds>[] => {
       if (!r.fn.async && !r.fn.generator) return [];
@@ -72,7 +100,19 @@ export default createRule<Options, MessageIds>({
         }
         return true;
       };
-      const plan = planListenerRemoval({ sourceCode, call: r.call, fn: r.fn, removalMethod: r.removalMethod, nameIsFree, removals });
+      const plan = planListenerRemoval({
+        sourceCode,
+        call: r.call,
+        fn: r.fn,
+        removalMethod: r.removalMethod,
+        nameIsFree,
+        removals,
+        mayBeThenable: (node) => {
+          const type = services.program.getTypeChecker().getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(node));
+          return isThenable(services.program.getTypeChecker(), type);
+        },
+        stableEmitter: (node) => stableReference(sourceCode, node, r.call),
+      });
       return plan ? [{ messageId: 'suggestFinally', data: { removal: plan.removal }, fix: plan.fix }] : [];
     };
     return createOperationAnalysis(context, { listeners: true, timers: false }, (finding: ListenerFinding) => {

@@ -15,7 +15,7 @@ import type { LeakExit } from './findings.js';
 import { DEFAULT_DISPOSAL_METHODS } from './class-fields.js';
 import { DEFAULT_LIFETIME_OPTIONS } from './options.js';
 import { programFacts } from './listener.js';
-import { childNodes, enclosingFunction, functionVariable, isFunctionNode, propertyName, skipValueWrappers, type FunctionNode } from './usage.js';
+import { calledMethod, childNodes, enclosingFunction, functionVariable, isFunctionNode, propertyName, skipValueWrappers, type FunctionNode } from './usage.js';
 import { findLeaks, type Effect } from './walk.js';
 
 type Fn = Exclude<FunctionNode, TSESTree.Program | TSESTree.StaticBlock>;
@@ -236,6 +236,36 @@ export function createOperationAnalysis(
     const parts = type ? checker.getNonNullableType(type) : undefined;
     const hasOff = !!parts && (parts.isUnion() ? parts.types : [parts]).every((t) => !!checker.getPropertyOfType(t, 'off'));
     return hasOff ? 'off' : 'removeListener';
+  };
+
+  /**
+   * What an expression names, scope-aware: its text and the variable (or class, for `this`) it starts from, so that
+   * `signal` in one function is not the `signal` of another.
+   */
+  const variableIds = new WeakMap<TSESLint.Scope.Variable, number>();
+  let nextVariableId = 0;
+  const bindingKey = (node: TSESTree.Node): string => {
+    const text = normalizedText(sourceCode, node);
+    let root = skipValueWrappers(node);
+    while (root.type === AST_NODE_TYPES.MemberExpression) root = skipValueWrappers(root.object);
+    if (root.type === AST_NODE_TYPES.Identifier) {
+      const variable = findVariable(root);
+      if (!variable) return text;
+      let id = variableIds.get(variable);
+      if (id === undefined) variableIds.set(variable, (id = nextVariableId++));
+      return `${text}@${id}`;
+    }
+    if (root.type === AST_NODE_TYPES.ThisExpression) {
+      let cls: TSESTree.Node | undefined = root.parent;
+      while (cls && cls.type !== AST_NODE_TYPES.ClassBody) cls = cls.parent;
+      return `${text}@this:${cls?.range[0] ?? -1}`;
+    }
+    return text;
+  };
+  const listenerKey = (node: TSESTree.Node): string | undefined => {
+    const value = skipValueWrappers(node);
+    const named = value.type === AST_NODE_TYPES.AssignmentExpression ? value.left : value;
+    return listenerName(sourceCode, node) === undefined ? undefined : bindingKey(named);
   };
 
   /** `res.on('data', …).on('end', …)`: registrations return their emitter, so a chain registers on its root. */
@@ -532,38 +562,59 @@ export function createOperationAnalysis(
    * that the function started and left running; the listener is that work's release, not a leak.
    */
   const stopsLeftoverWork = (r: Registration): boolean => {
-    let body: TSESTree.Node | undefined;
-    const listener = skipValueWrappers(r.listener);
-    if (isFn(listener)) body = listener.body;
-    else if (listener.type === AST_NODE_TYPES.Identifier) {
-      const def = findVariable(listener)?.defs[0];
-      if (def?.type === 'FunctionName') body = (def.node as TSESTree.FunctionDeclaration).body;
-      else if (def?.type === 'Variable' && def.node.init && isFn(def.node.init)) body = def.node.init.body;
-    }
-    if (!body) return false;
+    const listener = listenerFunction(r.listener);
+    if (!listener || !isFn(listener)) return false;
     const { catalog } = programFacts(program, checker, DEFAULT_LIFETIME_OPTIONS, ['resource', 'timer']);
+    /** The resource a variable holds, from the call that created it. */
+    const kindOf = (variable: TSESLint.Scope.Variable): ResourceKind | undefined => {
+      const def = variable.defs[0];
+      if (def?.type !== 'Variable' || !def.node.init) return undefined;
+      const init = skipValueWrappers(def.node.init);
+      if (init.type !== AST_NODE_TYPES.CallExpression && init.type !== AST_NODE_TYPES.NewExpression) return undefined;
+      const tsNode = services.esTreeNodeToTSNodeMap.get(init) as ts.CallExpression | ts.NewExpression;
+      return catalog.kindOfCall(tsNode.expression) ?? catalog.kindOfType(checker.getTypeAtLocation(tsNode));
+    };
+    /** Where `variable` is released: `clearInterval(v)`, or `v.close()` and the other release methods of its kind. */
+    const releasesOf = (variable: TSESLint.Scope.Variable, kind: ResourceKind): TSESTree.Node[] =>
+      variable.references.flatMap((ref): TSESTree.Node[] => {
+        const parent = ref.identifier.parent;
+        if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === ref.identifier) {
+          return parent.callee.type === AST_NODE_TYPES.Identifier && /^clear(Timeout|Interval|Immediate)$/.test(parent.callee.name) ? [parent] : [];
+        }
+        const method = calledMethod(ref.identifier);
+        return method && catalog.isReleaseMethod(kind, method) ? [ref.identifier] : [];
+      });
+    // Work that goes on after the function returns: a resource of the function's own (not a one-shot timeout, which
+    // ends by itself) that nothing else releases and whose end the function does not wait for.
     let found = false;
     const visit = (node: TSESTree.Node): void => {
       if (found) return;
-      if (node.type === AST_NODE_TYPES.CallExpression) {
-        const call = memberCall(node);
-        const target =
-          call && catalog.kindOfType(checker.getNonNullableType(typeOf(call.object) ?? checker.getAnyType()))
-            ? { kind: catalog.kindOfType(checker.getNonNullableType(typeOf(call.object)!))!, name: call.method, object: call.object }
-            : node.callee.type === AST_NODE_TYPES.Identifier && /^clear(Timeout|Interval|Immediate)$/.test(node.callee.name) && node.arguments[0]
-              ? { kind: undefined, name: node.callee.name, object: node.arguments[0] }
-              : undefined;
-        if (target && (target.kind === undefined || catalog.isReleaseMethod(target.kind, target.name))) {
-          const root = skipValueWrappers(target.object);
-          if (root.type === AST_NODE_TYPES.Identifier) {
-            const variable = findVariable(root);
-            if (variable && variable.scope.type !== 'module' && variable.scope.type !== 'global' && variable.defs[0]?.type === 'Variable') found = true;
-          }
+      const target =
+        node.type === AST_NODE_TYPES.CallExpression
+          ? node.callee.type === AST_NODE_TYPES.Identifier && /^clear(Interval|Timeout|Immediate)$/.test(node.callee.name)
+            ? node.arguments[0]
+            : memberCall(node)?.object
+          : undefined;
+      const root = target && skipValueWrappers(target);
+      if (root?.type === AST_NODE_TYPES.Identifier) {
+        const variable = findVariable(root);
+        const kind = variable && variable.scope.type !== 'module' && variable.scope.type !== 'global' ? kindOf(variable) : undefined;
+        if (variable && kind && !kind.oneShot) {
+          const elsewhere = releasesOf(variable, kind).some((n) => !contains(listener, n));
+          const awaited = variable.references.some((ref) => {
+            const method = calledMethod(ref.identifier);
+            const call = ref.identifier.parent?.parent;
+            if (!method || !LISTENER_METHODS.has(method) || call?.type !== AST_NODE_TYPES.CallExpression) return false;
+            const event = stringValue(call.arguments[0]);
+            return event !== undefined && TERMINAL_EVENTS.has(event);
+          });
+          const released = node.type === AST_NODE_TYPES.CallExpression && (node.callee.type === AST_NODE_TYPES.Identifier || catalog.isReleaseMethod(kind, memberCall(node)?.method ?? ''));
+          if (released && !elsewhere && !awaited) found = true;
         }
       }
       for (const child of childNodes(node)) visit(child);
     };
-    visit(body);
+    visit(listener.body);
     return found;
   };
 
@@ -655,6 +706,11 @@ export function createOperationAnalysis(
         !!callback &&
         points.some((p) => (callbackFn ? contains(callbackFn, p.node) : p.node === callback));
       if (clears.length === 0 && !watchdog) continue;
+      // Kept in a variable of the function around the executor: that function owns it (and may clear it in a
+      // `finally` around the `await`).
+      const def = timer.holder?.defs[0];
+      if (def && !contains(executor, def.node)) continue;
+      if (settledCleanup(executor, clears)) continue;
       for (const point of points) {
         if (callback && (point.node === callback || (callbackFn && contains(callbackFn, point.node)))) continue;
         const g = enclosingFunction(point.node);
@@ -739,12 +795,12 @@ export function createOperationAnalysis(
         derived.push({
           call,
           emitter: e,
-          emitterText: normalizedText(sourceCode, e),
+          emitterText: bindingKey(e),
           method: inner.method,
           event: inner.event,
           eventText: inner.eventText,
           listener: l,
-          listenerText: listenerName(sourceCode, l),
+          listenerText: listenerKey(l),
           fn,
           removalMethod: inner.removalMethod,
         });
@@ -825,19 +881,60 @@ export function createOperationAnalysis(
     });
   };
 
-  const completesOnTerminalEvent = (operation: Fn, emitterText: string): boolean =>
-    registrations.some((other) => {
-      if (other.emitterText !== emitterText || !other.event || !TERMINAL_EVENTS.has(other.event)) return false;
-      if (!contains(operation, other.call)) return false;
-      if (isPromiseExecutor(operation)) {
-        const resolve = operation.params[0];
-        if (resolve?.type !== AST_NODE_TYPES.Identifier) return false;
+  /**
+   * The operation completes when the emitter is done: an executor whose `resolve` runs on the emitter's end
+   * (`stream.on('end', resolve)`, or a listener that calls it), or an async function that waits for that end
+   * (`await once(stream, 'end')`, `await finished(stream)`, `for await (… of stream)`), or one that reads it to its end
+   * (`stream.pipe(dst)`, `pipeline(stream, …)`).
+   */
+  const completesOnTerminalEvent = (operation: Fn, emitterKey: string): boolean => {
+    // `src.pipe(dst)`, `pipeline(src, …)`: the operation reads the emitter to its end.
+    const consumes = (node: TSESTree.Node): boolean => {
+      if (node !== operation && isFn(node)) return false;
+      if (node.type === AST_NODE_TYPES.CallExpression) {
+        const member = memberCall(node);
+        if (member?.method === 'pipe' && bindingKey(member.object) === emitterKey) return true;
+        const callee = skipValueWrappers(node.callee);
+        const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
+        if (name === 'pipeline' && node.arguments.some((a) => bindingKey(a) === emitterKey)) return true;
+      }
+      return childNodes(node).some(consumes);
+    };
+    if (consumes(operation.body)) return true;
+    if (isPromiseExecutor(operation)) {
+      const resolve = operation.params[0];
+      if (resolve?.type !== AST_NODE_TYPES.Identifier) return false;
+      return registrations.some((other) => {
+        if (other.emitterText !== emitterKey || !other.event || !TERMINAL_EVENTS.has(other.event) || !contains(operation, other.call)) return false;
         const listener = skipValueWrappers(other.listener);
         if (listener.type === AST_NODE_TYPES.Identifier && listener.name === resolve.name) return true;
-        return isFn(listener) && mentions(listener.body, resolve.name);
+        const fn = listenerFunction(other.listener);
+        return !!fn && isFn(fn) && mentions(fn.body, resolve.name);
+      });
+    }
+    if (!operation.async) return false;
+    let waits = false;
+    const visit = (node: TSESTree.Node): void => {
+      if (waits) return;
+      if (node !== operation && isFn(node)) return;
+      if (node.type === AST_NODE_TYPES.ForOfStatement && node.await && bindingKey(node.right) === emitterKey) waits = true;
+      if (node.type === AST_NODE_TYPES.AwaitExpression) {
+        const call = skipValueWrappers(node.argument);
+        if (call.type === AST_NODE_TYPES.CallExpression) {
+          const callee = skipValueWrappers(call.callee);
+          const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
+          const target = call.arguments[0];
+          const event = stringValue(call.arguments[1]);
+          if (target && bindingKey(target) === emitterKey && (name === 'finished' || (name === 'once' && event !== undefined && TERMINAL_EVENTS.has(event)))) {
+            waits = true;
+          }
+        }
       }
-      return false;
-    });
+      for (const child of childNodes(node)) visit(child);
+    };
+    visit(operation.body);
+    return waits;
+  };
 
   const mentions = (node: TSESTree.Node, name: string): boolean => {
     const text = sourceCode.getText(node);
@@ -861,17 +958,18 @@ export function createOperationAnalysis(
 
   const checkPaths = (r: Registration, life: EmitterLife, matching: Removal[]): void => {
     const removers = removerCalls(removerNames(matching.map((m) => m.call)));
-    const removalNodes: TSESTree.Node[] = [...matching.map((m) => m.call), ...removers].map(loopAround);
+    // `signal?.removeEventListener(…)`: where the emitter is nullish there is no listener to remove, so the removal
+    // counts where its optional chain ends, on both paths.
+    const removalNodes: TSESTree.Node[] = [...matching.map((m) => chainAround(m.call)), ...removers].map(loopAround);
+    const holders = new Set(rootName(r.emitter) ? [rootName(r.emitter)!] : []);
     const executor = functionChain(r.fn).find(isPromiseExecutor);
+    if (executor && settledCleanup(executor as Fn, removalNodes)) return;
     if (executor) {
       for (const point of settlePoints(executor)) {
         if (point.node.range[0] < r.call.range[0] && enclosingFunction(point.node) === enclosingFunction(r.call)) continue;
         if (point.passed) {
           // `emitter.once(event, resolve)` for this very registration: settling removes it.
           if (point.node === r.listener && r.method.startsWith('once') ) continue;
-          const call = point.node.parent as TSESTree.CallExpression;
-          const callee = memberCall(call);
-          if (callee && LISTENER_METHODS.has(callee.method)) continue; // settled by another event: judged where it fires
           onFinding({ type: 'settled', registration: r, life, settle: point.node, how: point.how });
           return;
         }
@@ -881,7 +979,7 @@ export function createOperationAnalysis(
         // The listener itself, registered with `once` or for an event that ends its emitter (a signal's 'abort'):
         // it will not run again.
         if (g === listenerFunction(r.listener) && (/once/i.test(r.method) || (r.event !== undefined && TERMINAL_EVENTS.has(r.event)))) continue;
-        if (!settledAfterRemoval(g, point.node, removalNodes)) {
+        if (!settledAfterRemoval(g, point.node, removalNodes, holders)) {
           onFinding({ type: 'settled', registration: r, life, settle: point.node, how: point.how });
           return;
         }
@@ -894,7 +992,7 @@ export function createOperationAnalysis(
     const frame = frameOf.get(r.fn);
     if (!frame) return;
     const events = new Map<TSESTree.Node, Effect>(own.map((n) => [n, 'release']));
-    const leaks = findLeaks({ frame, acquisition: r.call, start: { node: r.call, tag: 'acquire' }, events, holders: new Set(), overwriteLeaks: false, container: true });
+    const leaks = findLeaks({ frame, acquisition: r.call, start: { node: r.call, tag: 'acquire' }, events, holders, overwriteLeaks: false, container: true });
     const first = leaks[0];
     if (first) onFinding({ type: 'path', registration: r, life, exit: first, removals: own });
   };
@@ -927,6 +1025,34 @@ export function createOperationAnalysis(
       if ((parent.type === AST_NODE_TYPES.ForInStatement || parent.type === AST_NODE_TYPES.ForOfStatement) && parent.body === node) return parent;
     }
     return removal;
+  };
+
+  /**
+   * A release that runs once the promise settles, whatever the outcome: in the function that awaits it (a `finally`
+   * around `await new Promise(…)`), or in `.finally(() => …)` on a chain inside the executor.
+   */
+  const settledCleanup = (executor: Fn, releases: readonly TSESTree.Node[]): boolean =>
+    releases.some((n) => {
+      if (!contains(executor, n)) return true;
+      const fn = enclosingFunction(n);
+      const call = fn.parent;
+      return (
+        isFn(fn) &&
+        call?.type === AST_NODE_TYPES.CallExpression &&
+        call.arguments[0] === fn &&
+        call.callee.type === AST_NODE_TYPES.MemberExpression &&
+        propertyName(call.callee) === 'finally'
+      );
+    });
+
+  const chainAround = (call: TSESTree.Node): TSESTree.Node =>
+    call.parent?.type === AST_NODE_TYPES.ChainExpression ? call.parent : call;
+
+  /** `signal` for `signal?.addEventListener(…)`, `options` for `options.signal…`: the variable a null test names. */
+  const rootName = (node: TSESTree.Node): string | undefined => {
+    let root = skipValueWrappers(node);
+    while (root.type === AST_NODE_TYPES.MemberExpression) root = skipValueWrappers(root.object);
+    return root.type === AST_NODE_TYPES.Identifier ? root.name : undefined;
   };
 
   /** The function a listener argument names: itself, or the function a local `const` or declaration holds. */
@@ -986,12 +1112,12 @@ export function createOperationAnalysis(
       registrations.push({
         call: node,
         emitter: object,
-        emitterText: normalizedText(sourceCode, object),
+        emitterText: bindingKey(object),
         method,
         event: stringValue(node.arguments[0]),
         eventText: sourceCode.getText(node.arguments[0]!),
         listener: node.arguments[1]!,
-        listenerText: listenerName(sourceCode, node.arguments[1]!),
+        listenerText: listenerKey(node.arguments[1]!),
         fn,
         removalMethod: removalMethodOf(object, method),
       });
@@ -1005,11 +1131,11 @@ export function createOperationAnalysis(
       const event = stringValue(eventArg);
       removals.push({
         call: node,
-        emitterText: normalizedText(sourceCode, object),
+        emitterText: bindingKey(object),
         all,
         event,
         dynamicEvent: !!eventArg && event === undefined,
-        listenerText: listenerArg ? listenerName(sourceCode, listenerArg) : undefined,
+        listenerText: listenerArg ? listenerKey(listenerArg) : undefined,
         dynamicListener: !all && removalListenerIsDynamic(listenerArg, !!eventArg && event === undefined),
       });
     }
@@ -1066,6 +1192,7 @@ export function createOperationAnalysis(
     'CallExpression, NewExpression, AwaitExpression, YieldExpression': record('call'),
     'CallExpression:exit': guard(onCall),
     'NewExpression:exit': record('call-end'),
+    'ChainExpression:exit': record('call-end'),
     'ForInStatement, ForOfStatement:exit': record('call-end'),
     'ReturnStatement:exit': record('return'),
     'ThrowStatement:exit': record('throw'),

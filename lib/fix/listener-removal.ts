@@ -15,6 +15,10 @@ export interface ListenerRemovalInput {
   nameIsFree: (name: string) => boolean;
   /** Removals the function already makes on some paths: one that ends the body moves into the `finally`. */
   removals?: readonly TSESTree.Node[];
+  /** Whether a returned value may be a promise (only those get an `await` before the `finally`). */
+  mayBeThenable: (node: TSESTree.Node) => boolean;
+  /** Whether the emitter expression still names the same emitter at the end of the function (nothing reassigns it). */
+  stableEmitter: (node: TSESTree.Node) => boolean;
 }
 
 export interface ListenerRemovalPlan {
@@ -87,9 +91,12 @@ export function planListenerRemoval(input: ListenerRemovalInput): ListenerRemova
   ) {
     return undefined;
   }
-  // A helper that registers for its caller (`onabort(signal, fn)`) has no removal to call here.
+  // A helper that registers for its caller (`onabort(signal, fn)`) has no removal to call here; in a chain
+  // (`sock.on(…).on(…)`) the removal would have to name the chain's root; an emitter reached through a call or a
+  // reassigned field may be another one by the time `finally` runs.
   const callee = skipValueWrappers(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  if (!input.stableEmitter(callee.object)) return undefined;
   const listener = call.arguments[1]!;
   const listenerValue = skipValueWrappers(listener);
   const inline =
@@ -123,9 +130,10 @@ export function planListenerRemoval(input: ListenerRemovalInput): ListenerRemova
     for (const child of childNodes(node)) visit(child);
   };
   if (fn.async && !fn.generator) rest.forEach(visit);
+  const awaited = returns.filter((r) => input.mayBeThenable(r.argument!));
   const inserts: { at: number; text: string }[] = [
     ...indentableLineStarts(sourceCode, from, to).map((at) => ({ at, text: unit })),
-    ...returns.flatMap((r) => {
+    ...awaited.flatMap((r) => {
       const argument = r.argument!;
       const plain = argument.type === AST_NODE_TYPES.CallExpression || argument.type === AST_NODE_TYPES.Identifier || argument.type === AST_NODE_TYPES.MemberExpression;
       return plain

@@ -520,6 +520,99 @@ export function wrap(ws: EventEmitter & { terminate(): void }) {
   };
 }`,
   },
+  // ---- from the adversarial review ----
+  {
+    name: 'Removed with `?.` on an optional signal, on every outcome of the promise',
+    code: `export function run(work: () => Promise<string>, signal?: AbortSignal): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(new Error('aborted'));
+    signal?.addEventListener('abort', onAbort, { once: true });
+    work().then(
+      (v) => { signal?.removeEventListener('abort', onAbort); resolve(v); },
+      (e: unknown) => { signal?.removeEventListener('abort', onAbort); reject(e); },
+    );
+  });
+}`,
+  },
+  {
+    name: 'Removed in `.finally()` on the chain that settles the promise',
+    code: `export function run(work: () => Promise<string>, signal: AbortSignal): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(new Error('aborted'));
+    signal.addEventListener('abort', onAbort);
+    work().then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}`,
+  },
+  {
+    name: 'Removed in a `finally` around the await of the promise (a race helper)',
+    code: `export async function raceAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  let onAbort: (() => void) | undefined;
+  try {
+    return await Promise.race([
+      work,
+      new Promise<never>((_, reject) => {
+        onAbort = () => reject(new Error('aborted'));
+        signal.addEventListener('abort', onAbort);
+      }),
+    ]);
+  } finally {
+    if (onAbort) signal.removeEventListener('abort', onAbort);
+  }
+}`,
+  },
+  {
+    name: "A named 'end' listener that resolves: the operation lasts as long as the stream",
+    code: `import type { Readable } from 'node:stream';
+export function count(stream: Readable): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let n = 0;
+    const onData = (c: Buffer) => { n += c.length; };
+    const onEnd = () => resolve(n);
+    stream.on('data', onData);
+    stream.on('error', reject);
+    stream.on('end', onEnd);
+  });
+}`,
+  },
+  {
+    name: "An async function that waits for the stream's end",
+    code: `import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
+export async function count(stream: Readable): Promise<number> {
+  let n = 0;
+  stream.on('data', (c: Buffer) => { n += c.length; });
+  await once(stream, 'end');
+  return n;
+}
+export async function size(stream: Readable): Promise<number> {
+  let n = 0;
+  stream.on('data', (c: Buffer) => { n += c.length; });
+  await finished(stream);
+  return n;
+}`,
+  },
+  {
+    name: 'A copy that pipes the source to its end',
+    code: `import type { Readable, Writable } from 'node:stream';
+export function copy(src: Readable, dst: Writable): Promise<void> {
+  return new Promise((resolve, reject) => {
+    src.on('error', reject);
+    dst.on('error', reject);
+    dst.on('finish', resolve);
+    src.pipe(dst);
+  });
+}`,
+  },
+  {
+    name: 'A helper taking the emitter and the listener registers for its caller (judged at its calls)',
+    code: `import type * as net from 'node:net';
+export async function talk(sock: net.Socket, onErr: (e: Error) => void) {
+  sock.on('error', onErr);
+  await new Promise((r) => setTimeout(r, 10));
+}`,
+  },
   // ---- look-alikes of the invalid cases ----
   {
     name: 'Signal handlers of a class with no end of life of its own: set up once per process',
@@ -1310,20 +1403,162 @@ export class Client {
         line: 5,
         column: 5,
         data: { event: "'reply'", emitter: 'this.events', life: 'it outlives the call', path: 'when `request()` returns at line 6' },
+        // `this.events` is read again in `finally`: a field may name another emitter by then, so no suggestion.
+        suggestions: [],
+      },
+    ],
+  },
+  // ---- from the adversarial review ----
+  {
+    name: 'A same-named removal in another function does not remove this one',
+    code: `declare function work(signal: AbortSignal): Promise<string>;
+export async function leaky(signal: AbortSignal): Promise<string> {
+  const ac = new AbortController();
+  const onAbort = () => ac.abort();
+  signal.addEventListener('abort', onAbort);
+  return await work(ac.signal);
+}
+export async function careful(signal: AbortSignal): Promise<string> {
+  const ac = new AbortController();
+  const onAbort = () => ac.abort();
+  signal.addEventListener('abort', onAbort);
+  try {
+    return await work(ac.signal);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+}`,
+    errors: [
+      {
+        messageId: 'neverRemoved',
+        line: 5,
+        column: 3,
         suggestions: [
           {
             messageId: 'suggestFinally',
-            data: { removal: "this.events.off('reply', onReply)" },
+            data: { removal: "signal.removeEventListener('abort', onAbort)" },
+            output: `declare function work(signal: AbortSignal): Promise<string>;
+export async function leaky(signal: AbortSignal): Promise<string> {
+  const ac = new AbortController();
+  const onAbort = () => ac.abort();
+  signal.addEventListener('abort', onAbort);
+  try {
+    return await work(ac.signal);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+}
+export async function careful(signal: AbortSignal): Promise<string> {
+  const ac = new AbortController();
+  const onAbort = () => ac.abort();
+  signal.addEventListener('abort', onAbort);
+  try {
+    return await work(ac.signal);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'An abortable sleep: the timeout ends by itself, the abort listener stays on the signal',
+    code: `export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => { clearTimeout(t); reject(new Error('aborted')); });
+  });
+}`,
+    errors: [{ messageId: 'neverRemoved', line: 4, column: 5 }],
+  },
+  {
+    name: 'A SIGINT listener per run that kills a child the run waits for',
+    code: `import { spawn } from 'node:child_process';
+export function run(cmd: string): Promise<number | null> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd);
+    process.on('SIGINT', () => child.kill());
+    child.on('close', resolve);
+  });
+}`,
+    errors: [{ messageId: 'neverRemoved', line: 5, column: 5 }],
+  },
+  {
+    name: "Settled by another emitter's listener without removing (`sock.once('close', reject)`)",
+    code: `import { EventEmitter } from 'node:events';
+import type * as net from 'node:net';
+const bus = new EventEmitter();
+export function ping(sock: net.Socket, id: string): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const handler = (pong: { id: string }) => {
+      if (pong.id !== id) return;
+      bus.off('pong', handler);
+      resolve(pong);
+    };
+    bus.on('pong', handler);
+    sock.once('close', reject);
+  });
+}`,
+    errors: [
+      { messageId: 'notRemovedOnSettle', line: 11, column: 5, data: { event: "'pong'", emitter: 'bus', life: 'it lives as long as the process', how: 'rejects', line: 12 } },
+      { messageId: 'neverRemoved', line: 12, column: 5 },
+    ],
+  },
+  {
+    name: 'A chained registration gets no suggestion (the removal would have to name the chain root)',
+    code: `import type * as net from 'node:net';
+export async function talk(sock: net.Socket) {
+  sock.on('error', (e: Error) => console.error(e)).on('data', (d: Buffer) => console.log(d.length));
+  await new Promise((r) => setTimeout(r, 10));
+}`,
+    errors: [
+      { messageId: 'neverRemoved', line: 3, column: 3, data: { event: "'error'", emitter: 'sock', life: 'it outlives the call', fn: '`talk()`' }, suggestions: [] },
+      { messageId: 'neverRemoved', line: 3, column: 3, data: { event: "'data'", emitter: 'sock', life: 'it outlives the call', fn: '`talk()`' }, suggestions: [] },
+    ],
+  },
+  {
+    name: 'An emitter reached through a call gets no suggestion (`finally` could reach another one)',
+    code: `import type * as net from 'node:net';
+const conns = new Map<string, net.Socket>();
+export async function serve(id: string, work: () => Promise<void>) {
+  const onErr = (e: Error) => console.error(e);
+  conns.get(id)!.on('error', onErr);
+  await work();
+  conns.delete(id);
+}`,
+    errors: [{ messageId: 'neverRemoved', line: 5, column: 3, suggestions: [] }],
+  },
+  {
+    name: 'A returned value that is not a promise gets no `await` in the suggestion',
+    code: `import { EventEmitter } from 'node:events';
+const bus = new EventEmitter();
+export async function count(work: () => Promise<number>): Promise<number> {
+  const onTick = () => console.log('tick');
+  bus.on('tick', onTick);
+  const n = await work();
+  return n + 1;
+}`,
+    errors: [
+      {
+        messageId: 'neverRemoved',
+        line: 5,
+        column: 3,
+        suggestions: [
+          {
+            messageId: 'suggestFinally',
+            data: { removal: "bus.off('tick', onTick)" },
             output: `import { EventEmitter } from 'node:events';
-export class Client {
-  private readonly events = new EventEmitter();
-  async request(send: () => Promise<boolean>, onReply: (r: unknown) => void): Promise<void> {
-    this.events.on('reply', onReply);
-    try {
-      if (!(await send())) return;
-    } finally {
-      this.events.off('reply', onReply);
-    }
+const bus = new EventEmitter();
+export async function count(work: () => Promise<number>): Promise<number> {
+  const onTick = () => console.log('tick');
+  bus.on('tick', onTick);
+  try {
+    const n = await work();
+    return n + 1;
+  } finally {
+    bus.off('tick', onTick);
   }
 }`,
           },

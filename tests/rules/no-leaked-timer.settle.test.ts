@@ -116,6 +116,29 @@ export function sample(ms: number): Promise<number> {
   });
 }`,
   },
+  {
+    name: 'Cleared in `.finally()` on the chain that settles the promise (p-timeout)',
+    code: `export function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('timeout')), ms);
+    work.then(resolve, reject).finally(() => clearTimeout(timer));
+  });
+}`,
+  },
+  {
+    name: 'Kept in a variable of the function that awaits the promise and clears it in `finally`',
+    code: `export async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await new Promise<T>((resolve, reject) => {
+      timer = setTimeout(() => reject(new Error('timeout')), ms);
+      work.then(resolve, reject);
+    });
+  } finally {
+    clearTimeout(timer);
+  }
+}`,
+  },
 ];
 
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
