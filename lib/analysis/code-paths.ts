@@ -90,3 +90,14 @@ export class Frame {
     return (this.starts.get(node) ?? []).filter((entry) => entry.tag === tag).map(({ segment, index }) => ({ segment, index }));
   }
 }
+
+/** Runs a handler so that it never crashes ESLint: an unexpected shape of code yields fewer reports, not an exception. */
+export const guard =
+  <A extends unknown[]>(fn: (...args: A) => void) =>
+  (...args: A): void => {
+    try {
+      fn(...args);
+    } catch (error) {
+      if (process.env.LEAKS_DEBUG) throw error;
+    }
+  };

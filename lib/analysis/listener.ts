@@ -4,7 +4,7 @@ import * as ts from 'typescript';
 import { Catalog } from '../catalog/catalog.js';
 import { END_EVENTS, LISTENER_METHODS } from '../catalog/resources.js';
 import type { Category, ResourceKind } from '../catalog/types.js';
-import { type CodePath, Frame, type Segment } from './code-paths.js';
+import { type CodePath, Frame, guard, type Segment } from './code-paths.js';
 import type { Acquisition, Finding, Held, LeakExit } from './findings.js';
 import { DEFAULT_LIFETIME_OPTIONS, type LifetimeOptions } from './options.js';
 import { ProgramFunctions } from './program-functions.js';
@@ -1050,16 +1050,6 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     return ref?.identifier ?? acquisition;
   }
 
-  const guard =
-    <A extends unknown[]>(fn: (...args: A) => void) =>
-    (...args: A): void => {
-      try {
-        fn(...args);
-      } catch (error) {
-        // The plugin never crashes ESLint: an unexpected shape of code yields fewer reports, not an exception.
-        if (process.env.LEAKS_DEBUG) throw error;
-      }
-    };
 
   const enterBranch = (node: TSESTree.Node): void => {
     const parent = node.parent as TSESTree.IfStatement | TSESTree.ConditionalExpression | TSESTree.LogicalExpression;

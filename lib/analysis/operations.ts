@@ -5,17 +5,17 @@
 // function that registers: a process-wide or module-level emitter, an `AbortSignal` the caller passed in, or an emitter
 // borrowed by an operation that completes (an async function, a Promise executor). A removal of the same listener
 // from the same emitter for the same event discharges it (`off`, `removeListener`, `removeEventListener`,
-// `removeAllListeners`, or a `{ signal }` option). See docs/ownership-model.md, "Listeners".
+// `removeAllListeners`, or a `{ signal }` option). See docs/ownership-model.md, section 9.
 import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import * as ts from 'typescript';
 import { LISTENER_METHODS } from '../catalog/resources.js';
-import { Frame, type CodePath, type Segment } from './code-paths.js';
+import { Frame, guard, type CodePath, type Segment } from './code-paths.js';
 import type { ResourceKind } from '../catalog/types.js';
 import type { LeakExit } from './findings.js';
 import { DEFAULT_DISPOSAL_METHODS } from './class-fields.js';
 import { DEFAULT_LIFETIME_OPTIONS } from './options.js';
 import { programFacts } from './listener.js';
-import { calledMethod, childNodes, enclosingFunction, functionVariable, isFunctionNode, propertyName, skipValueWrappers, type FunctionNode } from './usage.js';
+import { calledMethod, childNodes, enclosingFunction, isLoop, functionVariable, isFunctionNode, propertyName, skipValueWrappers, type FunctionNode } from './usage.js';
 import { findLeaks, type Effect } from './walk.js';
 
 type Fn = Exclude<FunctionNode, TSESTree.Program | TSESTree.StaticBlock>;
@@ -54,14 +54,15 @@ export type EmitterLife =
 export interface Registration {
   call: TSESTree.CallExpression;
   emitter: TSESTree.Expression;
-  emitterText: string;
+  /** Which emitter, scope-aware: its text and the variable it starts from. */
+  emitterKey: string;
   method: string;
   /** The event's name when it is a string literal. */
   event: string | undefined;
   eventText: string;
   listener: TSESTree.Node;
-  /** How a removal names the listener (`onAbort`, `this.handler`); undefined for an inline function. */
-  listenerText: string | undefined;
+  /** How a removal names the listener (`onAbort`, `this.handler`), scope-aware; undefined for an inline function. */
+  listenerKey: string | undefined;
   fn: Fn;
   /** The method that removes it: `removeEventListener`, or `off`/`removeListener` as the emitter's type has them. */
   removalMethod: string;
@@ -69,13 +70,13 @@ export interface Registration {
 
 interface Removal {
   call: TSESTree.CallExpression;
-  emitterText: string;
+  emitterKey: string;
   /** removeAllListeners() (every event) or removeAllListeners(event). */
   all: boolean;
   /** undefined when not a literal (or absent for removeAllListeners()). */
   event: string | undefined;
   dynamicEvent: boolean;
-  listenerText: string | undefined;
+  listenerKey: string | undefined;
   dynamicListener: boolean;
 }
 
@@ -87,7 +88,7 @@ export interface ExecutorTimer {
   holder: TSESLint.Scope.Variable | undefined;
 }
 
-export type ListenerFinding =
+export type OperationFinding =
   | { type: 'never-removed'; registration: Registration; life: EmitterLife }
   | { type: 'wrong-event'; registration: Registration; removal: TSESTree.CallExpression; removedEvent: string }
   /** `removals`: where the function removes it on the other paths. */
@@ -159,6 +160,11 @@ function isCallback(fn: TSESTree.Node): boolean {
   );
 }
 
+/** The members of a union type, or the type itself. */
+function unionParts(type: ts.Type): readonly ts.Type[] {
+  return type.isUnion() ? type.types : [type];
+}
+
 /** `(() => { … })()`: a function called where it is written. */
 function isCalledInPlace(fn: TSESTree.Node): boolean {
   let node = fn;
@@ -188,7 +194,7 @@ function functionChain(fn: Fn): Fn[] {
 export function createOperationAnalysis(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
   checks: OperationChecks,
-  onFinding: (finding: ListenerFinding) => void,
+  onFinding: (finding: OperationFinding) => void,
 ): TSESLint.RuleListener {
   const services = ESLintUtils.getParserServices(context);
   const program = services.program;
@@ -212,8 +218,7 @@ export function createOperationAnalysis(
   };
   const symbolNames = (type: ts.Type | undefined): string[] => {
     if (!type) return [];
-    const parts = type.isUnion() ? type.types : [type];
-    return parts.map((t) => (t.aliasSymbol ?? t.getSymbol())?.getName() ?? '').filter(Boolean);
+    return unionParts(type).map((t) => (t.aliasSymbol ?? t.getSymbol())?.getName() ?? '').filter(Boolean);
   };
   /**
    * Whether `node.method(event, listener)` registers a listener: the receiver's type (not `any`) declares the method
@@ -223,18 +228,18 @@ export function createOperationAnalysis(
     const type = typeOf(object);
     if (!type || type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return false;
     const parts = checker.getNonNullableType(type);
-    if (!(parts.isUnion() ? parts.types : [parts]).some((t) => !!checker.getPropertyOfType(t, method))) return false;
+    if (!unionParts(parts).some((t) => !!checker.getPropertyOfType(t, method))) return false;
     const listenerType = typeOf(listener);
     if (!listenerType) return false;
     if (listenerType.flags & ts.TypeFlags.Any) return true;
     const callable = checker.getNonNullableType(listenerType);
-    return (callable.isUnion() ? callable.types : [callable]).some((t) => t.getCallSignatures().length > 0);
+    return unionParts(callable).some((t) => t.getCallSignatures().length > 0);
   };
   const removalMethodOf = (object: TSESTree.Node, method: string): string => {
     if (method === 'addEventListener') return 'removeEventListener';
     const type = typeOf(object);
     const parts = type ? checker.getNonNullableType(type) : undefined;
-    const hasOff = !!parts && (parts.isUnion() ? parts.types : [parts]).every((t) => !!checker.getPropertyOfType(t, 'off'));
+    const hasOff = !!parts && unionParts(parts).every((t) => !!checker.getPropertyOfType(t, 'off'));
     return hasOff ? 'off' : 'removeListener';
   };
 
@@ -285,7 +290,7 @@ export function createOperationAnalysis(
     const type = typeOf(node);
     if (!type || type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return false;
     const parts = checker.getNonNullableType(type);
-    return (parts.isUnion() ? parts.types : [parts]).some((t) => !!checker.getPropertyOfType(t, 'aborted'));
+    return unionParts(parts).some((t) => !!checker.getPropertyOfType(t, 'aborted'));
   };
   const isExchange = (node: TSESTree.Node): boolean => symbolNames(typeOf(node)).some((name) => EXCHANGE_TYPES.has(name));
 
@@ -509,17 +514,7 @@ export function createOperationAnalysis(
         (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) && parent.callee === id;
       if (!called) return false;
       if (enclosingFunction(id).type !== AST_NODE_TYPES.Program) return false;
-      for (let p: TSESTree.Node | undefined = parent; p; p = p.parent) {
-        if (
-          p.type === AST_NODE_TYPES.ForStatement ||
-          p.type === AST_NODE_TYPES.ForOfStatement ||
-          p.type === AST_NODE_TYPES.ForInStatement ||
-          p.type === AST_NODE_TYPES.WhileStatement ||
-          p.type === AST_NODE_TYPES.DoWhileStatement
-        ) {
-          return false;
-        }
-      }
+      for (let p: TSESTree.Node | undefined = parent; p; p = p.parent) if (isLoop(p)) return false;
       return true;
     });
   };
@@ -639,10 +634,10 @@ export function createOperationAnalysis(
   // ---- matching removals --------------------------------------------------------------------------------------------
 
   const matches = (r: Registration, m: Removal): boolean => {
-    if (m.emitterText !== r.emitterText) return false;
+    if (m.emitterKey !== r.emitterKey) return false;
     if (m.all) return m.event === undefined || m.dynamicEvent || r.event === undefined || m.event === r.event;
     const eventOk = m.dynamicEvent || r.event === undefined || m.event === undefined || m.event === r.event;
-    const listenerOk = m.dynamicListener || (r.listenerText !== undefined && m.listenerText === r.listenerText);
+    const listenerOk = m.dynamicListener || (r.listenerKey !== undefined && m.listenerKey === r.listenerKey);
     return eventOk && listenerOk;
   };
 
@@ -748,7 +743,7 @@ export function createOperationAnalysis(
       const matching = removals.filter((m) => matches(r, m));
       if (matching.length === 0) {
         const wrong = removals.find(
-          (m) => !m.all && m.emitterText === r.emitterText && r.listenerText !== undefined && m.listenerText === r.listenerText && m.event !== undefined && r.event !== undefined,
+          (m) => !m.all && m.emitterKey === r.emitterKey && r.listenerKey !== undefined && m.listenerKey === r.listenerKey && m.event !== undefined && r.event !== undefined,
         );
         if (wrong) {
           onFinding({ type: 'wrong-event', registration: r, removal: wrong.call, removedEvent: wrong.event! });
@@ -795,12 +790,12 @@ export function createOperationAnalysis(
         derived.push({
           call,
           emitter: e,
-          emitterText: bindingKey(e),
+          emitterKey: bindingKey(e),
           method: inner.method,
           event: inner.event,
           eventText: inner.eventText,
           listener: l,
-          listenerText: listenerKey(l),
+          listenerKey: listenerKey(l),
           fn,
           removalMethod: inner.removalMethod,
         });
@@ -861,7 +856,7 @@ export function createOperationAnalysis(
     // `this.clients.add(client); client.once('disconnect', …)`: the function adopts the emitter it is given.
     if (adopted(r)) return false;
     // An operation that completes when the emitter itself is done (`stream.on('end', resolve)`) lasts as long as it.
-    return !completesOnTerminalEvent(operation, r.emitterText);
+    return !completesOnTerminalEvent(operation, r.emitterKey);
   };
 
   /** The emitter is a parameter that the function stores (in a field, a collection): it takes the emitter over. */
@@ -905,7 +900,7 @@ export function createOperationAnalysis(
       const resolve = operation.params[0];
       if (resolve?.type !== AST_NODE_TYPES.Identifier) return false;
       return registrations.some((other) => {
-        if (other.emitterText !== emitterKey || !other.event || !TERMINAL_EVENTS.has(other.event) || !contains(operation, other.call)) return false;
+        if (other.emitterKey !== emitterKey || !other.event || !TERMINAL_EVENTS.has(other.event) || !contains(operation, other.call)) return false;
         const listener = skipValueWrappers(other.listener);
         if (listener.type === AST_NODE_TYPES.Identifier && listener.name === resolve.name) return true;
         const fn = listenerFunction(other.listener);
@@ -1112,12 +1107,12 @@ export function createOperationAnalysis(
       registrations.push({
         call: node,
         emitter: object,
-        emitterText: bindingKey(object),
+        emitterKey: bindingKey(object),
         method,
         event: stringValue(node.arguments[0]),
         eventText: sourceCode.getText(node.arguments[0]!),
         listener: node.arguments[1]!,
-        listenerText: listenerKey(node.arguments[1]!),
+        listenerKey: listenerKey(node.arguments[1]!),
         fn,
         removalMethod: removalMethodOf(object, method),
       });
@@ -1131,11 +1126,11 @@ export function createOperationAnalysis(
       const event = stringValue(eventArg);
       removals.push({
         call: node,
-        emitterText: bindingKey(object),
+        emitterKey: bindingKey(object),
         all,
         event,
         dynamicEvent: !!eventArg && event === undefined,
-        listenerText: listenerArg ? listenerKey(listenerArg) : undefined,
+        listenerKey: listenerArg ? listenerKey(listenerArg) : undefined,
         dynamicListener: !all && removalListenerIsDynamic(listenerArg, !!eventArg && event === undefined),
       });
     }
@@ -1153,16 +1148,6 @@ export function createOperationAnalysis(
     return value.type === AST_NODE_TYPES.MemberExpression && (value.computed || dynamicEvent);
   };
 
-  const guard =
-    <A extends unknown[]>(fn: (...args: A) => void) =>
-    (...args: A): void => {
-      try {
-        fn(...args);
-      } catch (error) {
-        // The plugin never crashes ESLint: an unexpected shape of code yields fewer reports, not an exception.
-        if (process.env.LEAKS_DEBUG) throw error;
-      }
-    };
 
   const branch = (isTestExit: boolean) => (node: TSESTree.Node) => {
     const parent = node.parent as TSESTree.IfStatement | TSESTree.ConditionalExpression | TSESTree.LogicalExpression;

@@ -2,6 +2,7 @@
 // of the body goes into `try`, the removal into `finally`. An inline listener is given a name first.
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { childNodes, lineIndent, skipValueWrappers } from '../analysis/usage.js';
+import { indentableLineStarts } from './text.js';
 
 export interface ListenerRemovalInput {
   sourceCode: Readonly<TSESLint.SourceCode>;
@@ -37,23 +38,6 @@ function listenerName(call: TSESTree.CallExpression, nameIsFree: (name: string) 
     const name = i === 1 ? base : `${base}${i}`;
     if (nameIsFree(name)) return name;
   }
-}
-
-/** Offsets of the non-blank lines that start in (from, to], except lines inside multi-line strings and templates. */
-export function indentableLineStarts(sourceCode: Readonly<TSESLint.SourceCode>, from: number, to: number): number[] {
-  const text = sourceCode.text;
-  const literals = sourceCode.ast.tokens
-    .filter((t) => (t.type === 'Template' || t.type === 'String' || t.type === 'JSXText') && t.loc.start.line !== t.loc.end.line)
-    .map((t) => t.range);
-  const starts: number[] = [];
-  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) {
-    const p = i + 1;
-    const lineEnd = text.indexOf('\n', p);
-    if (text.slice(p, lineEnd === -1 ? text.length : lineEnd).trim() === '') continue;
-    if (literals.some(([a, b]) => a < p && p < b)) continue;
-    starts.push(p);
-  }
-  return starts;
 }
 
 export function planListenerRemoval(input: ListenerRemovalInput): ListenerRemovalPlan | undefined {

@@ -6,6 +6,7 @@ import { isThenableType } from 'ts-api-utils';
 import * as ts from 'typescript';
 import type { Catalog } from '../catalog/catalog.js';
 import { DISPOSABLE_KIND, END_EVENTS, LISTENER_METHODS } from '../catalog/resources.js';
+import { indentableLineStarts } from './text.js';
 import type { Finding, Held, LeakExit } from '../analysis/findings.js';
 import {
   childNodes,
@@ -878,18 +879,6 @@ class Planner {
 
   /** Offsets of the non-blank lines that start in (from, to], except lines inside multi-line strings and templates. */
   private lineStarts(from: number, to: number): number[] {
-    const text = this.sourceCode.text;
-    const literals: Range[] = this.sourceCode.ast.tokens
-      .filter((t) => (t.type === 'Template' || t.type === 'String' || t.type === 'JSXText') && t.loc.start.line !== t.loc.end.line)
-      .map((t) => t.range);
-    const starts: number[] = [];
-    for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) {
-      const p = i + 1;
-      const lineEnd = text.indexOf('\n', p);
-      if (text.slice(p, lineEnd === -1 ? text.length : lineEnd).trim() === '') continue;
-      if (literals.some(([a, b]) => a < p && p < b)) continue;
-      starts.push(p);
-    }
-    return starts;
+    return indentableLineStarts(this.sourceCode, from, to);
   }
 }
