@@ -610,7 +610,47 @@ export function createOperationAnalysis(
       for (const child of childNodes(node)) visit(child);
     };
     visit(listener.body);
-    return found;
+    return found || stopsOwnWork(listener, catalog);
+  };
+
+  /**
+   * `this.ticker = setInterval(…); signal.addEventListener('abort', () => this.stop())`: the listener disposes of the
+   * object whose work (a resource the method keeps in a field, not a one-shot timeout) the method started.
+   */
+  const stopsOwnWork = (listener: Fn, catalog: ReturnType<typeof programFacts>['catalog']): boolean => {
+    const method = functionChain(listener).find((f) => f !== listener && (f.type === AST_NODE_TYPES.FunctionExpression || f.type === AST_NODE_TYPES.FunctionDeclaration));
+    if (!method) return false;
+    let disposes = false;
+    let starts = false;
+    const visit = (node: TSESTree.Node): void => {
+      if (node.type === AST_NODE_TYPES.CallExpression) {
+        const member = memberCall(node);
+        if (
+          member &&
+          skipValueWrappers(member.object).type === AST_NODE_TYPES.ThisExpression &&
+          DEFAULT_DISPOSAL_METHODS.includes(member.method) &&
+          contains(listener, node)
+        ) {
+          disposes = true;
+        }
+      }
+      if (
+        node.type === AST_NODE_TYPES.AssignmentExpression &&
+        node.left.type === AST_NODE_TYPES.MemberExpression &&
+        node.left.object.type === AST_NODE_TYPES.ThisExpression &&
+        !contains(listener, node)
+      ) {
+        const value = skipValueWrappers(node.right);
+        if (value.type === AST_NODE_TYPES.CallExpression || value.type === AST_NODE_TYPES.NewExpression) {
+          const tsNode = services.esTreeNodeToTSNodeMap.get(value) as ts.CallExpression | ts.NewExpression;
+          const kind = catalog.kindOfCall(tsNode.expression) ?? catalog.kindOfType(checker.getTypeAtLocation(tsNode));
+          if (kind && !kind.oneShot) starts = true;
+        }
+      }
+      for (const child of childNodes(node)) visit(child);
+    };
+    visit(method.body);
+    return disposes && starts;
   };
 
   /** `emitter.on(…)` whose result is a remover or a Disposable that the code keeps: the subscription is handed on. */

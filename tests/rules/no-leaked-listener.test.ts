@@ -520,6 +520,21 @@ export function wrap(ws: EventEmitter & { terminate(): void }) {
   };
 }`,
   },
+  {
+    name: "A listener that disposes of the object whose interval the method started (the example project's exporter)",
+    code: `export class Exporter {
+  #ticker: NodeJS.Timeout | undefined;
+  start(intervalMs: number, signal?: AbortSignal): void {
+    if (this.#ticker) return;
+    this.#ticker = setInterval(() => console.log('tick'), intervalMs);
+    signal?.addEventListener('abort', () => this.stop(), { once: true });
+  }
+  stop(): void {
+    clearInterval(this.#ticker);
+    this.#ticker = undefined;
+  }
+}`,
+  },
   // ---- from the adversarial review ----
   {
     name: 'Removed with `?.` on an optional signal, on every outcome of the promise',
@@ -1407,6 +1422,18 @@ export class Client {
         suggestions: [],
       },
     ],
+  },
+  {
+    name: 'A listener that disposes of the object, in a method that started nothing of its own',
+    code: `export class Fetcher {
+  #controller = new AbortController();
+  load(url: string, signal: AbortSignal): void {
+    signal.addEventListener('abort', () => this.close());
+    void fetch(url, { signal: this.#controller.signal });
+  }
+  close(): void { this.#controller.abort(); }
+}`,
+    errors: [{ messageId: 'neverRemoved', line: 4, column: 5, data: { event: "'abort'", emitter: 'signal', life: 'an AbortSignal from outside, which can outlive the call', fn: '`load()`' } }],
   },
   // ---- from the adversarial review ----
   {
