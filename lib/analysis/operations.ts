@@ -789,7 +789,10 @@ export function createOperationAnalysis(
           onFinding({ type: 'wrong-event', registration: r, removal: wrong.call, removedEvent: wrong.event! });
           continue;
         }
-        if (neverRemovedReportable(r, life) && !stopsLeftoverWork(r)) onFinding({ type: 'never-removed', registration: r, life });
+        // On a cancellation signal, a listener that stops the work the function leaves running is that work's
+        // cancellation, as the caller asked for; on `process` or another emitter it is one more listener per call.
+        const cancels = life === 'signal' && stopsLeftoverWork(r);
+        if (neverRemovedReportable(r, life) && !cancels) onFinding({ type: 'never-removed', registration: r, life });
         continue;
       }
       // Removed somewhere: the listener is meant to go when the operation ends, whatever it stops or starts.

@@ -1424,6 +1424,20 @@ export class Client {
     ],
   },
   {
+    name: "Signal handlers that stop the instance's interval still pile up on `process` (apollo-server's agent)",
+    code: `export class Agent {
+  private timer: NodeJS.Timeout | undefined;
+  constructor(intervalMs: number) {
+    this.timer = setInterval(() => console.log('report'), intervalMs);
+    process.once('SIGTERM', () => this.stop());
+  }
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}`,
+    errors: [{ messageId: 'neverRemoved', line: 5, column: 5, data: { event: "'SIGTERM'", emitter: 'process', life: 'it lives as long as the process', fn: '`constructor()`' } }],
+  },
+  {
     name: 'A listener that disposes of the object, in a method that started nothing of its own',
     code: `export class Fetcher {
   #controller = new AbortController();
