@@ -256,6 +256,28 @@ export function createOperationAnalysis(
     if (root.type === AST_NODE_TYPES.Identifier) {
       const variable = findVariable(root);
       if (!variable) return text;
+      // `const { signal } = options`: `signal` names what `options.signal` names (when nothing reassigns either).
+      const def = variable.defs[0];
+      const pattern = def?.type === 'Variable' ? def.node.id : undefined;
+      const source = def?.type === 'Variable' ? def.node.init : undefined;
+      if (
+        pattern?.type === AST_NODE_TYPES.ObjectPattern &&
+        source?.type === AST_NODE_TYPES.Identifier &&
+        def?.type === 'Variable' &&
+        def.parent.kind === 'const'
+      ) {
+        const declared = variable.identifiers[0];
+        const property = pattern.properties.find(
+          (p): p is TSESTree.Property =>
+            p.type === AST_NODE_TYPES.Property && p.value === declared && !p.computed && p.key.type === AST_NODE_TYPES.Identifier,
+        );
+        const sourceVariable = findVariable(source);
+        if (property && sourceVariable && !sourceVariable.references.some((ref) => ref.isWrite() && ref.identifier !== sourceVariable.identifiers[0])) {
+          const base = bindingKey(source);
+          const key = (property.key as TSESTree.Identifier).name;
+          return `${source.name}.${key}${text.slice(root.name.length)}${base.slice(base.lastIndexOf('@'))}`;
+        }
+      }
       let id = variableIds.get(variable);
       if (id === undefined) variableIds.set(variable, (id = nextVariableId++));
       return `${text}@${id}`;

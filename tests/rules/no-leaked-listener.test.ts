@@ -535,6 +535,21 @@ export function wrap(ws: EventEmitter & { terminate(): void }) {
   }
 }`,
   },
+  {
+    name: 'Added to a destructured signal, removed through the object it came from',
+    code: `declare function doFetch(url: string, signal?: AbortSignal): Promise<string>;
+export async function get(url: string, options: { signal?: AbortSignal } = {}): Promise<string> {
+  const { signal } = options;
+  const ac = new AbortController();
+  const onAbort = () => ac.abort();
+  signal?.addEventListener('abort', onAbort);
+  try {
+    return await doFetch(url, ac.signal);
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+  }
+}`,
+  },
   // ---- from the adversarial review ----
   {
     name: 'Removed with `?.` on an optional signal, on every outcome of the promise',
@@ -1384,7 +1399,16 @@ async function attach(id: number) {
   await Promise.resolve();
 }
 for (let i = 0; i < 3; i++) void attach(i);`,
-    errors: [{ messageId: 'neverRemoved', line: 4, column: 3, suggestions: [{ messageId: 'suggestFinally', data: { removal: "bus.off('tick', onTick)" }, output: `import { EventEmitter } from 'node:events';
+    errors: [
+      {
+        messageId: 'neverRemoved',
+        line: 4,
+        column: 3,
+        suggestions: [
+          {
+            messageId: 'suggestFinally',
+            data: { removal: "bus.off('tick', onTick)" },
+            output: `import { EventEmitter } from 'node:events';
 const bus = new EventEmitter();
 async function attach(id: number) {
   const onTick = () => console.log(id);
@@ -1436,6 +1460,39 @@ export class Client {
   }
 }`,
     errors: [{ messageId: 'neverRemoved', line: 5, column: 5, data: { event: "'SIGTERM'", emitter: 'process', life: 'it lives as long as the process', fn: '`constructor()`' } }],
+  },
+  {
+    name: 'A destructured signal is not the same as the field of another object',
+    code: `declare function doFetch(url: string, signal?: AbortSignal): Promise<string>;
+export async function get(url: string, options: { signal?: AbortSignal }, other: { signal?: AbortSignal }): Promise<string> {
+  const { signal } = options;
+  const onAbort = () => console.log('aborted');
+  signal?.addEventListener('abort', onAbort);
+  try {
+    return await doFetch(url);
+  } finally {
+    other.signal?.removeEventListener('abort', onAbort);
+  }
+}`,
+    errors: [{ messageId: 'neverRemoved', line: 5, column: 3, suggestions: [{ messageId: 'suggestFinally', data: { removal: "signal?.removeEventListener('abort', onAbort)" }, output: `declare function doFetch(url: string, signal?: AbortSignal): Promise<string>;
+export async function get(url: string, options: { signal?: AbortSignal }, other: { signal?: AbortSignal }): Promise<string> {
+  const { signal } = options;
+  const onAbort = () => console.log('aborted');
+  signal?.addEventListener('abort', onAbort);
+  try {
+    try {
+      return await doFetch(url);
+    } finally {
+      other.signal?.removeEventListener('abort', onAbort);
+    }
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+  }
+}`,
+          },
+        ],
+      },
+    ],
   },
   {
     name: 'A listener that disposes of the object, in a method that started nothing of its own',
