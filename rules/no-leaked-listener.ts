@@ -1,6 +1,6 @@
 // Rule `leaks/no-leaked-listener`: listeners an operation adds to an emitter that outlives it, never removed or not on every path.
 import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { createRule } from '../lib/create-rule.js';
 import { createOperationAnalysis, type EmitterLife, type OperationFinding, type Registration } from '../lib/analysis/operations.js';
 import { describeExit, functionLabel } from '../lib/analysis/report.js';

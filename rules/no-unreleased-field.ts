@@ -1,6 +1,6 @@
 // Rule `leaks/no-unreleased-field`: resources a class creates and keeps in its fields must be released by the class.
 import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { createRule } from '../lib/create-rule.js';
 import { ClassFieldAnalysis, DEFAULT_DISPOSAL_METHODS, type DisposalMethod, type FieldFinding } from '../lib/analysis/class-fields.js';
 import { programFacts } from '../lib/analysis/listener.js';

@@ -2,7 +2,7 @@
 // (the way Roslyn's CA2213 and IDisposableAnalyzers check C# classes). Works on the TypeScript AST through the
 // checker, so inherited and `super.close()` disposal in other files is followed too.
 import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { type Catalog, isDisposalName, isDisposeProperty } from '../catalog/catalog.js';
 import { LISTENER_METHODS } from '../catalog/resources.js';
 import type { ResourceKind } from '../catalog/types.js';

@@ -1,6 +1,6 @@
 // The lifetime engine's entry point for rules: records code paths, finds acquisitions, and reports leaking paths.
 import { ASTUtils, AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { Catalog } from '../catalog/catalog.js';
 import { END_EVENTS, LISTENER_METHODS } from '../catalog/resources.js';
 import type { Category, ResourceKind } from '../catalog/types.js';

@@ -7,7 +7,7 @@
 // from the same emitter for the same event discharges it (`off`, `removeListener`, `removeEventListener`,
 // `removeAllListeners`, or a `{ signal }` option). See docs/ownership-model.md, section 9.
 import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { LISTENER_METHODS } from '../catalog/resources.js';
 import { Frame, guard, type CodePath, type Segment } from './code-paths.js';
 import type { ResourceKind } from '../catalog/types.js';

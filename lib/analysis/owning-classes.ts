@@ -1,5 +1,5 @@
 // Which classes of the program are resources: those whose disposal releases something that outlives the object.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { Catalog, isDisposalName, isDisposeProperty, programClassOf } from '../catalog/catalog.js';
 import { RELEASE_VERBS } from '../catalog/resources.js';
 import type { Category } from '../catalog/types.js';

@@ -1,6 +1,6 @@
 // Interprocedural facts about functions whose bodies are in the program, read from the TypeScript AST and cached:
 // which calls acquire a resource, which functions are factories, and what a callee does with a parameter.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { type Catalog, isDisposalName } from '../catalog/catalog.js';
 import { CREATION_VERBS, LISTENER_METHODS } from '../catalog/resources.js';
 import type { ResourceKind } from '../catalog/types.js';

@@ -1,6 +1,6 @@
 // Classifies what one use of a resource value does to its lifetime: release, hand off, alias, lend, or just use it.
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree, type ParserServicesWithTypeInformation } from '@typescript-eslint/utils';
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { Catalog } from '../catalog/catalog.js';
 import { LISTENER_METHODS } from '../catalog/resources.js';
 import type { ResourceKind } from '../catalog/types.js';

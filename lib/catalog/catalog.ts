@@ -1,6 +1,6 @@
 // Answers "what is this type?" and "what does this call do with its arguments?" from the catalog data, through the checker.
 import { type TypeOrValueSpecifier, typeMatchesSomeSpecifier } from '@typescript-eslint/type-utils';
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { UserResourceSpecifier } from '../analysis/options.js';
 import {
   BUILTIN_RESOURCES,

@@ -3,7 +3,7 @@
 // are only suggestions, and withholds edits that would change what the program does beyond releasing the resource.
 import { ASTUtils, AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isThenableType } from 'ts-api-utils';
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { Catalog } from '../catalog/catalog.js';
 import { DISPOSABLE_KIND, END_EVENTS, LISTENER_METHODS } from '../catalog/resources.js';
 import { indentableLineStarts } from './text.js';

@@ -1,5 +1,5 @@
 // Builds the statement that releases a resource held in an expression (`this.client`), for fixes and suggestions.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { ResourceKind } from '../catalog/types.js';
 
 export interface ReleaseContext {

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import semver from 'semver';
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { Catalog } from '../catalog/catalog.js';
 import { DISPOSAL_MISSING_AT_RUNTIME, DISPOSE_SYMBOLS_SINCE } from '../catalog/resources.js';
 
@@ -16,6 +16,30 @@ export interface ProjectUsingSupport {
 }
 
 const byProgram = new WeakMap<ts.Program, { typeChecks: boolean; emitsDownlevel: boolean }>();
+const emitOptionsByConfigFile = new Map<string, ts.CompilerOptions | undefined>();
+
+/**
+ * The options the project compiles with, as its tsconfig.json says. A lint program's own options are not that:
+ * typescript-eslint forces `noEmit` on the programs it builds ahead of time for a single CLI run (`eslint .`,
+ * `--fix-dry-run`, `CI=true`) but not on those of `--fix` or an editor, so a decision read from them would differ
+ * between `--fix-dry-run` and `--fix`. Programs without a tsconfig.json (a default project) keep their own options.
+ */
+function projectOptions(program: ts.Program): ts.CompilerOptions {
+  const options = program.getCompilerOptions();
+  const configFile = options.configFilePath;
+  if (typeof configFile !== 'string') return options;
+  if (!emitOptionsByConfigFile.has(configFile)) {
+    let parsed: ts.CompilerOptions | undefined;
+    try {
+      const host: ts.ParseConfigFileHost = { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined };
+      parsed = ts.getParsedCommandLineOfConfigFile(configFile, undefined, host)?.options;
+    } catch {
+      parsed = undefined;
+    }
+    emitOptionsByConfigFile.set(configFile, parsed);
+  }
+  return emitOptionsByConfigFile.get(configFile) ?? options;
+}
 
 function programSupport(program: ts.Program): { typeChecks: boolean; emitsDownlevel: boolean } {
   let support = byProgram.get(program);
@@ -24,7 +48,7 @@ function programSupport(program: ts.Program): { typeChecks: boolean; emitsDownle
     const disposableLib = program
       .getSourceFiles()
       .some((file) => program.isSourceFileDefaultLibrary(file) && /[\\/]lib\.[a-z0-9]+\.disposable\.d\.ts$/.test(file.fileName));
-    const options = program.getCompilerOptions();
+    const options = projectOptions(program);
     support = {
       typeChecks: (major > 5 || (major === 5 && minor >= 2)) && disposableLib,
       emitsDownlevel: !options.noEmit && !options.emitDeclarationOnly && (options.target ?? ts.ScriptTarget.ES5) < ts.ScriptTarget.ESNext,

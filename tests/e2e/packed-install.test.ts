@@ -1,0 +1,126 @@
+// The packed package, installed into fresh projects with ESLint 10 and ESLint 9, configured with README's config
+// verbatim: the CLI finds the leaks, skips untyped JavaScript, `--fix-dry-run` shows the edit `--fix` writes, a second
+// `--fix` changes nothing, the fixed project type-checks, and `--concurrency` / `--cache` give the same reports.
+import * as path from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { TSCONFIG, copyWorkspace, eslint, parseJson, read, readmeConfig, run, workspace, type LintResult } from './helpers.js';
+
+const { projects } = inject('e2e');
+
+const FILES = {
+  'tsconfig.json': TSCONFIG,
+  'src/files.ts': `import * as fs from 'node:fs/promises';
+
+export async function firstBytes(path: string): Promise<number> {
+  const handle = await fs.open(path);
+  const { bytesRead } = await handle.read();
+  return bytesRead;
+}
+`,
+  'src/abort.ts': `export async function pause(ms: number, signal: AbortSignal): Promise<void> {
+  signal.addEventListener('abort', () => console.log('aborted'));
+  await new Promise((resolve) => setTimeout(resolve, ms));
+}
+`,
+  'src/clean.ts': `import * as fs from 'node:fs/promises';
+
+export async function size(path: string): Promise<number> {
+  const handle = await fs.open(path);
+  try {
+    return (await handle.stat()).size;
+  } finally {
+    await handle.close();
+  }
+}
+`,
+  // No type information for JavaScript in this project: the rules skip it rather than fail.
+  'src/plain.js': `export function tick() {
+  setInterval(() => console.log('tick'), 1000);
+}
+`,
+};
+
+const FIXED_FILES_TS = `import * as fs from 'node:fs/promises';
+
+export async function firstBytes(path: string): Promise<number> {
+  await using handle = await fs.open(path);
+  const { bytesRead } = await handle.read();
+  return bytesRead;
+}
+`;
+
+/** rule, file, line, column of every message, for comparing runs. */
+function summary(results: LintResult[], dir: string): string[] {
+  return results
+    .flatMap((result) => result.messages.map((m) => `${path.relative(dir, result.filePath)}:${m.line}:${m.column} ${m.ruleId ?? 'fatal'}`))
+    .sort();
+}
+
+describe.each(Object.keys(projects) as (keyof typeof projects)[])('the packed plugin with %s', (name) => {
+  const { dir: project, versions } = projects[name];
+  const files = { ...FILES, 'eslint.config.mjs': readmeConfig() };
+
+  it(`finds the leaks with README's config as written (ESLint ${versions.eslint}, TypeScript ${versions.typescript}, typescript-eslint ${versions['typescript-eslint']})`, () => {
+    const dir = workspace(project, files);
+    const stylish = eslint(project, dir, ['.']);
+    expect(stylish.stderr).toBe('');
+    expect(stylish.status).toBe(1);
+    expect(stylish.stdout).toContain('`handle` (FileHandle, created here) is not closed when `firstBytes()` returns at line 6');
+
+    const json = eslint(project, dir, ['.', '-f', 'json']);
+    const results = parseJson(json);
+    expect(summary(results, dir)).toEqual(['src/abort.ts:2:3 leaks/no-leaked-listener', 'src/files.ts:4:24 leaks/no-leaked-resource']);
+    // Every file was linted, the JavaScript ones and the config included, and none failed to parse.
+    expect(results.map((r) => path.relative(dir, r.filePath)).sort()).toEqual([
+      'eslint.config.mjs',
+      'src/abort.ts',
+      'src/clean.ts',
+      'src/files.ts',
+      'src/plain.js',
+    ]);
+  });
+
+  it('fixes what --fix-dry-run shows, in a single CLI run, with CI=true and with --fix; a second --fix changes nothing; tsc passes', () => {
+    const dir = workspace(project, files);
+    const dryRuns = [eslint(project, dir, ['.', '--fix-dry-run', '-f', 'json']), eslint(project, dir, ['.', '--fix-dry-run', '-f', 'json'], { CI: 'true' })];
+    for (const dryRun of dryRuns) {
+      const outputs = Object.fromEntries(parseJson(dryRun).filter((r) => r.output !== undefined).map((r) => [path.relative(dir, r.filePath), r.output]));
+      expect(outputs).toEqual({ 'src/files.ts': FIXED_FILES_TS });
+    }
+    // The dry runs wrote nothing.
+    expect(read(dir, 'src/files.ts')).toBe(FILES['src/files.ts']);
+
+    const fixed = copyWorkspace(dir);
+    const fix = eslint(project, fixed, ['.', '--fix']);
+    expect(fix.status).toBe(1); // the listener has a suggestion, not a fix
+    expect(read(fixed, 'src/files.ts')).toBe(FIXED_FILES_TS);
+    expect(read(fixed, 'src/abort.ts')).toBe(FILES['src/abort.ts']);
+
+    const again = eslint(project, fixed, ['.', '--fix', '-f', 'json']);
+    expect(summary(parseJson(again), fixed)).toEqual(['src/abort.ts:2:3 leaks/no-leaked-listener']);
+    expect(read(fixed, 'src/files.ts')).toBe(FIXED_FILES_TS);
+
+    const tsc = run(process.execPath, [path.join(project, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', '.'], fixed);
+    expect(tsc.stdout + tsc.stderr).toBe('');
+    expect(tsc.status).toBe(0);
+  });
+});
+
+describe('the packed plugin with ESLint 10 run in parallel or from a cache', () => {
+  const { dir: project } = projects.eslint10;
+  const files = { ...FILES, 'eslint.config.mjs': readmeConfig() };
+
+  it('gives the same reports with --concurrency and with --cache', () => {
+    const dir = workspace(project, files);
+    const expected = ['src/abort.ts:2:3 leaks/no-leaked-listener', 'src/files.ts:4:24 leaks/no-leaked-resource'];
+    const concurrent = eslint(project, dir, ['.', '--concurrency', '2', '-f', 'json']);
+    expect(summary(parseJson(concurrent), dir)).toEqual(expected);
+
+    const cacheLocation = path.join(dir, '.eslintcache');
+    const first = eslint(project, dir, ['.', '--cache', '--cache-location', cacheLocation, '-f', 'json']);
+    expect(summary(parseJson(first), dir)).toEqual(expected);
+    expect(read(dir, '.eslintcache')).toContain('files.ts');
+    const second = eslint(project, dir, ['.', '--cache', '--cache-location', cacheLocation, '-f', 'json']);
+    expect(summary(parseJson(second), dir)).toEqual(expected);
+  });
+});
