@@ -195,7 +195,7 @@ describe('npm run demo -- --fix-dry-run', () => {
 
   it('prints a unified diff per file with the fixes for incidents 1, 2 and 4', () => {
     expect(stdout).toContain('--- examples/service/src/metrics-query.ts');
-    expect(stdout).toContain('+  if (!response.ok) { await response.body?.cancel(); return null; }');
+    expect(stdout).toContain('+  if (!response.ok) {\n+    await response.body?.cancel();\n+    return null;\n+  }');
     expect(stdout).toContain('--- examples/service/src/health-monitor.ts');
     expect(stdout).toMatch(/\+  try \{\n\+    const \{ statusCode, body \} = await client\.request/);
     expect(stdout).toContain('+  } finally {\n+    await client.close();\n+  }');

@@ -6,7 +6,7 @@ import { isThenableType } from 'ts-api-utils';
 import ts from 'typescript';
 import type { Catalog } from '../catalog/catalog.js';
 import { DISPOSABLE_KIND, END_EVENTS, LISTENER_METHODS } from '../catalog/resources.js';
-import { indentableLineStarts } from './text.js';
+import { indentableLineStarts, indentUnit } from './text.js';
 import type { Finding, Held, LeakExit } from '../analysis/findings.js';
 import {
   childNodes,
@@ -632,7 +632,7 @@ class Planner {
 
   private exitEdit(statements: TSESTree.Node[], release: string, safe: boolean): Edit {
     const fix: TSESLint.ReportFixFunction = (fixer) =>
-      statements.map((statement) => {
+      statements.flatMap((statement) => {
         if (statement.type === AST_NODE_TYPES.BlockStatement) {
           const last = statement.body.at(-1)!;
           return fixer.insertTextAfter(last, `${this.eol}${lineIndent(this.sourceCode, last)}${release}`);
@@ -642,14 +642,27 @@ class Planner {
           parent?.type === AST_NODE_TYPES.BlockStatement ||
           parent?.type === AST_NODE_TYPES.SwitchCase ||
           parent?.type === AST_NODE_TYPES.StaticBlock;
+        // One statement per line: the release gets a line of its own, and so does the statement when it shared one.
         if (inList) {
-          return fixer.insertTextBefore(statement, this.firstOnLine(statement) ? `${release}${this.eol}${lineIndent(this.sourceCode, statement)}` : `${release} `);
+          if (this.firstOnLine(statement)) return fixer.insertTextBefore(statement, `${release}${this.eol}${lineIndent(this.sourceCode, statement)}`);
+          const previous = this.sourceCode.getTokenBefore(statement, { includeComments: true })!;
+          const outer = lineIndent(this.sourceCode, statement);
+          const indent = outer + indentUnit(this.sourceCode);
+          const edits = [fixer.replaceTextRange([previous.range[1], statement.range[0]], `${this.eol}${indent}${release}${this.eol}${indent}`)];
+          // `{ return x; }` on one line: its closing brace moves to a line of its own too.
+          const next = this.sourceCode.getTokenAfter(statement, { includeComments: true });
+          if (parent.type === AST_NODE_TYPES.BlockStatement && next?.value === '}' && next.range[1] === parent.range[1] && next.loc.start.line === statement.loc.end.line) {
+            edits.push(fixer.replaceTextRange([statement.range[1], next.range[0]], `${this.eol}${outer}`));
+          }
+          return edits;
         }
-        // A braceless body on a line of its own gets braces and lines of its own.
+        // A braceless body gets braces, and the release and the statement lines of their own.
         const before = this.sourceCode.getTokenBefore(statement);
-        if (this.firstOnLine(statement) && before && parent && before.loc.end.line < statement.loc.start.line) {
-          const indent = lineIndent(this.sourceCode, statement);
+        const commented = this.sourceCode.getCommentsBefore(statement).some((c) => before && c.range[0] >= before.range[1]);
+        if (before && parent && !commented) {
+          const ownLine = this.firstOnLine(statement) && before.loc.end.line < statement.loc.start.line;
           const outer = lineIndent(this.sourceCode, before);
+          const indent = ownLine ? lineIndent(this.sourceCode, statement) : outer + indentUnit(this.sourceCode);
           return fixer.replaceTextRange(
             [before.range[1], statement.range[1]],
             ` {${this.eol}${indent}${release}${this.eol}${indent}${this.sourceCode.getText(statement)}${this.eol}${outer}}`,
@@ -841,7 +854,7 @@ class Planner {
     const to = Math.max(last.range[1], lastComment && lastComment.range[0] > last.range[1] ? lastComment.range[1] : 0);
     const indent = lineIndent(this.sourceCode, statement);
     const outer = lineIndent(this.sourceCode, block);
-    const unit = indent.length > outer.length && indent.startsWith(outer) ? indent.slice(outer.length) : '  ';
+    const unit = indent.length > outer.length && indent.startsWith(outer) ? indent.slice(outer.length) : indentUnit(this.sourceCode);
     const fix: TSESLint.ReportFixFunction = (fixer) => {
       // Edits inside the moved text, by their offsets in the original text: removals, `await`s, one more indent level.
       const removed = removals.map((s) => this.removal(fixer, s).range as Range);

@@ -17,3 +17,35 @@ export function indentableLineStarts(sourceCode: Readonly<TSESLint.SourceCode>, 
   }
   return starts;
 }
+
+const unitBySource = new WeakMap<Readonly<TSESLint.SourceCode>, string>();
+
+/**
+ * The file's indentation step: a tab when most indented lines start with one, else the number of spaces by which
+ * indentation most often grows from one line to the next (JSDoc continuation lines aside); two spaces when the file
+ * says nothing. Edits that add a level use it where the surrounding code does not show the step itself.
+ */
+export function indentUnit(sourceCode: Readonly<TSESLint.SourceCode>): string {
+  let unit = unitBySource.get(sourceCode);
+  if (unit !== undefined) return unit;
+  let tabs = 0;
+  let spaces = 0;
+  let previous = 0;
+  const steps = new Map<number, number>();
+  for (const line of sourceCode.lines) {
+    if (line.trim() === '') continue;
+    const leading = /^[ \t]*/.exec(line)![0];
+    if (leading.startsWith('\t')) {
+      tabs++;
+      continue;
+    }
+    if (/^\s*\*/.test(line)) continue;
+    if (leading.length > 0) spaces++;
+    if (leading.length > previous) steps.set(leading.length - previous, (steps.get(leading.length - previous) ?? 0) + 1);
+    previous = leading.length;
+  }
+  const step = [...steps].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
+  unit = tabs > spaces ? '\t' : ' '.repeat(step && step <= 8 ? step : 2);
+  unitBySource.set(sourceCode, unit);
+  return unit;
+}

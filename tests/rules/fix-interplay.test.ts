@@ -34,7 +34,11 @@ export async function sync(origin: string, feed: string): Promise<number> {
   const client = new Client(origin);
   try {
     const res = await fetch(feed);
-    if (!res.ok) { clearTimeout(slow); await res.body?.cancel(); return 0; }
+    if (!res.ok) {
+      clearTimeout(slow);
+      await res.body?.cancel();
+      return 0;
+    }
     const items = (await res.json()) as string[];
     for (const item of items) {
       const { body } = await client.request({ method: 'PUT', path: \`/items/\${item}\` });

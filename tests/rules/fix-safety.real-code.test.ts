@@ -72,9 +72,15 @@ export async function version(cached: string | undefined, legacy: boolean): Prom
     output: `${RUNNER}
 export async function version(cached: string | undefined, legacy: boolean): Promise<string> {
   const queryRunner = dataSource.createQueryRunner();
-  if (cached) { await queryRunner[Symbol.asyncDispose](); return cached; }
+  if (cached) {
+    await queryRunner[Symbol.asyncDispose]();
+    return cached;
+  }
   const v = await queryRunner.getVersion();
-  if (legacy) { await queryRunner[Symbol.asyncDispose](); return v.split('-')[0]; }
+  if (legacy) {
+    await queryRunner[Symbol.asyncDispose]();
+    return v.split('-')[0];
+  }
   await queryRunner.release();
   return v;
 }`,
@@ -180,7 +186,10 @@ export async function download(url: string): Promise<string | undefined> {
     output: `declare function consume(options: { from: ReadableStream<Uint8Array> }): Promise<string>;
 export async function download(url: string): Promise<string | undefined> {
   const res = await fetch(url);
-  if (!res.ok) { await res.body?.cancel(); return undefined; }
+  if (!res.ok) {
+    await res.body?.cancel();
+    return undefined;
+  }
   const text = await consume({ from: res.body! });
   return text;
 }`,

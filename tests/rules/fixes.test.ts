@@ -321,9 +321,97 @@ export function greet(port: number, name: string): boolean {
     output: `import * as net from 'node:net';
 export function greet(port: number, name: string): boolean {
   const socket = net.connect(port);
-  if (!name) { socket.end(); return false; }
+  if (!name) {
+    socket.end();
+    return false;
+  }
   socket.end(\`hello \${name}\`);
   return true;
+}`,
+  },
+  {
+    name: 'release at the exit: one statement per line — a `case` that shares its line with the exit gets lines of its own',
+    code: `import * as net from 'node:net';
+export function send(port: number, kind: number): boolean {
+  const socket = net.connect(port);
+  switch (kind) {
+    case 0: return false;
+    default:
+      socket.end('x');
+      return true;
+  }
+}`,
+    errors: [{ messageId: 'leak', line: 3, column: 18 }],
+    output: `import * as net from 'node:net';
+export function send(port: number, kind: number): boolean {
+  const socket = net.connect(port);
+  switch (kind) {
+    case 0:
+      socket.end();
+      return false;
+    default:
+      socket.end('x');
+      return true;
+  }
+}`,
+  },
+  {
+    name: 'release at the exit: one statement per line — a one-line block opens onto lines of its own',
+    code: `import * as net from 'node:net';
+export function greet(port: number, name: string): boolean {
+  const socket = net.connect(port);
+  if (!name) { return false; }
+  socket.end(\`hello \${name}\`);
+  return true;
+}`,
+    errors: [{ messageId: 'leak', line: 3, column: 18 }],
+    output: `import * as net from 'node:net';
+export function greet(port: number, name: string): boolean {
+  const socket = net.connect(port);
+  if (!name) {
+    socket.end();
+    return false;
+  }
+  socket.end(\`hello \${name}\`);
+  return true;
+}`,
+  },
+  {
+    name: 'release at the exit: a tab-indented file gets tabs',
+    code: `import * as net from 'node:net';
+export function greet(port: number, quiet: boolean): void {
+\tconst socket = net.connect(port);
+\tif (quiet) return;
+\tsocket.end('hi');
+}`,
+    errors: [{ messageId: 'leak', line: 3, column: 17 }],
+    output: `import * as net from 'node:net';
+export function greet(port: number, quiet: boolean): void {
+\tconst socket = net.connect(port);
+\tif (quiet) {
+\t\tsocket.end();
+\t\treturn;
+\t}
+\tsocket.end('hi');
+}`,
+  },
+  {
+    name: 'release at the exit: a file indented by four spaces gets four more',
+    code: `import * as net from 'node:net';
+export function greet(port: number, quiet: boolean): void {
+    const socket = net.connect(port);
+    if (quiet) return;
+    socket.end('hi');
+}`,
+    errors: [{ messageId: 'leak', line: 3, column: 20 }],
+    output: `import * as net from 'node:net';
+export function greet(port: number, quiet: boolean): void {
+    const socket = net.connect(port);
+    if (quiet) {
+        socket.end();
+        return;
+    }
+    socket.end('hi');
 }`,
   },
   {
@@ -427,7 +515,10 @@ export function relay(port: number, lines: string[]): void {
 export function relay(port: number, lines: string[]): void {
   const socket = net.connect(port);
   for (const line of lines) {
-    if (line === '') { socket.end(); return; }
+    if (line === '') {
+      socket.end();
+      return;
+    }
     if (line === 'quit') socket.end();
   }
   socket.end();
@@ -1016,7 +1107,10 @@ export async function send(url: string, msg: string): Promise<boolean> {
 import { once } from 'node:events';
 export async function send(url: string, msg: string): Promise<boolean> {
   const ws = new WebSocket(url);
-  if (!msg) { ws.close(); return false; }
+  if (!msg) {
+    ws.close();
+    return false;
+  }
   await once(ws, 'open');
   ws.send(msg);
   ws.close();
@@ -1721,7 +1815,10 @@ export const timerInvalid: InvalidTestCase<TimerMessageIds, TimerOptions>[] = [
     errors: [{ messageId: 'leak', line: 2, column: 20 }],
     output: `export async function withDeadline(work: () => Promise<string>, quick: boolean): Promise<string> {
   const deadline = setTimeout(() => console.log('slow'), 5000);
-  if (quick) { clearTimeout(deadline); return 'skipped'; }
+  if (quick) {
+    clearTimeout(deadline);
+    return 'skipped';
+  }
   const result = await work();
   clearTimeout(deadline);
   return result;

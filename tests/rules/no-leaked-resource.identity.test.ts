@@ -163,7 +163,10 @@ export function ping(port: number, quiet: boolean): void {
 export function ping(port: number, quiet: boolean): void {
   const socket = net.connect(port);
   const alias = socket;
-  if (quiet) { socket.end(); return; }
+  if (quiet) {
+    socket.end();
+    return;
+  }
   alias.end('ping');
 }`,
   },

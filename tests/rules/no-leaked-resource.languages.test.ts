@@ -152,7 +152,10 @@ export function ping(port, quiet) {
     output: `import * as net from 'node:net';
 export function ping(port, quiet) {
   const socket = net.connect(port);
-  if (quiet) { socket.end(); return; }
+  if (quiet) {
+    socket.end();
+    return;
+  }
   socket.end('ping');
 }`,
   },
@@ -260,7 +263,10 @@ module.exports = function ping(port) {
     output: `const { connect } = require('node:net');
 module.exports = function ping(port) {
   const socket = connect(port);
-  if (!socket.writable) { socket.end(); return false; }
+  if (!socket.writable) {
+    socket.end();
+    return false;
+  }
   socket.end('ping');
   return true;
 };`,

@@ -262,7 +262,10 @@ export function work(): void {
 }
 export function work(fast: boolean): void {
   const lease = new Lease();
-  if (fast) { lease.free(); return; }
+  if (fast) {
+    lease.free();
+    return;
+  }
   lease.free();
 }`,
   },

@@ -610,7 +610,10 @@ export function scan(groups: number[][]): void {
   outer: for (const ports of groups) {
     for (const port of ports) {
       const socket = net.connect(port);
-      if (port === 0) { socket.end(); break outer; }
+      if (port === 0) {
+        socket.end();
+        break outer;
+      }
       socket.destroy();
     }
   }
@@ -631,7 +634,10 @@ export function probe(port: number): void {
 export function probe(port: number): void {
   attempt: {
     const socket = net.connect(port);
-    if (!socket.writable) { socket.end(); break attempt; }
+    if (!socket.writable) {
+      socket.end();
+      break attempt;
+    }
     socket.end();
   }
 }`,
@@ -1040,7 +1046,10 @@ export function* ticks(port: number, count: number): Generator<number> {
 export function* ticks(port: number, count: number): Generator<number> {
   const socket = net.connect(port);
   for (let i = 0; i < count; i++) {
-    if (i > 10) { socket.end(); return; }
+    if (i > 10) {
+      socket.end();
+      return;
+    }
     yield i;
   }
   socket.destroy();
@@ -1061,7 +1070,10 @@ export function drain(queue: number[]): void {
 export function drain(queue: number[]): void {
   do {
     const socket = net.connect(queue.pop() ?? 80);
-    if (!socket.writable) { socket.end(); continue; }
+    if (!socket.writable) {
+      socket.end();
+      continue;
+    }
     socket.end();
   } while (queue.length > 0);
 }`,
@@ -1201,7 +1213,10 @@ export function scan(ports: Record<string, number>): void {
 export function scan(ports: Record<string, number>): void {
   for (const name in ports) {
     const socket = net.connect(ports[name] ?? 80);
-    if (name.startsWith('_')) { socket.end(); continue; }
+    if (name.startsWith('_')) {
+      socket.end();
+      continue;
+    }
     socket.end(name);
   }
 }`,
@@ -1224,7 +1239,10 @@ export function scan(groups: number[][]): void {
   outer: for (const ports of groups) {
     for (const port of ports) {
       const socket = net.connect(port);
-      if (port === 0) { socket.end(); continue outer; }
+      if (port === 0) {
+        socket.end();
+        continue outer;
+      }
       socket.destroy();
     }
   }

@@ -345,7 +345,10 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   const ticker = setInterval(() => void refresh(), 30_000);
   for (;;) {
     const event = await nextEvent();
-    if (signal.aborted) { clearInterval(ticker); return; }
+    if (signal.aborted) {
+      clearInterval(ticker);
+      return;
+    }
     if (event === 'stop') break;
   }
   clearInterval(ticker);
@@ -493,7 +496,10 @@ export function onConnect(events: EventEmitter, ping: () => void): void {
           output: `export async function syncAll(jobs: string[], sync: (job: string) => Promise<boolean>, report: () => void): Promise<boolean> {
   const progress = setInterval(report, 5_000);
   for (const job of jobs) {
-    if (!(await sync(job))) { clearInterval(progress); return false; }
+    if (!(await sync(job))) {
+      clearInterval(progress);
+      return false;
+    }
   }
   clearInterval(progress);
   return true;

@@ -206,7 +206,10 @@ export async function waitUntilReady(skip: boolean, isReady: () => Promise<boole
           output: `import { setInterval } from 'node:timers/promises';
 export async function waitUntilReady(skip: boolean, isReady: () => Promise<boolean>): Promise<void> {
   const ticks = setInterval(1000);
-  if (skip) { await ticks.return?.(); return; }
+  if (skip) {
+    await ticks.return?.();
+    return;
+  }
   for await (const _ of ticks) {
     if (await isReady()) break;
   }

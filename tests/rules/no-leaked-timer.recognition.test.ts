@@ -256,7 +256,10 @@ export async function run(signal, nextEvent) {
   const ticker = setInterval(() => console.log('tick'), 1000);
   for (;;) {
     await nextEvent();
-    if (signal.aborted) { clearInterval(ticker); return; }
+    if (signal.aborted) {
+      clearInterval(ticker);
+      return;
+    }
   }
 }
 `,
@@ -378,7 +381,10 @@ const domInvalid: InvalidTestCase<MessageIds, Options>[] = [
   const id = setInterval(() => {
     if (check()) onReady();
   }, 500);
-  if (immediate) { clearInterval(id); return; }
+  if (immediate) {
+    clearInterval(id);
+    return;
+  }
   clearInterval(id);
 }`,
         },

@@ -245,7 +245,10 @@ export async function wait(ms: number): Promise<number> {
     output: `export async function loadProfile(load: () => Promise<string | null>, onSlow: () => void): Promise<string> {
   const slowWarning = setTimeout(onSlow, 2_000);
   const profile = await load();
-  if (profile === null) { clearTimeout(slowWarning); return 'anonymous'; }
+  if (profile === null) {
+    clearTimeout(slowWarning);
+    return 'anonymous';
+  }
   clearTimeout(slowWarning);
   return profile;
 }`,

@@ -209,7 +209,10 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
 }`,
     output: `export async function queryMetrics(url: string): Promise<unknown> {
   const res = await fetch(url);
-  if (!res.ok) { await res.body?.cancel(); throw new Error(\`metrics backend answered \${res.status}\`); }
+  if (!res.ok) {
+    await res.body?.cancel();
+    throw new Error(\`metrics backend answered \${res.status}\`);
+  }
   return res.json();
 }`,
     errors: [
@@ -225,7 +228,10 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
 }`,
     output: `export async function queryMetrics(url: string): Promise<unknown> {
   const res = await fetch(url);
-  if (!res.ok) { await res.body?.cancel(); return null; }
+  if (!res.ok) {
+    await res.body?.cancel();
+    return null;
+  }
   return res.json();
 }`,
     errors: [
@@ -372,7 +378,10 @@ export async function queryMetrics(url: string): Promise<unknown> {
 
 export async function queryMetrics(url: string): Promise<unknown> {
   const res = await fetch(url);
-  if (!res.ok) { await res.body?.cancel(); return null; }
+  if (!res.ok) {
+    await res.body?.cancel();
+    return null;
+  }
   return res.json();
 }`,
     errors: [{ messageId: 'leak', line: 4, column: 21, data: { ...FETCH, name: 'res', path: 'when `queryMetrics()` returns at line 5' } }],
@@ -412,7 +421,10 @@ export async function queryMetrics(url: string): Promise<unknown> {
 }`,
     output: `export async function submit(url: string): Promise<unknown> {
   const res = await fetch(url, { method: 'POST' });
-  if (res.status === 202) { await res.body?.cancel(); return null; }
+  if (res.status === 202) {
+    await res.body?.cancel();
+    return null;
+  }
   return res.json();
 }`,
     errors: [{ messageId: 'leak', line: 2, column: 21, data: { ...FETCH, name: 'res', path: 'when `submit()` returns at line 3' } }],
@@ -426,7 +438,10 @@ export async function queryMetrics(url: string): Promise<unknown> {
 }`,
     output: `export async function load(url: string): Promise<unknown> {
   const res = await fetch(url);
-  if (res.status === 204 || res.status === 404) { await res.body?.cancel(); return null; }
+  if (res.status === 204 || res.status === 404) {
+    await res.body?.cancel();
+    return null;
+  }
   return res.json();
 }`,
     errors: [{ messageId: 'leak', line: 2, column: 21, data: { ...FETCH, name: 'res', path: 'when `load()` returns at line 3' } }],
@@ -442,7 +457,10 @@ export async function queryMetrics(url: string): Promise<unknown> {
 }`,
     output: `export async function size(url: string): Promise<number> {
   const { ok, body } = await fetch(url);
-  if (!ok || !body) { await body?.cancel(); return 0; }
+  if (!ok || !body) {
+    await body?.cancel();
+    return 0;
+  }
   let total = 0;
   for await (const chunk of body) total += chunk.length;
   return total;

@@ -225,7 +225,10 @@ export async function panel(query: string): Promise<unknown> {
 
 export async function panel(query: string): Promise<unknown> {
   const res = await api(\`/api/v1/query?query=\${query}\`);
-  if (!res.ok) { await res.body?.cancel(); return null; }
+  if (!res.ok) {
+    await res.body?.cancel();
+    return null;
+  }
   return res.json();
 }`,
     errors: [{ messageId: 'leak', line: 6, column: 21, data: { ...FETCH, name: 'res', path: 'when `panel()` returns at line 7' } }],
@@ -247,7 +250,10 @@ export async function panel(query: string): Promise<unknown> {
 
 export async function panel(query: string): Promise<unknown> {
   const res = await api(\`/api/v1/query?query=\${query}\`);
-  if (!res.ok) { await res.body?.cancel(); return null; }
+  if (!res.ok) {
+    await res.body?.cancel();
+    return null;
+  }
   return res.json();
 }`,
     errors: [{ messageId: 'leak', line: 6, column: 21, data: { ...FETCH, name: 'res', path: 'when `panel()` returns at line 7' } }],
@@ -265,7 +271,10 @@ export async function panel(query: string): Promise<unknown> {
 
 export async function panel(query: string): Promise<unknown> {
   const res = await api(\`/api/v1/query?query=\${query}\`);
-  if (!res.ok) { await res.body?.cancel(); throw new Error(\`status \${res.status}\`); }
+  if (!res.ok) {
+    await res.body?.cancel();
+    throw new Error(\`status \${res.status}\`);
+  }
   return res.json();
 }`,
     errors: [{ messageId: 'leak', line: 4, column: 21, data: { ...FETCH, name: 'res', path: 'when `panel()` throws at line 5' } }],
@@ -297,7 +306,10 @@ export async function panel(url: string): Promise<unknown> {
 
 export async function panel(url: string): Promise<unknown> {
   const res = await withRetry(url);
-  if (!res.ok) { await res.body?.cancel(); return null; }
+  if (!res.ok) {
+    await res.body?.cancel();
+    return null;
+  }
   return res.json();
 }`,
     errors: [{ messageId: 'leak', line: 11, column: 21, data: { ...FETCH, name: 'res', path: 'when `panel()` returns at line 12' } }],
@@ -315,7 +327,10 @@ export async function panel(query: string): Promise<unknown> {
 
 export async function panel(query: string): Promise<unknown> {
   const res = await queryBackend(\`/api/v1/query?query=\${query}\`);
-  if (!res.ok) { await res.body?.cancel(); return null; }
+  if (!res.ok) {
+    await res.body?.cancel();
+    return null;
+  }
   return res.json();
 }`,
     errors: [{ messageId: 'leak', line: 4, column: 21, data: { ...FETCH, name: 'res', path: 'when `panel()` returns at line 5' } }],
@@ -333,7 +348,10 @@ export async function panel(query: string): Promise<unknown> {
 
 export async function panel(query: string): Promise<unknown> {
   const res = await getFromBackend(\`/api/v1/query?query=\${query}\`);
-  if (!res.ok) { await res.body?.cancel(); return null; }
+  if (!res.ok) {
+    await res.body?.cancel();
+    return null;
+  }
   return res.json();
 }`,
     errors: [{ messageId: 'leak', line: 4, column: 21, data: { ...FETCH, name: 'res', path: 'when `panel()` returns at line 5' } }],
@@ -351,7 +369,10 @@ export async function panel(): Promise<unknown> {
 
 export async function panel(): Promise<unknown> {
   const { statusCode, body } = await requestBackend('/api/v1/targets');
-  if (statusCode !== 200) { await body.dump(); return null; }
+  if (statusCode !== 200) {
+    await body.dump();
+    return null;
+  }
   return body.json();
 }`,
     errors: [
@@ -390,7 +411,10 @@ export async function panel(api: MetricsApi, q: string): Promise<unknown> {
 
 export async function panel(api: MetricsApi, q: string): Promise<unknown> {
   const res = await api.query(q);
-  if (!res.ok) { await res.body?.cancel(); throw new Error(\`status \${res.status}\`); }
+  if (!res.ok) {
+    await res.body?.cancel();
+    throw new Error(\`status \${res.status}\`);
+  }
   return res.json();
 }`,
     errors: [{ messageId: 'leak', line: 6, column: 21, data: { ...FETCH, name: 'res', path: 'when `panel()` throws at line 7' } }],
@@ -443,7 +467,10 @@ export function ping(url: string): void {
     output: `export async function queryMetrics(url: string): Promise<unknown> {
   const res = await fetch(url);
   const checked = res;
-  if (!checked.ok) { await res.body?.cancel(); return null; }
+  if (!checked.ok) {
+    await res.body?.cancel();
+    return null;
+  }
   return res.json();
 }`,
     errors: [{ messageId: 'leak', line: 2, column: 21, data: { ...FETCH, name: 'res', path: 'when `queryMetrics()` returns at line 4' } }],

@@ -123,7 +123,10 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
 }`,
     output: `export async function queryMetrics(url) {
   const res = await fetch(url);
-  if (!res.ok) { await res.body?.cancel(); return null; }
+  if (!res.ok) {
+    await res.body?.cancel();
+    return null;
+  }
   return res.json();
 }`,
     errors: [{ messageId: 'leak', line: 2, column: 21, data: { ...FETCH, name: 'res', path: 'when `queryMetrics()` returns at line 3' } }],
@@ -152,7 +155,10 @@ export function ping(url) {
 
 export function ping(url) {
   http.get(url, (res) => {
-    if (res.statusCode !== 200) { res.resume(); return; }
+    if (res.statusCode !== 200) {
+      res.resume();
+      return;
+    }
     res.resume();
   });
 }`,
@@ -188,7 +194,10 @@ export async function panel(query) {
 
 export async function panel(query) {
   const res = await api(\`/api/v1/query?query=\${query}\`);
-  if (!res.ok) { await res.body?.cancel(); throw new Error('metrics backend down'); }
+  if (!res.ok) {
+    await res.body?.cancel();
+    throw new Error('metrics backend down');
+  }
   return res.json();
 }`,
     errors: [{ messageId: 'leak', line: 6, column: 21, data: { ...FETCH, name: 'res', path: 'when `panel()` throws at line 7' } }],
@@ -219,7 +228,10 @@ function api(path) {
 
 export async function panel(query) {
   const res = await api(\`/api/v1/query?query=\${query}\`);
-  if (!res.ok) { await res.body?.cancel(); throw new Error('metrics backend down'); }
+  if (!res.ok) {
+    await res.body?.cancel();
+    throw new Error('metrics backend down');
+  }
   return res.json();
 }`,
     errors: [{ messageId: 'leak', line: 10, column: 21, data: { ...FETCH, name: 'res', path: 'when `panel()` throws at line 11' } }],
@@ -240,7 +252,10 @@ module.exports = { health };`,
 
 async function health(url) {
   const { statusCode, body } = await request(url);
-  if (statusCode >= 500) { await body.dump(); throw new Error('down'); }
+  if (statusCode >= 500) {
+    await body.dump();
+    throw new Error('down');
+  }
   await body.dump();
   return statusCode;
 }
@@ -283,7 +298,10 @@ module.exports = { ping };`,
     output: `export function Refresh({ url, onData }: { url: string; onData: (data: unknown) => void }) {
   const refresh = async () => {
     const res = await fetch(url);
-    if (!res.ok) { await res.body?.cancel(); return; }
+    if (!res.ok) {
+      await res.body?.cancel();
+      return;
+    }
     onData(await res.json());
   };
   return <button onClick={() => void refresh()}>Refresh</button>;

@@ -369,7 +369,10 @@ import { createWriteStream } from 'node:fs';
 export function download(url: string, file: string): void {
   const req = http.request(url);
   req.on('response', (res) => {
-    if (res.statusCode !== 200) { res.resume(); return; }
+    if (res.statusCode !== 200) {
+      res.resume();
+      return;
+    }
     res.pipe(createWriteStream(file));
   });
   req.end();
@@ -432,7 +435,10 @@ export function stream(url: string): void {
 export function stream(url: string): void {
   https.get(url, (res) => {
     res.on('error', (error) => console.error(error));
-    if (res.statusCode !== 200) { res.resume(); return; }
+    if (res.statusCode !== 200) {
+      res.resume();
+      return;
+    }
     res.on('data', (chunk: Buffer) => process.stdout.write(chunk));
   });
 }`,
@@ -555,7 +561,10 @@ export function ping(url: string): void {
     output: `import { get, type IncomingMessage } from 'node:http';
 
 function onResponse(res: IncomingMessage): void {
-  if (res.statusCode !== 200) { res.resume(); return; }
+  if (res.statusCode !== 200) {
+    res.resume();
+    return;
+  }
   res.resume();
 }
 
@@ -578,7 +587,10 @@ export function download(host: string, onData: (chunk: Buffer) => void): void {
 
 export function download(host: string, onData: (chunk: Buffer) => void): void {
   https.get({ host, path: '/export' }, (res) => {
-    if (res.statusCode === 404) { res.resume(); return; }
+    if (res.statusCode === 404) {
+      res.resume();
+      return;
+    }
     res.on('data', onData);
   });
 }`,

@@ -146,7 +146,10 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
 }`,
     output: `export async function check(url: string, cached: boolean): Promise<number> {
   const res = await fetch(url);
-  if (cached || !res.body) { await res.body?.cancel(); return 0; }
+  if (cached || !res.body) {
+    await res.body?.cancel();
+    return 0;
+  }
   await res.body.cancel();
   return 1;
 }`,
@@ -201,7 +204,10 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   const results: unknown[] = [];
   for (const url of urls) {
     const res = await fetch(url);
-    if (!res.ok) { await res.body?.cancel(); continue; }
+    if (!res.ok) {
+      await res.body?.cancel();
+      continue;
+    }
     results.push(await res.json());
   }
   return results;
@@ -224,7 +230,10 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     output: `export async function firstFound(urls: string[]): Promise<unknown> {
   for (const url of urls) {
     const res = await fetch(url);
-    if (res.status === 404) { await res.body?.cancel(); break; }
+    if (res.status === 404) {
+      await res.body?.cancel();
+      break;
+    }
     if (res.ok) return res.json();
     await res.body?.cancel();
   }

@@ -65,7 +65,10 @@ const invalid: InvalidTestCase<MessageIds, Options>[] = [
 }`,
     output: `export function load(url: string): Promise<unknown> {
   return fetch(url).then((res) => {
-    if (!res.ok) { void res.body?.cancel(); throw new Error(String(res.status)); }
+    if (!res.ok) {
+      void res.body?.cancel();
+      throw new Error(String(res.status));
+    }
     return res.json();
   });
 }`,
@@ -87,7 +90,10 @@ export function item(url: string): Promise<unknown> {
 }
 export function item(url: string): Promise<unknown> {
   return request(url).then((res) => {
-    if (res.status === 404) { void res.body?.cancel(); return undefined; }
+    if (res.status === 404) {
+      void res.body?.cancel();
+      return undefined;
+    }
     return res.json();
   });
 }`,
@@ -105,7 +111,10 @@ export function load(url: string): Promise<unknown> {
 }`,
     output: `function parse(res: Response): Promise<unknown> | undefined {
   if (res.status === 204) return undefined;
-  if (!res.ok) { void res.body?.cancel(); return undefined; }
+  if (!res.ok) {
+    void res.body?.cancel();
+    return undefined;
+  }
   return res.json();
 }
 export function load(url: string): Promise<unknown> {

@@ -194,7 +194,10 @@ export async function queryMetrics(url: string): Promise<unknown> {
 
 export async function queryMetrics(url: string): Promise<unknown> {
   const { statusCode, body } = await request(url);
-  if (statusCode !== 200) { await body.dump(); throw new Error(\`metrics backend answered \${statusCode}\`); }
+  if (statusCode !== 200) {
+    await body.dump();
+    throw new Error(\`metrics backend answered \${statusCode}\`);
+  }
   return body.json();
 }`,
     errors: [
@@ -240,7 +243,10 @@ export async function report(client: Client): Promise<string | null> {
 
 export async function report(client: Client): Promise<string | null> {
   const res = await client.request({ path: '/report', method: 'GET' });
-  if (res.statusCode >= 400) { await res.body.dump(); return null; }
+  if (res.statusCode >= 400) {
+    await res.body.dump();
+    return null;
+  }
   return res.body.text();
 }`,
     errors: [{ messageId: 'leak', line: 4, column: 21, data: { ...UNDICI, name: 'res', path: 'when `report()` returns at line 5' } }],
@@ -258,7 +264,10 @@ export async function query(pool: Pool, q: string): Promise<unknown> {
 
 export async function query(pool: Pool, q: string): Promise<unknown> {
   const res = await pool.request({ path: \`/api/v1/query?query=\${q}\`, method: 'GET' });
-  if (res.statusCode !== 200) { await res.body.dump(); return undefined; }
+  if (res.statusCode !== 200) {
+    await res.body.dump();
+    return undefined;
+  }
   return res.body.json();
 }`,
     errors: [{ messageId: 'leak', line: 4, column: 21, data: { ...UNDICI, name: 'res', path: 'when `query()` returns at line 5' } }],
@@ -368,7 +377,10 @@ export async function metrics(url: string): Promise<unknown> {
 
 export async function metrics(url: string): Promise<unknown> {
   const { headers, body } = await request(url);
-  if (headers['content-type'] !== 'application/json') { await body.dump(); return null; }
+  if (headers['content-type'] !== 'application/json') {
+    await body.dump();
+    return null;
+  }
   return body.json();
 }`,
     errors: [{ messageId: 'leak', line: 4, column: 35, data: { ...UNDICI, name: 'request(…)', path: 'when `metrics()` returns at line 5' } }],
@@ -392,7 +404,10 @@ export async function queryAll(urls: string[]): Promise<unknown[]> {
   const results: unknown[] = [];
   for (const url of urls) {
     const res = await request(url);
-    if (res.statusCode !== 200) { await res.body.dump(); continue; }
+    if (res.statusCode !== 200) {
+      await res.body.dump();
+      continue;
+    }
     results.push(await res.body.json());
   }
   return results;
@@ -412,7 +427,10 @@ export async function submit(url: string): Promise<unknown> {
 
 export async function submit(url: string): Promise<unknown> {
   const res = await request(url, { method: 'POST' });
-  if (res.statusCode === 202) { await res.body.dump(); return null; }
+  if (res.statusCode === 202) {
+    await res.body.dump();
+    return null;
+  }
   return res.body.json();
 }`,
     errors: [{ messageId: 'leak', line: 4, column: 21, data: { ...UNDICI, name: 'res', path: 'when `submit()` returns at line 5' } }],
