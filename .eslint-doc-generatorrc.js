@@ -24,7 +24,8 @@ const config = {
   // Option sections are checked by tests/docs.test.ts (every option, its default, an example); the generator's own
   // check would reject the 'Options' section that option-less rules keep to say they have none.
   ruleDocSectionOptions: false,
-  ruleDocSectionInclude: ['Options', 'When Not To Use It'],
+  // Every rule page ends with links to the rules that cover the neighbouring cases (tests/docs.test.ts checks the links).
+  ruleDocSectionInclude: ['Options', 'When Not To Use It', 'Related rules'],
   urlConfigs: 'https://github.com/eslint-plugin-leaks/eslint-plugin-leaks#configs',
 };
 

@@ -9,7 +9,7 @@ import { ESLint } from 'eslint';
 export const examplesDir = path.dirname(fileURLToPath(import.meta.url));
 export const configFile = path.join(examplesDir, 'eslint.config.mjs');
 
-/** The production incidents of shared/incidents.md, as the example code names them in its `// BUG (incident N)` comments. */
+/** The production incidents of docs/incidents.md, as the example code names them in its `// BUG (incident N)` comments. */
 export const INCIDENTS = new Map([
   [1, 'HTTP connections to a metrics backend never closed'],
   [2, 'A new HTTP client per health check'],

@@ -8,8 +8,13 @@
 // the block sets its options. An incorrect example must get at least one report from its rule, a correct one none,
 // and no example may fail to parse, carry an invalid inline config, or have TypeScript errors (an example whose
 // imports do not resolve would be linted against `any` types and prove nothing). A ```text block right after an
-// incorrect example shows ESLint's output for it (stylish format) and must match what the rule reports.
-import { readFileSync, readdirSync } from 'node:fs';
+// incorrect example shows ESLint's output for it (stylish format) and must match what the rule reports. A correct
+// example right after an incorrect one is the output of `eslint --fix` on it when the text between them says
+// "After `eslint --fix`", and the output of its suggestions when it says `After the suggestion "<message>"` (or
+// `After the suggestions "<message>" and "<message>"`: each applied once, as an editor would one after the other).
+//
+// Each rule page must also have a "Related rules" section whose links all lead to other rule pages.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ParserServicesWithTypeInformation } from '@typescript-eslint/utils';
@@ -39,6 +44,8 @@ interface Example {
   output?: string[];
   /** For a correct example introduced by "After `eslint --fix`": the incorrect example just before it. */
   fixOf?: Example;
+  /** For a correct example introduced by `After the suggestion "…"`: those suggestions of the example just before it. */
+  suggestionOf?: { example: Example; messages: string[] };
 }
 
 const LINTED_LANGUAGES = new Set(['ts', 'tsx', 'js']);
@@ -66,10 +73,10 @@ function extractExamples(file: string): Example[] {
         output = lines.slice(next + 1, close < 0 ? undefined : close).filter((line) => line.trim() !== '');
       }
       const previous = examples.at(-1);
-      const fixOf =
-        marker?.[1] === 'correct' && previous?.verdict === 'incorrect' && lines.slice(previousEnd + 1, i).join('\n').includes('After `eslint --fix`')
-          ? previous
-          : undefined;
+      const between = lines.slice(previousEnd + 1, i).join(' ').replace(/\s+/g, ' ');
+      const follows = marker?.[1] === 'correct' && previous?.verdict === 'incorrect' ? previous : undefined;
+      const fixOf = follows && between.includes('After `eslint --fix`') ? follows : undefined;
+      const suggestion = follows && /After the suggestions? ("[^"]+"(?:(?:,| and|, and) "[^"]+")*)/.exec(between);
       examples.push({
         file: path.relative(root, file),
         line: i + 1,
@@ -78,6 +85,7 @@ function extractExamples(file: string): Example[] {
         code: `${lines.slice(i + 1, end).join('\n')}\n`,
         output,
         fixOf,
+        suggestionOf: suggestion ? { example: follows, messages: [...suggestion[1]!.matchAll(/"([^"]+)"/g)].map((m) => m[1]!) } : undefined,
       });
       previousEnd = end;
     }
@@ -210,6 +218,22 @@ describe('documentation examples', () => {
     });
   }
 
+  for (const example of examples.filter((e) => e.suggestionOf)) {
+    const { example: before, messages } = example.suggestionOf!;
+    it(`${example.file}:${example.line} is what the suggestions ${JSON.stringify(messages)} make of the example on line ${before.line}`, async () => {
+      const offered = (await lint(before)).filter((m) => m.ruleId === `leaks/${ruleOf(before)}`).flatMap((m) => m.suggestions ?? []);
+      const fixes = messages.map((message) => {
+        const named = offered.filter((s) => s.desc === message);
+        expect(named.length, `suggestions named "${message}"`).toBe(1);
+        return named[0]!.fix;
+      });
+      // Applied from the end of the file backwards, so that each range still points at the text it was made for.
+      let code = before.code;
+      for (const { range, text } of [...fixes].sort((a, b) => b.range[0] - a.range[0])) code = code.slice(0, range[0]) + text + code.slice(range[1]);
+      expect(code).toBe(example.code);
+    });
+  }
+
   it('shows every message of each rule (and of its suggestions) in some incorrect example', async () => {
     for (const id of ruleIds) {
       const own = ruleDocExamples.filter((example) => example.verdict === 'incorrect' && ruleOf(example) === id);
@@ -225,12 +249,13 @@ describe('documentation examples', () => {
   });
 });
 
-/** The text of a `## title` section, up to the next `## ` heading. */
-function section(markdown: string, title: string): string | undefined {
+/** The text of a `## title` section (or `### title`, with level 3), up to the next heading of that level or above. */
+function section(markdown: string, title: string, level = 2): string | undefined {
+  const hashes = '#'.repeat(level);
   const lines = markdown.split(/\r?\n/);
-  const start = lines.findIndex((line) => line.trim() === `## ${title}`);
+  const start = lines.findIndex((line) => line.trim() === `${hashes} ${title}`);
   if (start < 0) return undefined;
-  const end = lines.findIndex((line, index) => index > start && line.startsWith('## '));
+  const end = lines.findIndex((line, index) => index > start && /^#{1,6} /.test(line) && line.indexOf(' ') <= level);
   return lines.slice(start + 1, end < 0 ? undefined : end).join('\n');
 }
 
@@ -253,6 +278,18 @@ describe('rule doc structure', () => {
       if (names.length > 0) expect(section(markdown, 'Options')).toBeDefined();
     });
 
+    it(`${id}: links its Related rules only to other rule pages that exist`, () => {
+      const related = section(markdown, 'Related rules') ?? '';
+      const targets = [...related.matchAll(/\]\(([^)\s]+)\)/g)].map((match) => match[1]!);
+      expect(targets.length, 'links in "## Related rules"').toBeGreaterThan(0);
+      for (const target of targets) {
+        const page = /^(?:\.\/)?([a-z0-9-]+)\.md(?:#[\w-]*)?$/.exec(target)?.[1];
+        expect(page, `${target} is not a rule page beside this one`).toBeDefined();
+        expect(existsSync(path.join(docsDir, `${page}.md`)) && ruleIds.includes(page!), `${target} is not a rule's page`).toBe(true);
+        expect(page, `${target} links the page to itself`).not.toBe(id);
+      }
+    });
+
     it(`${id}: documents every option, its default, and an example of it`, () => {
       const defaults = (rule.meta.defaultOptions?.[0] ?? {}) as Record<string, unknown>;
       const documented = subsections(section(markdown, 'Options') ?? '');
@@ -266,9 +303,9 @@ describe('rule doc structure', () => {
     });
   }
 
-  it('no-leaked-resource: names every built-in resource kind and every type that needs no release', () => {
-    const markdown = readFileSync(path.join(docsDir, 'no-leaked-resource.md'), 'utf8');
-    const resources = section(markdown, 'What counts as a resource') ?? '';
+  it('the ownership model names every built-in resource kind and every type that needs no release', () => {
+    const markdown = readFileSync(path.join(root, 'docs', 'ownership-model.md'), 'utf8');
+    const resources = section(markdown, 'Built-in resources', 3) ?? '';
     // A `{name}` label names the matched class; the table's row is named after the kind's first type.
     const firstTypeName = (kind: (typeof BUILTIN_RESOURCES)[number]): string => {
       const first = kind.types[0];
@@ -276,7 +313,7 @@ describe('rule doc structure', () => {
     };
     const labels = BUILTIN_RESOURCES.map((kind) => kind.label.replace('{name}', firstTypeName(kind)));
     expect(labels.filter((label) => !resources.includes(label))).toEqual([]);
-    const exempt = section(markdown, 'Types that need no release') ?? '';
+    const exempt = section(markdown, 'Types that need no release', 3) ?? '';
     const names = NEEDS_NO_RELEASE.flatMap((spec) => (typeof spec === 'string' ? [spec] : [spec.name].flat()));
     expect(names.filter((name) => !exempt.includes(`\`${name}\``))).toEqual([]);
   });
