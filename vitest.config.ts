@@ -1,5 +1,7 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
+const IMPORTS_TEST_FILES = ['tests/rules/local-fix-safety.test.ts', 'tests/rules/no-unreleased-field.fix-safety.test.ts'];
+
 export default defineConfig({
   test: {
     testTimeout: 60_000,
@@ -8,15 +10,21 @@ export default defineConfig({
       {
         // Rule and unit tests. Files share a worker's modules (isolate: false): TypeScript, typescript-eslint and the
         // fixture project's program are loaded once per worker instead of once per file, which halves the run.
-        // tests/setup.ts re-wires RuleTester to each file's vitest functions.
+        // tests/setup.ts wires RuleTester to vitest.
         extends: true,
         test: {
           name: 'rules',
           include: ['tests/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, 'tests/realworld/**', 'tests/e2e/**'],
+          exclude: [...configDefaults.exclude, 'tests/realworld/**', 'tests/e2e/**', ...IMPORTS_TEST_FILES],
           isolate: false,
           setupFiles: ['tests/setup.ts'],
         },
+      },
+      {
+        // Tests that import other test files for their case lists (mocking their RuleTester away): a file imported
+        // here would not run its own tests in a worker that shares modules, so these stay isolated.
+        extends: true,
+        test: { name: 'case-lists', include: IMPORTS_TEST_FILES, setupFiles: ['tests/setup.ts'] },
       },
       {
         // The pinned real-world corpus: installs its packages and lints ~350 k lines, so it gets its own project

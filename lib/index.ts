@@ -58,8 +58,8 @@ const plugin: LeaksPlugin = {
 const flatPlugin = plugin as unknown as TSESLint.FlatConfig.Plugin;
 
 /** The files the configs lint: TypeScript and JavaScript sources; declaration files have no code to judge. */
-export const TYPESCRIPT_FILES = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
-export const JAVASCRIPT_FILES = ['**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs'];
+const TYPESCRIPT_FILES = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
+const JAVASCRIPT_FILES = ['**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs'];
 const DECLARATION_FILES = ['**/*.d.ts', '**/*.d.mts', '**/*.d.cts'];
 
 /**

@@ -6,10 +6,15 @@ import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import plugin from '../lib/index.js';
 import { rules } from '../lib/rules.js';
-import { REPOSITORY_DOCS } from '../lib/create-rule.js';
+import { REPOSITORY, REPOSITORY_DOCS } from '../lib/create-rule.js';
+import * as parser from '@typescript-eslint/parser';
+import type { TSESLint } from '@typescript-eslint/utils';
+import semver from 'semver';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const packageJson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+const installedVersion = (name: string): string =>
+  (JSON.parse(readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
 
 // The plugin object types its rules loosely for ESLint's config types; the rule modules carry the full types.
 const ruleEntries = Object.entries(rules);
@@ -139,6 +144,33 @@ describe('configs', () => {
     for (const entry of Object.values(rules)) expect(severity(entry)).toBe('error');
   });
 
+  it('all turns on every check the options offer', () => {
+    const rules = rulesOf(plugin.configs.all);
+    const options = (id: string): Record<string, unknown> => {
+      const entry = rules[`leaks/${id}`];
+      return (Array.isArray(entry) ? entry[1] : undefined) ?? {};
+    };
+    for (const [id, rule] of ruleEntries) {
+      const schema = (rule.meta.schema as unknown as { properties?: Record<string, { type?: string }> }[])[0]?.properties ?? {};
+      for (const [option, spec] of Object.entries(schema)) {
+        if (option.startsWith('check') && spec.type === 'boolean') expect(options(id)[option], `${id} ${option}`).toBe(true);
+      }
+    }
+  });
+
+  it('recommended, strict and all bring typescript-eslint\'s parser with the project service for TypeScript files, and lint JavaScript too', () => {
+    for (const name of ['recommended', 'strict', 'all'] as const) {
+      const config = plugin.configs[name] as TSESLint.FlatConfig.Config[];
+      const parsing = config.find((item) => item.languageOptions?.parser);
+      expect(parsing?.languageOptions?.parser, name).toBe(parser);
+      expect(parsing?.languageOptions?.parserOptions?.projectService, name).toBe(true);
+      expect(parsing?.files, name).toEqual(['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts']);
+      const withRules = config.find((item) => item.rules)!;
+      expect(withRules.files, name).toEqual(expect.arrayContaining(['**/*.ts', '**/*.js', '**/*.mjs', '**/*.cjs']));
+      expect(withRules.ignores, name).toEqual(['**/*.d.ts', '**/*.d.mts', '**/*.d.cts']);
+    }
+  });
+
   it('disable-type-checked turns every rule off', () => {
     const rules = rulesOf(plugin.configs['disable-type-checked']);
     expect(rules).toEqual(Object.fromEntries(ruleIds.map((id) => [`leaks/${id}`, 'off'])));
@@ -148,6 +180,39 @@ describe('configs', () => {
     for (const [name, config] of configs) {
       const registers = (item: object): boolean => (item as { plugins?: Record<string, unknown> }).plugins?.leaks === plugin;
       expect(config.some(registers), name).toBe(true);
+    }
+  });
+});
+
+describe('package', () => {
+  const pkg = packageJson as unknown as {
+    license: string;
+    homepage: string;
+    repository: { url: string };
+    bugs: { url: string };
+    files: string[];
+    dependencies: Record<string, string>;
+    peerDependencies: Record<string, string>;
+  };
+
+  it('points repository, bugs, homepage and every rule docs URL at the same repository', () => {
+    expect(pkg.repository.url).toBe(`git+${REPOSITORY}.git`);
+    expect(pkg.bugs.url).toBe(`${REPOSITORY}/issues`);
+    expect(pkg.homepage.startsWith(REPOSITORY)).toBe(true);
+    expect(REPOSITORY_DOCS.startsWith(`${REPOSITORY}/blob/main/`)).toBe(true);
+  });
+
+  it('ships a LICENSE that is the license package.json names', () => {
+    expect(pkg.files).toContain('LICENSE');
+    expect(readFileSync(path.join(root, 'LICENSE'), 'utf8')).toMatch(new RegExp(`^${pkg.license} License`));
+  });
+
+  it('depends on typescript-eslint packages by ranges that the typescript-eslint peer range matches (one copy in users\' trees)', () => {
+    const peerFloor = semver.minVersion(pkg.peerDependencies['typescript-eslint']!)!;
+    for (const [name, range] of Object.entries(pkg.dependencies).filter(([name]) => name.startsWith('@typescript-eslint/'))) {
+      expect(semver.valid(range), `${name} is pinned to ${range}`).toBeNull();
+      expect(semver.minVersion(range)!.version, name).toBe(peerFloor.version);
+      expect(semver.satisfies(installedVersion(name), range), name).toBe(true);
     }
   });
 });

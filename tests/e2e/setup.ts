@@ -16,7 +16,7 @@ export interface E2EContext {
   work: string;
   /** Absolute path of the packed tarball. */
   tarball: string;
-  /** Installed projects by name: their directory and the versions asked for. */
+  /** Installed projects by name: their directory and the versions installed. */
   projects: Record<'eslint10' | 'eslint9', { dir: string; versions: Record<string, string> }>;
 }
 
@@ -93,7 +93,9 @@ export default async function setup(project: TestProject): Promise<() => void> {
         `${JSON.stringify({ name: `leaks-e2e-${name}`, private: true, type: 'module', devDependencies: { ...versions[name], 'eslint-plugin-leaks': `file:${tarball}` } }, null, 2)}\n`,
       );
       await npm(['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], dir);
-      projects[name] = { dir, versions: versions[name] };
+      const installed = (dependency: string): string =>
+        (JSON.parse(readFileSync(path.join(dir, 'node_modules', dependency, 'package.json'), 'utf8')) as { version: string }).version;
+      projects[name] = { dir, versions: Object.fromEntries(Object.keys(versions[name]).map((dependency) => [dependency, installed(dependency)])) };
     }),
   );
   project.provide('e2e', { work, tarball, projects });
