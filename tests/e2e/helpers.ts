@@ -55,13 +55,20 @@ export function read(dir: string, name: string): string {
   return readFileSync(path.join(dir, name), 'utf8');
 }
 
+/** The ```js blocks of a section of README.md (`## Usage`, `## Troubleshooting`), as a user copies them. */
+export function readmeBlocks(section: string): string[] {
+  const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+  const start = readme.indexOf(`\n## ${section}\n`);
+  if (start === -1) throw new Error(`README.md has no "## ${section}" section`);
+  const end = readme.indexOf('\n## ', start + 1);
+  const blocks = [...readme.slice(start, end === -1 ? undefined : end).matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]!);
+  if (blocks.length === 0) throw new Error(`README.md has no \`\`\`js block under "## ${section}"`);
+  return blocks;
+}
+
 /** The first ```js block of README's "## Usage" section: the config a new user copies. */
 export function readmeConfig(): string {
-  const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
-  const usage = readme.slice(readme.indexOf('\n## Usage'));
-  const block = /```js\n([\s\S]*?)```/.exec(usage);
-  if (!block) throw new Error('README.md has no ```js block under "## Usage"');
-  return block[1]!;
+  return readmeBlocks('Usage')[0]!;
 }
 
 /** A plain TypeScript project: strict, Node types, ES2022 output to dist/. */

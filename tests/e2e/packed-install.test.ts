@@ -3,7 +3,7 @@
 // `--fix` changes nothing, the fixed project type-checks, and `--concurrency` / `--cache` give the same reports.
 import * as path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { TSCONFIG, copyWorkspace, eslint, parseJson, read, readmeConfig, run, workspace, type LintResult } from './helpers.js';
+import { TSCONFIG, copyWorkspace, eslint, parseJson, read, readmeBlocks, readmeConfig, run, workspace, type LintResult } from './helpers.js';
 
 const { projects } = inject('e2e');
 
@@ -122,5 +122,48 @@ describe('the packed plugin with ESLint 10 run in parallel or from a cache', () 
     expect(read(dir, '.eslintcache')).toContain('files.ts');
     const second = eslint(project, dir, ['.', '--cache', '--cache-location', cacheLocation, '-f', 'json']);
     expect(summary(parseJson(second), dir)).toEqual(expected);
+  });
+});
+
+describe("README's other configs, as written (ESLint 10)", () => {
+  const { dir: project } = projects.eslint10;
+
+  it("works beside typescript-eslint's recommendedTypeChecked", () => {
+    const config = readmeBlocks('Usage').find((block) => block.includes('recommendedTypeChecked'));
+    expect(config).toBeDefined();
+    const dir = workspace(project, { ...FILES, 'eslint.config.mjs': config! });
+    const results = parseJson(eslint(project, dir, ['.', '-f', 'json']));
+    expect(results.flatMap((r) => r.messages.filter((m) => m.fatal || m.ruleId === null))).toEqual([]);
+    expect(summary(results, dir).filter((line) => line.includes('leaks/'))).toEqual([
+      'src/abort.ts:2:3 leaks/no-leaked-listener',
+      'src/files.ts:4:24 leaks/no-leaked-resource',
+    ]);
+  });
+
+  it('lints a file outside every tsconfig once Troubleshooting\'s allowDefaultProject is added, and names the setting before', () => {
+    const script = `import * as net from 'node:net';
+
+export function ping(port: number): void {
+  const socket = net.connect(port);
+  socket.write('ping');
+}
+`;
+    const dir = workspace(project, { ...FILES, 'eslint.config.mjs': readmeConfig(), 'scripts/tool.ts': script });
+    const before = parseJson(eslint(project, dir, ['scripts/tool.ts', '-f', 'json']));
+    expect(before[0]!.messages).toEqual([
+      expect.objectContaining({ fatal: true, message: expect.stringMatching(/was not found by the project service[\s\S]*allowDefaultProject/) }),
+    ]);
+
+    const snippet = readmeBlocks('Troubleshooting').find((block) => block.includes('allowDefaultProject'));
+    expect(snippet).toBeDefined();
+    // The snippet as a user adds it: README's config with its array replaced by the snippet's.
+    const config = readmeConfig().replace(/export default defineConfig\([\s\S]*$/, snippet!);
+    const fixedDir = workspace(project, { ...FILES, 'eslint.config.mjs': config, 'scripts/tool.ts': script });
+    const after = parseJson(eslint(project, fixedDir, ['.', '-f', 'json']));
+    expect(summary(after, fixedDir)).toEqual([
+      'scripts/tool.ts:4:18 leaks/no-leaked-resource',
+      'src/abort.ts:2:3 leaks/no-leaked-listener',
+      'src/files.ts:4:24 leaks/no-leaked-resource',
+    ]);
   });
 });
