@@ -1,9 +1,13 @@
+import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 const IMPORTS_TEST_FILES = ['tests/rules/local-fix-safety.test.ts', 'tests/rules/no-unreleased-field.fix-safety.test.ts'];
 
 export default defineConfig({
   test: {
+    // vitest's default leaves a core free (one worker on two cores); the e2e and real-world tests spend most of their
+    // time waiting on child processes (npm, ESLint's CLI, git, the language server), so a second worker pays.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     testTimeout: 60_000,
     hookTimeout: 60_000,
     projects: [
