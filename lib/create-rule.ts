@@ -18,13 +18,20 @@ const ruleCreator = ESLintUtils.RuleCreator<LeaksRuleDocs>((name) => `${REPOSITO
 const JAVASCRIPT_FILE = /\.[cm]?jsx?$/i;
 
 /**
- * A JavaScript file without a TypeScript program behind it (no `allowJs` project, or parsed by espree): there is
- * nothing to judge, so the rule does nothing. The plugin's configs lint `.js` files so that projects which do type
- * them (`allowJs`/`checkJs`) get reports; the others must not fail. A TypeScript file without type information still
- * stops with typescript-eslint's message naming `parserOptions`: that is a configuration error to fix.
+ * A JavaScript file without a TypeScript program behind it, when that is by design: parsed by ESLint's own parser
+ * (no typescript-eslint services at all), or by typescript-eslint's with typed linting turned off for it
+ * (`disableTypeChecked`: `projectService: false`, `project: false`, `program: null`). The plugin's configs lint `.js`
+ * files so that projects which type them (`allowJs`) get reports; the others must not fail. Anything else without
+ * type information — a TypeScript file, or a JavaScript file given typescript-eslint's parser and no project — still
+ * stops with typescript-eslint's message naming `parserOptions`: that is a configuration to fix, not to hide.
  */
 function untypedJavaScript(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): boolean {
-  return JAVASCRIPT_FILE.test(context.filename) && !context.sourceCode.parserServices?.program;
+  if (!JAVASCRIPT_FILE.test(context.filename)) return false;
+  const services = context.sourceCode.parserServices;
+  if (services?.program) return false;
+  if (!services || !('esTreeNodeToTSNodeMap' in services)) return true;
+  const options = (context.languageOptions?.parserOptions ?? {}) as { projectService?: unknown; project?: unknown; program?: unknown };
+  return options.projectService === false || options.project === false || options.program === null;
 }
 
 export function createRule<Options extends readonly unknown[], MessageIds extends string>(

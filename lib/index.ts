@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as parser from '@typescript-eslint/parser';
+import { parser } from 'typescript-eslint';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { type RuleName, rules } from './rules.js';
 
@@ -94,7 +94,8 @@ function configFileDirectory(): string | undefined {
 
 /**
  * A config brings what its rules need, as typescript-eslint's `recommendedTypeChecked` does: typescript-eslint's
- * parser with the project service for TypeScript files (each file is typed by the tsconfig.json nearest to it), then
+ * parser (the user's typescript-eslint, so there is one project service) with the project service for TypeScript
+ * files (each file is typed by the tsconfig.json nearest to it), then
  * the rules for TypeScript and JavaScript files. JavaScript files keep ESLint's own parser unless the user's config
  * gives them typescript-eslint's; without a program behind them the rules skip them (lib/create-rule.ts).
  */
@@ -102,9 +103,9 @@ function config(configName: string, ruleLevels: RuleLevels): TSESLint.FlatConfig
   const tsconfigRootDir = configFileDirectory();
   return [
     {
+      // Declaration files too: another config object may make ESLint lint them, and only this parser reads them.
       name: 'leaks/typescript-parser',
       files: TYPESCRIPT_FILES,
-      ignores: DECLARATION_FILES,
       languageOptions: { parser, parserOptions: { projectService: true, ...(tsconfigRootDir && { tsconfigRootDir }) } },
     },
     {
@@ -160,3 +161,5 @@ const disableTypeChecked: TSESLint.FlatConfig.ConfigArray = [
 plugin.configs['disable-type-checked'] = disableTypeChecked;
 
 export default plugin;
+// `require('eslint-plugin-leaks')` (an eslint.config.cjs, Node's require of ES modules) gets the plugin itself.
+export { plugin as 'module.exports' };

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import plugin from '../lib/index.js';
 import { rules } from '../lib/rules.js';
 import { REPOSITORY, REPOSITORY_DOCS } from '../lib/create-rule.js';
-import * as parser from '@typescript-eslint/parser';
+import { parser } from 'typescript-eslint';
 import type { TSESLint } from '@typescript-eslint/utils';
 import semver from 'semver';
 
@@ -168,6 +168,8 @@ describe('configs', () => {
       const withRules = config.find((item) => item.rules)!;
       expect(withRules.files, name).toEqual(expect.arrayContaining(['**/*.ts', '**/*.js', '**/*.mjs', '**/*.cjs']));
       expect(withRules.ignores, name).toEqual(['**/*.d.ts', '**/*.d.mts', '**/*.d.cts']);
+      // Declaration files that another config object lints still get the TypeScript parser.
+      expect(parsing?.ignores, name).toBeUndefined();
     }
   });
 
@@ -207,7 +209,11 @@ describe('package', () => {
     expect(readFileSync(path.join(root, 'LICENSE'), 'utf8')).toMatch(new RegExp(`^${pkg.license} License`));
   });
 
-  it('depends on typescript-eslint packages by ranges that the typescript-eslint peer range matches (one copy in users\' trees)', () => {
+  it('depends on typescript-eslint packages by ranges that start where the typescript-eslint peer range starts, and takes the parser from the peer', () => {
+    // The parser (and with it the project service, which holds the programs) must be the user's own: a second copy
+    // would build every program twice.
+    expect(Object.keys(pkg.dependencies)).not.toContain('@typescript-eslint/parser');
+    expect(Object.keys(pkg.dependencies)).not.toContain('@typescript-eslint/typescript-estree');
     const peerFloor = semver.minVersion(pkg.peerDependencies['typescript-eslint']!)!;
     for (const [name, range] of Object.entries(pkg.dependencies).filter(([name]) => name.startsWith('@typescript-eslint/'))) {
       expect(semver.valid(range), `${name} is pinned to ${range}`).toBeNull();

@@ -41,7 +41,7 @@ export function start(port) {
 `;
   for (const [parserName, languageOptions] of [
     ["ESLint's own parser", {}],
-    ["typescript-eslint's parser without a project", { parser: tseslint.parser }],
+    ["typescript-eslint's parser with typed linting turned off (disableTypeChecked)", { parser: tseslint.parser, parserOptions: { projectService: false, project: false, program: null } }],
   ] as const) {
     it(`is skipped by every rule, with ${parserName}`, async () => {
       const eslint = new ESLint({
@@ -60,6 +60,22 @@ export function start(port) {
       expect(result!.messages).toEqual([]);
     });
   }
+
+  it("fails with the message naming parserOptions when it has typescript-eslint's parser and no project (a setting forgotten, not turned off)", async () => {
+    const eslint = new ESLint({
+      cwd: fixturesDir,
+      overrideConfigFile: true,
+      overrideConfig: [
+        {
+          files: ['**/*.js'],
+          languageOptions: { parser: tseslint.parser },
+          plugins: { leaks: plugin as unknown as ESLint.Plugin },
+          rules: { 'leaks/no-leaked-timer': 'error' },
+        },
+      ],
+    });
+    await expect(eslint.lintText(code, { filePath: `${fixturesDir}/untyped.js` })).rejects.toThrow(/requires type information[\s\S]*parserOptions/);
+  });
 
   it('is linted when the project types it (the fixture project has allowJs)', async () => {
     const eslint = new ESLint({

@@ -1,7 +1,7 @@
 // Plans the edits that fix a leaking local resource: `using` / `await using`, `try { … } finally { release }` over the
 // rest of its block, or a release before each leaking exit. Decides which one is a fix (applied by `--fix`) and which
 // are only suggestions, and withholds edits that would change what the program does beyond releasing the resource.
-import { ASTUtils, AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES, AST_TOKEN_TYPES, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isThenableType } from 'ts-api-utils';
 import ts from 'typescript';
 import type { Catalog } from '../catalog/catalog.js';
@@ -647,7 +647,9 @@ class Planner {
           if (this.firstOnLine(statement)) return fixer.insertTextBefore(statement, `${release}${this.eol}${lineIndent(this.sourceCode, statement)}`);
           const previous = this.sourceCode.getTokenBefore(statement, { includeComments: true })!;
           const outer = lineIndent(this.sourceCode, statement);
-          const indent = outer + indentUnit(this.sourceCode);
+          // After `case x:` or a one-line block's `{`, one level deeper; after another statement, at its level.
+          const opens = previous.type === AST_TOKEN_TYPES.Punctuator && (previous.value === ':' || previous.value === '{');
+          const indent = opens ? outer + indentUnit(this.sourceCode) : outer;
           const edits = [fixer.replaceTextRange([previous.range[1], statement.range[0]], `${this.eol}${indent}${release}${this.eol}${indent}`)];
           // `{ return x; }` on one line: its closing brace moves to a line of its own too.
           const next = this.sourceCode.getTokenAfter(statement, { includeComments: true });

@@ -32,8 +32,15 @@ export function indentUnit(sourceCode: Readonly<TSESLint.SourceCode>): string {
   let spaces = 0;
   let previous = 0;
   const steps = new Map<number, number>();
-  for (const line of sourceCode.lines) {
-    if (line.trim() === '') continue;
+  // Lines inside multi-line strings and templates (an indented SQL query) say nothing about the code's indentation.
+  const inLiteral = new Set<number>();
+  for (const token of sourceCode.ast.tokens) {
+    if ((token.type === 'Template' || token.type === 'String' || token.type === 'JSXText') && token.loc.start.line !== token.loc.end.line) {
+      for (let line = token.loc.start.line + 1; line <= token.loc.end.line; line++) inLiteral.add(line);
+    }
+  }
+  for (const [index, line] of sourceCode.lines.entries()) {
+    if (line.trim() === '' || inLiteral.has(index + 1)) continue;
     const leading = /^[ \t]*/.exec(line)![0];
     if (leading.startsWith('\t')) {
       tabs++;

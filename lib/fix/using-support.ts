@@ -15,53 +15,67 @@ export interface ProjectUsingSupport {
   downlevels: boolean;
 }
 
-const byProgram = new WeakMap<ts.Program, { typeChecks: boolean; emitsDownlevel: boolean }>();
-const emitOptionsByConfigFile = new Map<string, ts.CompilerOptions | undefined>();
+const byProgram = new WeakMap<ts.Program, boolean>();
+
+interface ProjectConfig {
+  mtimeMs: number;
+  options: ts.CompilerOptions;
+  fileNames: Set<string>;
+}
+const configByFile = new Map<string, ProjectConfig | undefined>();
 
 /**
- * The options the project compiles with, as its tsconfig.json says. A lint program's own options are not that:
- * typescript-eslint forces `noEmit` on the programs it builds ahead of time for a single CLI run (`eslint .`,
- * `--fix-dry-run`, `CI=true`) but not on those of `--fix` or an editor, so a decision read from them would differ
- * between `--fix-dry-run` and `--fix`. Programs without a tsconfig.json (a default project) keep their own options.
+ * The project's tsconfig.json as it says, re-read when the file changes (an editor's session outlives edits to it).
+ * A lint program's own options are not that: typescript-eslint forces `noEmit` on the programs it builds ahead of time
+ * for a single CLI run (`eslint .`, `--fix-dry-run`, `CI=true`) but not on those of `--fix` or an editor, so a decision
+ * read from them would differ between `--fix-dry-run` and `--fix`.
  */
-function projectOptions(program: ts.Program): ts.CompilerOptions {
-  const options = program.getCompilerOptions();
-  const configFile = options.configFilePath;
-  if (typeof configFile !== 'string') return options;
-  if (!emitOptionsByConfigFile.has(configFile)) {
-    let parsed: ts.CompilerOptions | undefined;
-    try {
-      const host: ts.ParseConfigFileHost = { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined };
-      parsed = ts.getParsedCommandLineOfConfigFile(configFile, undefined, host)?.options;
-    } catch {
-      parsed = undefined;
-    }
-    emitOptionsByConfigFile.set(configFile, parsed);
+function projectConfig(program: ts.Program): ProjectConfig | undefined {
+  const configFile = program.getCompilerOptions().configFilePath;
+  if (typeof configFile !== 'string') return undefined;
+  let mtimeMs: number;
+  try {
+    mtimeMs = fs.statSync(configFile).mtimeMs;
+  } catch {
+    return undefined;
   }
-  return emitOptionsByConfigFile.get(configFile) ?? options;
+  const cached = configByFile.get(configFile);
+  if (cached && cached.mtimeMs === mtimeMs) return cached;
+  let config: ProjectConfig | undefined;
+  try {
+    const host: ts.ParseConfigFileHost = { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined };
+    const parsed = ts.getParsedCommandLineOfConfigFile(configFile, undefined, host);
+    config = parsed && { mtimeMs, options: parsed.options, fileNames: new Set(parsed.fileNames.map((name) => path.resolve(name))) };
+  } catch {
+    config = undefined;
+  }
+  configByFile.set(configFile, config);
+  return config;
 }
 
-function programSupport(program: ts.Program): { typeChecks: boolean; emitsDownlevel: boolean } {
-  let support = byProgram.get(program);
-  if (!support) {
+function typeChecksUsing(program: ts.Program): boolean {
+  let typeChecks = byProgram.get(program);
+  if (typeChecks === undefined) {
     const [major = 0, minor = 0] = ts.versionMajorMinor.split('.').map(Number);
     const disposableLib = program
       .getSourceFiles()
       .some((file) => program.isSourceFileDefaultLibrary(file) && /[\\/]lib\.[a-z0-9]+\.disposable\.d\.ts$/.test(file.fileName));
-    const options = projectOptions(program);
-    support = {
-      typeChecks: (major > 5 || (major === 5 && minor >= 2)) && disposableLib,
-      emitsDownlevel: !options.noEmit && !options.emitDeclarationOnly && (options.target ?? ts.ScriptTarget.ES5) < ts.ScriptTarget.ESNext,
-    };
-    byProgram.set(program, support);
+    typeChecks = (major > 5 || (major === 5 && minor >= 2)) && disposableLib;
+    byProgram.set(program, typeChecks);
   }
-  return support;
+  return typeChecks;
 }
 
+const emitsDownlevel = (options: ts.CompilerOptions): boolean =>
+  !options.noEmit && !options.emitDeclarationOnly && (options.target ?? ts.ScriptTarget.ES5) < ts.ScriptTarget.ESNext;
+
 export function projectUsingSupport(program: ts.Program, fileName: string): ProjectUsingSupport {
-  const { typeChecks, emitsDownlevel } = programSupport(program);
   const typeScriptFile = /\.[cm]?tsx?$/.test(fileName) && !/\.d\.[cm]?tsx?$/.test(fileName);
-  return { typeChecks: typeChecks && typeScriptFile, downlevels: emitsDownlevel && typeScriptFile };
+  // The tsconfig decides what TypeScript emits for the files it compiles. A file it does not compile (one typed by a
+  // default project, `allowDefaultProject`) is not emitted by anything TypeScript runs: the program's own options.
+  const config = projectConfig(program);
+  const options = config?.fileNames.has(path.resolve(fileName)) ? config.options : program.getCompilerOptions();
+  return { typeChecks: typeChecksUsing(program) && typeScriptFile, downlevels: emitsDownlevel(options) && typeScriptFile };
 }
 
 const versionByDirectory = new Map<string, string | undefined>();

@@ -1,6 +1,7 @@
 // The packed package, installed into fresh projects with ESLint 10 and ESLint 9, configured with README's config
 // verbatim: the CLI finds the leaks, skips untyped JavaScript, `--fix-dry-run` shows the edit `--fix` writes, a second
-// `--fix` changes nothing, the fixed project type-checks, and `--concurrency` / `--cache` give the same reports.
+// `--fix` changes nothing, the fixed project type-checks, and `--concurrency` / `--cache`
+// (unchanged files) give the same reports.
 import * as path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { TSCONFIG, copyWorkspace, eslint, parseJson, read, readmeBlocks, readmeConfig, run, workspace, type LintResult } from './helpers.js';
@@ -110,7 +111,7 @@ describe('the packed plugin with ESLint 10 run in parallel or from a cache', () 
   const { dir: project } = projects.eslint10;
   const files = { ...FILES, 'eslint.config.mjs': readmeConfig() };
 
-  it('gives the same reports with --concurrency and with --cache', () => {
+  it('gives the same reports with --concurrency, and from --cache for files that did not change', () => {
     const dir = workspace(project, files);
     const expected = ['src/abort.ts:2:3 leaks/no-leaked-listener', 'src/files.ts:4:24 leaks/no-leaked-resource'];
     const concurrent = eslint(project, dir, ['.', '--concurrency', '2', '-f', 'json']);
@@ -127,6 +128,13 @@ describe('the packed plugin with ESLint 10 run in parallel or from a cache', () 
 
 describe("README's other configs, as written (ESLint 10)", () => {
   const { dir: project } = projects.eslint10;
+
+  it('works from an eslint.config.cjs that requires the plugin', () => {
+    const config = "const leaks = require('eslint-plugin-leaks');\n\nmodule.exports = [...leaks.configs.recommended];\n";
+    const dir = workspace(project, { ...FILES, 'eslint.config.cjs': config });
+    const results = parseJson(eslint(project, dir, ['.', '-f', 'json']));
+    expect(summary(results, dir)).toEqual(['src/abort.ts:2:3 leaks/no-leaked-listener', 'src/files.ts:4:24 leaks/no-leaked-resource']);
+  });
 
   it("works beside typescript-eslint's recommendedTypeChecked", () => {
     const config = readmeBlocks('Usage').find((block) => block.includes('recommendedTypeChecked'));
@@ -158,12 +166,37 @@ export function ping(port: number): void {
     expect(snippet).toBeDefined();
     // The snippet as a user adds it: README's config with its array replaced by the snippet's.
     const config = readmeConfig().replace(/export default defineConfig\([\s\S]*$/, snippet!);
-    const fixedDir = workspace(project, { ...FILES, 'eslint.config.mjs': config, 'scripts/tool.ts': script });
+    const fixedDir = workspace(project, {
+      ...FILES,
+      'eslint.config.mjs': config,
+      'scripts/tool.ts': script,
+      'scripts/bytes.ts': FILES['src/files.ts'],
+    });
     const after = parseJson(eslint(project, fixedDir, ['.', '-f', 'json']));
     expect(summary(after, fixedDir)).toEqual([
+      'scripts/bytes.ts:4:24 leaks/no-leaked-resource',
       'scripts/tool.ts:4:18 leaks/no-leaked-resource',
       'src/abort.ts:2:3 leaks/no-leaked-listener',
       'src/files.ts:4:24 leaks/no-leaked-resource',
     ]);
+
+    // The tsconfig compiles src/ (TypeScript downlevels `await using` there); nothing compiles scripts/, so a script
+    // that runs as it is written gets try/finally.
+    const dryRun = parseJson(eslint(project, fixedDir, ['src/files.ts', 'scripts/bytes.ts', '--fix-dry-run', '-f', 'json']));
+    expect(Object.fromEntries(dryRun.map((r) => [path.relative(fixedDir, r.filePath), r.output]))).toEqual({
+      'src/files.ts': FIXED_FILES_TS,
+      'scripts/bytes.ts': `import * as fs from 'node:fs/promises';
+
+export async function firstBytes(path: string): Promise<number> {
+  const handle = await fs.open(path);
+  try {
+    const { bytesRead } = await handle.read();
+    return bytesRead;
+  } finally {
+    await handle.close();
+  }
+}
+`,
+    });
   });
 });

@@ -377,6 +377,61 @@ export function greet(port: number, name: string): boolean {
 }`,
   },
   {
+    name: 'release at the exit: after another statement on its line, at that statement\'s level; a template\'s indented lines do not set the indentation step',
+    code: `import * as net from 'node:net';
+export function greet(port: number, quiet: boolean): string {
+  const query = \`
+    SELECT *
+        FROM t
+            WHERE x
+                AND y\`;
+  const socket = net.connect(port);
+  if (quiet) return query;
+  console.log(query); return '';
+}`,
+    errors: [
+      {
+        messageId: 'leak',
+        line: 8,
+        column: 18,
+        suggestions: [
+          { messageId: 'suggestFinally', output: `import * as net from 'node:net';
+export function greet(port: number, quiet: boolean): string {
+  const query = \`
+    SELECT *
+        FROM t
+            WHERE x
+                AND y\`;
+  const socket = net.connect(port);
+  try {
+    if (quiet) return query;
+    console.log(query); return '';
+  } finally {
+    socket.end();
+  }
+}` },
+          { messageId: 'suggestRelease', output: `import * as net from 'node:net';
+export function greet(port: number, quiet: boolean): string {
+  const query = \`
+    SELECT *
+        FROM t
+            WHERE x
+                AND y\`;
+  const socket = net.connect(port);
+  if (quiet) {
+    socket.end();
+    return query;
+  }
+  console.log(query);
+  socket.end();
+  return '';
+}` },
+        ],
+      },
+    ],
+    output: null,
+  },
+  {
     name: 'release at the exit: a tab-indented file gets tabs',
     code: `import * as net from 'node:net';
 export function greet(port: number, quiet: boolean): void {
