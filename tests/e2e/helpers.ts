@@ -111,3 +111,41 @@ export function parseJson(result: Run): LintResult[] {
     throw new Error(`ESLint printed no JSON (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
   }
 }
+
+/** The sample sources the e2e tests lint: a FileHandle `--fix` releases, a listener only a suggestion removes. */
+export const LEAKY_FILES_TS = `import * as fs from 'node:fs/promises';
+
+export async function firstBytes(path: string): Promise<number> {
+  const handle = await fs.open(path);
+  const { bytesRead } = await handle.read();
+  return bytesRead;
+}
+`;
+
+/** LEAKY_FILES_TS after `eslint --fix` in a project whose tsconfig emits ES2022 (TypeScript downlevels `await using`). */
+export const FIXED_FILES_TS = `import * as fs from 'node:fs/promises';
+
+export async function firstBytes(path: string): Promise<number> {
+  await using handle = await fs.open(path);
+  const { bytesRead } = await handle.read();
+  return bytesRead;
+}
+`;
+
+export const ABORT_TS = `export async function pause(ms: number, signal: AbortSignal): Promise<void> {
+  signal.addEventListener('abort', () => console.log('aborted'));
+  await new Promise((resolve) => setTimeout(resolve, ms));
+}
+`;
+
+export const CLEAN_TS = `import * as fs from 'node:fs/promises';
+
+export async function size(path: string): Promise<number> {
+  const handle = await fs.open(path);
+  try {
+    return (await handle.stat()).size;
+  } finally {
+    await handle.close();
+  }
+}
+`;

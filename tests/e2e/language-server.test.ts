@@ -18,33 +18,9 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node.js';
-import { TSCONFIG, readmeConfig, root, workspace } from './helpers.js';
+import { ABORT_TS, FIXED_FILES_TS, LEAKY_FILES_TS, TSCONFIG, readmeConfig, root, workspace } from './helpers.js';
 
 const { projects } = inject('e2e');
-
-const FILES_TS = `import * as fs from 'node:fs/promises';
-
-export async function firstBytes(path: string): Promise<number> {
-  const handle = await fs.open(path);
-  const { bytesRead } = await handle.read();
-  return bytesRead;
-}
-`;
-
-const FIXED_FILES_TS = `import * as fs from 'node:fs/promises';
-
-export async function firstBytes(path: string): Promise<number> {
-  await using handle = await fs.open(path);
-  const { bytesRead } = await handle.read();
-  return bytesRead;
-}
-`;
-
-const ABORT_TS = `export async function pause(ms: number, signal: AbortSignal): Promise<void> {
-  signal.addEventListener('abort', () => console.log('aborted'));
-  await new Promise((resolve) => setTimeout(resolve, ms));
-}
-`;
 
 const SERVER = path.join(root, 'node_modules', 'vscode-langservers-extracted', 'bin', 'vscode-eslint-language-server');
 const DOCS = 'https://github.com/eslint-plugin-leaks/eslint-plugin-leaks/blob/main/docs/rules/';
@@ -143,7 +119,7 @@ describe('the packed plugin in the ESLint language server (vscode-eslint, ESLint
   const dir = workspace(project, {
     'eslint.config.mjs': readmeConfig(),
     'tsconfig.json': TSCONFIG,
-    'src/files.ts': FILES_TS,
+    'src/files.ts': LEAKY_FILES_TS,
     'src/abort.ts': ABORT_TS,
   });
   const uri = (name: string): string => pathToFileURL(path.join(dir, name)).href;
@@ -259,7 +235,7 @@ describe('the packed plugin in the ESLint language server (vscode-eslint, ESLint
       codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.eslint'] },
     });
     await connection.sendNotification('initialized', {});
-    await open('src/files.ts', FILES_TS);
+    await open('src/files.ts', LEAKY_FILES_TS);
     await open('src/abort.ts', ABORT_TS);
   });
 
@@ -369,7 +345,7 @@ describe('the packed plugin in the ESLint language server (vscode-eslint, ESLint
     for (let i = 0; i < 10; i++) {
       const leaky = i % 2 === 0;
       const started = performance.now();
-      await change(filesUri, leaky ? FILES_TS : FIXED_FILES_TS);
+      await change(filesUri, leaky ? LEAKY_FILES_TS : FIXED_FILES_TS);
       const items = await diagnostics(filesUri);
       times.push(performance.now() - started);
       expect(items.map((d) => d.code)).toEqual(leaky ? ['leaks/no-leaked-resource'] : []);

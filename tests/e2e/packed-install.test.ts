@@ -4,51 +4,21 @@
 // (unchanged files) give the same reports.
 import * as path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { TSCONFIG, copyWorkspace, eslint, parseJson, read, readmeBlocks, readmeConfig, run, workspace, type LintResult } from './helpers.js';
+import { ABORT_TS, CLEAN_TS, FIXED_FILES_TS, LEAKY_FILES_TS, TSCONFIG, copyWorkspace, eslint, parseJson, read, readmeBlocks, readmeConfig, run, workspace, type LintResult } from './helpers.js';
 
 const { projects } = inject('e2e');
 
 const FILES = {
   'tsconfig.json': TSCONFIG,
-  'src/files.ts': `import * as fs from 'node:fs/promises';
-
-export async function firstBytes(path: string): Promise<number> {
-  const handle = await fs.open(path);
-  const { bytesRead } = await handle.read();
-  return bytesRead;
-}
-`,
-  'src/abort.ts': `export async function pause(ms: number, signal: AbortSignal): Promise<void> {
-  signal.addEventListener('abort', () => console.log('aborted'));
-  await new Promise((resolve) => setTimeout(resolve, ms));
-}
-`,
-  'src/clean.ts': `import * as fs from 'node:fs/promises';
-
-export async function size(path: string): Promise<number> {
-  const handle = await fs.open(path);
-  try {
-    return (await handle.stat()).size;
-  } finally {
-    await handle.close();
-  }
-}
-`,
+  'src/files.ts': LEAKY_FILES_TS,
+  'src/abort.ts': ABORT_TS,
+  'src/clean.ts': CLEAN_TS,
   // No type information for JavaScript in this project: the rules skip it rather than fail.
   'src/plain.js': `export function tick() {
   setInterval(() => console.log('tick'), 1000);
 }
 `,
 };
-
-const FIXED_FILES_TS = `import * as fs from 'node:fs/promises';
-
-export async function firstBytes(path: string): Promise<number> {
-  await using handle = await fs.open(path);
-  const { bytesRead } = await handle.read();
-  return bytesRead;
-}
-`;
 
 /** rule, file, line, column of every message, for comparing runs. */
 function summary(results: LintResult[], dir: string): string[] {

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { TSCONFIG, read, readmeConfig, root, run, workspace, writeFiles, type Run } from './helpers.js';
+import { ABORT_TS, FIXED_FILES_TS, LEAKY_FILES_TS, TSCONFIG, read, readmeConfig, root, run, workspace, writeFiles, type Run } from './helpers.js';
 
 const { projects } = inject('e2e');
 const project = projects.eslint10.dir;
@@ -32,30 +32,6 @@ function readmeLintStaged(): Record<string, string> {
   if (!match) throw new Error('README.md has no `"lint-staged": { … }` snippet');
   return JSON.parse(match[1]!) as Record<string, string>;
 }
-
-const LEAKY_ABORT = `export async function pause(ms: number, signal: AbortSignal): Promise<void> {
-  signal.addEventListener('abort', () => console.log('aborted'));
-  await new Promise((resolve) => setTimeout(resolve, ms));
-}
-`;
-
-const LEAKY_FILES = `import * as fs from 'node:fs/promises';
-
-export async function firstBytes(path: string): Promise<number> {
-  const handle = await fs.open(path);
-  const { bytesRead } = await handle.read();
-  return bytesRead;
-}
-`;
-
-const FIXED_FILES = `import * as fs from 'node:fs/promises';
-
-export async function firstBytes(path: string): Promise<number> {
-  await using handle = await fs.open(path);
-  const { bytesRead } = await handle.read();
-  return bytesRead;
-}
-`;
 
 /**
  * git with no system or global configuration (no user hooksPath, template, signing or aliases), a throwaway HOME, and
@@ -129,7 +105,7 @@ describe('a pre-commit hook running lint-staged 16 with README’s configuration
   it('blocks a commit of a leak --fix cannot release, with ESLint’s report', () => {
     const dir = repository();
     const head = gitOk(dir, 'rev-parse', 'HEAD').trim();
-    writeFiles(dir, { 'src/abort.ts': LEAKY_ABORT });
+    writeFiles(dir, { 'src/abort.ts': ABORT_TS });
     gitOk(dir, 'add', 'src/abort.ts');
 
     const commit = git(dir, 'commit', '-m', 'Add pause()');
@@ -149,14 +125,14 @@ describe('a pre-commit hook running lint-staged 16 with README’s configuration
     expect(gitOk(dir, 'rev-parse', 'HEAD').trim()).toBe(head);
     expect(gitOk(dir, 'rev-list', '--count', 'HEAD').trim()).toBe('1');
     expect(gitOk(dir, 'status', '--porcelain')).toBe('A  src/abort.ts\n');
-    expect(read(dir, 'src/abort.ts')).toBe(LEAKY_ABORT);
+    expect(read(dir, 'src/abort.ts')).toBe(ABORT_TS);
     expect(gitOk(dir, 'stash', 'list')).toBe('');
   });
 
   it('commits a leak --fix releases, with the fix', () => {
     const dir = repository();
     const head = gitOk(dir, 'rev-parse', 'HEAD').trim();
-    writeFiles(dir, { 'src/files.ts': LEAKY_FILES });
+    writeFiles(dir, { 'src/files.ts': LEAKY_FILES_TS });
     gitOk(dir, 'add', 'src/files.ts');
 
     const commit = git(dir, 'commit', '-m', 'Add firstBytes()');
@@ -170,8 +146,8 @@ describe('a pre-commit hook running lint-staged 16 with README’s configuration
     expect(gitOk(dir, 'log', '-1', '--format=%s')).toBe('Add firstBytes()\n');
     expect(gitOk(dir, 'show', '--name-status', '--format=', 'HEAD')).toBe('A\tsrc/files.ts\n');
     // The committed file is the fixed one, the working tree has the same, and nothing is left unstaged or stashed.
-    expect(gitOk(dir, 'show', 'HEAD:src/files.ts')).toBe(FIXED_FILES);
-    expect(read(dir, 'src/files.ts')).toBe(FIXED_FILES);
+    expect(gitOk(dir, 'show', 'HEAD:src/files.ts')).toBe(FIXED_FILES_TS);
+    expect(read(dir, 'src/files.ts')).toBe(FIXED_FILES_TS);
     expect(gitOk(dir, 'status', '--porcelain')).toBe('');
     expect(gitOk(dir, 'stash', 'list')).toBe('');
   });

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, inject, it } from 'vitest';
-import { TSCONFIG, eslint, readmeConfig, root, run, workspace } from './helpers.js';
+import { ABORT_TS, CLEAN_TS, LEAKY_FILES_TS, TSCONFIG, eslint, readmeConfig, root, run, workspace } from './helpers.js';
 
 const { projects } = inject('e2e');
 const project = projects.eslint10.dir;
@@ -18,30 +18,9 @@ const project = projects.eslint10.dir;
 const FILES = {
   'tsconfig.json': TSCONFIG,
   'eslint.config.mjs': readmeConfig(),
-  'src/files.ts': `import * as fs from 'node:fs/promises';
-
-export async function firstBytes(path: string): Promise<number> {
-  const handle = await fs.open(path);
-  const { bytesRead } = await handle.read();
-  return bytesRead;
-}
-`,
-  'src/abort.ts': `export async function pause(ms: number, signal: AbortSignal): Promise<void> {
-  signal.addEventListener('abort', () => console.log('aborted'));
-  await new Promise((resolve) => setTimeout(resolve, ms));
-}
-`,
-  'src/clean.ts': `import * as fs from 'node:fs/promises';
-
-export async function size(path: string): Promise<number> {
-  const handle = await fs.open(path);
-  try {
-    return (await handle.stat()).size;
-  } finally {
-    await handle.close();
-  }
-}
-`,
+  'src/files.ts': LEAKY_FILES_TS,
+  'src/abort.ts': ABORT_TS,
+  'src/clean.ts': CLEAN_TS,
 };
 
 const requireFromRoot = createRequire(path.join(root, 'package.json'));
