@@ -660,14 +660,15 @@ class Planner {
         }
         // A braceless body gets braces, and the release and the statement lines of their own.
         const before = this.sourceCode.getTokenBefore(statement);
-        const commented = this.sourceCode.getCommentsBefore(statement).some((c) => before && c.range[0] >= before.range[1]);
-        if (before && parent && !commented) {
+        // Comments between the head and the body (`if (a) // why`) stay after the opening brace, when on one line.
+        const between = before ? this.sourceCode.text.slice(before.range[1], statement.range[0]).trim() : '';
+        if (before && parent && !between.includes('\n')) {
           const ownLine = this.firstOnLine(statement) && before.loc.end.line < statement.loc.start.line;
           const outer = lineIndent(this.sourceCode, before);
           const indent = ownLine ? lineIndent(this.sourceCode, statement) : outer + indentUnit(this.sourceCode);
           return fixer.replaceTextRange(
             [before.range[1], statement.range[1]],
-            ` {${this.eol}${indent}${release}${this.eol}${indent}${this.sourceCode.getText(statement)}${this.eol}${outer}}`,
+            ` {${between && ` ${between}`}${this.eol}${indent}${release}${this.eol}${indent}${this.sourceCode.getText(statement)}${this.eol}${outer}}`,
           );
         }
         return fixer.replaceText(statement, `{ ${release} ${this.sourceCode.getText(statement)} }`);

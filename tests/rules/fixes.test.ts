@@ -432,6 +432,31 @@ export function greet(port: number, quiet: boolean): string {
     output: null,
   },
   {
+    name: 'release at the exit: a comment between the head and a braceless body stays, after the opening brace',
+    code: `import * as net from 'node:net';
+export function greet(port: number, quiet: boolean, late: boolean): void {
+  const socket = net.connect(port);
+  if (quiet) /* nothing to say */ return;
+  if (late) // too late
+    return;
+  socket.end('hi');
+}`,
+    errors: [{ messageId: 'leak', line: 3, column: 18 }],
+    output: `import * as net from 'node:net';
+export function greet(port: number, quiet: boolean, late: boolean): void {
+  const socket = net.connect(port);
+  if (quiet) { /* nothing to say */
+    socket.end();
+    return;
+  }
+  if (late) { // too late
+    socket.end();
+    return;
+  }
+  socket.end('hi');
+}`,
+  },
+  {
     name: 'release at the exit: a tab-indented file gets tabs',
     code: `import * as net from 'node:net';
 export function greet(port: number, quiet: boolean): void {
