@@ -1,5 +1,5 @@
 // The rule factory every rule in this plugin is built with: typed options, docs URLs that point at docs/rules/, and
-// the one exception to "no type information is an error": a JavaScript file the project does not type is skipped.
+// the one exception to "no type information is an error": a JavaScript file with typed linting off for it is skipped.
 import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
 import type { RuleWithMetaAndName } from '@typescript-eslint/utils/eslint-utils';
 

@@ -95,9 +95,9 @@ function configFileDirectory(): string | undefined {
 /**
  * A config brings what its rules need, as typescript-eslint's `recommendedTypeChecked` does: typescript-eslint's
  * parser (the user's typescript-eslint, so there is one project service) with the project service for TypeScript
- * files (each file is typed by the tsconfig.json nearest to it), then
- * the rules for TypeScript and JavaScript files. JavaScript files keep ESLint's own parser unless the user's config
- * gives them typescript-eslint's; without a program behind them the rules skip them (lib/create-rule.ts).
+ * files (each file is typed by the tsconfig.json nearest to it), then the rules for TypeScript and JavaScript files.
+ * JavaScript files keep ESLint's own parser unless the user's config gives them typescript-eslint's; when typed
+ * linting is off for them the rules skip them (lib/create-rule.ts).
  */
 function config(configName: string, ruleLevels: RuleLevels): TSESLint.FlatConfig.ConfigArray {
   const tsconfigRootDir = configFileDirectory();

@@ -2,7 +2,7 @@
 // of the body goes into `try`, the removal into `finally`. An inline listener is given a name first.
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { childNodes, lineIndent, skipValueWrappers } from '../analysis/usage.js';
-import { indentableLineStarts, indentUnit } from './text.js';
+import { indentableLineStarts, levelBetween } from './text.js';
 
 export interface ListenerRemovalInput {
   sourceCode: Readonly<TSESLint.SourceCode>;
@@ -99,7 +99,7 @@ export function planListenerRemoval(input: ListenerRemovalInput): ListenerRemova
   const text = sourceCode.text;
   const indent = lineIndent(sourceCode, statement);
   const outer = lineIndent(sourceCode, fn.body);
-  const unit = indent.length > outer.length && indent.startsWith(outer) ? indent.slice(outer.length) : indentUnit(sourceCode);
+  const unit = levelBetween(sourceCode, outer, indent);
   const from = statement.range[1];
   const last = rest[rest.length - 1]!;
   const comments = sourceCode.getCommentsAfter(last).filter((c) => c.range[1] <= fn.body.range[1] - 1);

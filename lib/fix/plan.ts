@@ -6,7 +6,7 @@ import { isThenableType } from 'ts-api-utils';
 import ts from 'typescript';
 import type { Catalog } from '../catalog/catalog.js';
 import { DISPOSABLE_KIND, END_EVENTS, LISTENER_METHODS } from '../catalog/resources.js';
-import { indentableLineStarts, indentUnit } from './text.js';
+import { indentableLineStarts, indentUnit, levelBetween } from './text.js';
 import type { Finding, Held, LeakExit } from '../analysis/findings.js';
 import {
   childNodes,
@@ -857,7 +857,7 @@ class Planner {
     const to = Math.max(last.range[1], lastComment && lastComment.range[0] > last.range[1] ? lastComment.range[1] : 0);
     const indent = lineIndent(this.sourceCode, statement);
     const outer = lineIndent(this.sourceCode, block);
-    const unit = indent.length > outer.length && indent.startsWith(outer) ? indent.slice(outer.length) : indentUnit(this.sourceCode);
+    const unit = levelBetween(this.sourceCode, outer, indent);
     const fix: TSESLint.ReportFixFunction = (fixer) => {
       // Edits inside the moved text, by their offsets in the original text: removals, `await`s, one more indent level.
       const removed = removals.map((s) => this.removal(fixer, s).range as Range);

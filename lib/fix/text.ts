@@ -1,12 +1,17 @@
-// Text helpers shared by the edits: which lines an edit that wraps code in a block must indent.
-import type { TSESLint } from '@typescript-eslint/utils';
+// Text helpers shared by the edits: which lines an edit that wraps code in a block must indent, and by how much.
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+/** Strings, templates and JSX text that span lines: their inner lines belong to the literal, not to the code's layout. */
+function multiLineLiterals(sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.Token[] {
+  return sourceCode.ast.tokens.filter(
+    (t) => (t.type === 'Template' || t.type === 'String' || t.type === 'JSXText') && t.loc.start.line !== t.loc.end.line,
+  );
+}
 
 /** Offsets of the non-blank lines that start in (from, to], except lines inside multi-line strings and templates. */
 export function indentableLineStarts(sourceCode: Readonly<TSESLint.SourceCode>, from: number, to: number): number[] {
   const text = sourceCode.text;
-  const literals = sourceCode.ast.tokens
-    .filter((t) => (t.type === 'Template' || t.type === 'String' || t.type === 'JSXText') && t.loc.start.line !== t.loc.end.line)
-    .map((t) => t.range);
+  const literals = multiLineLiterals(sourceCode).map((t) => t.range);
   const starts: number[] = [];
   for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) {
     const p = i + 1;
@@ -34,10 +39,8 @@ export function indentUnit(sourceCode: Readonly<TSESLint.SourceCode>): string {
   const steps = new Map<number, number>();
   // Lines inside multi-line strings and templates (an indented SQL query) say nothing about the code's indentation.
   const inLiteral = new Set<number>();
-  for (const token of sourceCode.ast.tokens) {
-    if ((token.type === 'Template' || token.type === 'String' || token.type === 'JSXText') && token.loc.start.line !== token.loc.end.line) {
-      for (let line = token.loc.start.line + 1; line <= token.loc.end.line; line++) inLiteral.add(line);
-    }
+  for (const token of multiLineLiterals(sourceCode)) {
+    for (let line = token.loc.start.line + 1; line <= token.loc.end.line; line++) inLiteral.add(line);
   }
   for (const [index, line] of sourceCode.lines.entries()) {
     if (line.trim() === '' || inLiteral.has(index + 1)) continue;
@@ -55,4 +58,12 @@ export function indentUnit(sourceCode: Readonly<TSESLint.SourceCode>): string {
   unit = tabs > spaces ? '\t' : ' '.repeat(step && step <= 8 ? step : 2);
   unitBySource.set(sourceCode, unit);
   return unit;
+}
+
+/**
+ * One indentation level below `outer` for code at `indent`: the difference when `indent` is `outer` plus more (the
+ * code shows its own step), else the file's step.
+ */
+export function levelBetween(sourceCode: Readonly<TSESLint.SourceCode>, outer: string, indent: string): string {
+  return indent.length > outer.length && indent.startsWith(outer) ? indent.slice(outer.length) : indentUnit(sourceCode);
 }
