@@ -1,5 +1,5 @@
 // The lifetime engine's entry point for rules: records code paths, finds acquisitions, and reports leaking paths.
-import { ASTUtils, AST_NODE_TYPES, ESLintUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import { Catalog } from '../catalog/catalog.js';
 import { END_EVENTS, LISTENER_METHODS } from '../catalog/resources.js';
@@ -77,14 +77,6 @@ function unwrapToValue(node: TSESTree.Node): { awaited: boolean } {
  * program, so they are computed once per program and rule configuration, not once per file.
  */
 const factsByProgram = new WeakMap<ts.Program, Map<string, { catalog: Catalog; functions: ProgramFunctions }>>();
-
-/** `new Promise((resolve, reject) => …)`: `fn` is the executor of a promise built by the global Promise constructor (by type). */
-export function promiseExecutor(fn: TSESTree.Node, services: ParserServicesWithTypeInformation, catalog: Catalog): boolean {
-  const parent = fn.parent;
-  if (!isFunctionNode(fn) || parent?.type !== AST_NODE_TYPES.NewExpression || parent.arguments[0] !== fn) return false;
-  const tsNew = services.esTreeNodeToTSNodeMap.get(parent) as ts.NewExpression;
-  return catalog.calleeMatches(tsNew.expression, [{ from: 'lib', name: 'PromiseConstructor' }]);
-}
 
 export function programFacts(program: ts.Program, checker: ts.TypeChecker, options: LifetimeOptions, categories: readonly Category[]) {
   let byConfig = factsByProgram.get(program);
@@ -959,7 +951,12 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     return variable.name;
   }
 
-  const isPromiseExecutor = (fn: Exclude<FunctionNode, TSESTree.Program>): boolean => promiseExecutor(fn, services, catalog);
+  function isPromiseExecutor(fn: Exclude<FunctionNode, TSESTree.Program>): boolean {
+    const parent = fn.parent;
+    if (parent?.type !== AST_NODE_TYPES.NewExpression || parent.arguments[0] !== fn) return false;
+    const tsNew = services.esTreeNodeToTSNodeMap.get(parent) as ts.NewExpression;
+    return catalog.calleeMatches(tsNew.expression, [{ from: 'lib', name: 'PromiseConstructor' }]);
+  }
 
   /** The `Promise.race([...])` / `Promise.any([...])` call a promise flows into, in this file. */
   function raceOf(expression: TSESTree.Node, depth = 0): TSESTree.CallExpression | undefined {

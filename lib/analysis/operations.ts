@@ -14,7 +14,7 @@ import type { ResourceKind } from '../catalog/types.js';
 import type { LeakExit } from './findings.js';
 import { DEFAULT_DISPOSAL_METHODS } from './class-fields.js';
 import { DEFAULT_LIFETIME_OPTIONS } from './options.js';
-import { programFacts, promiseExecutor } from './listener.js';
+import { programFacts } from './listener.js';
 import { calledMethod, childNodes, enclosingFunction, isLoop, functionVariable, isFunctionNode, propertyName, skipValueWrappers, type FunctionNode } from './usage.js';
 import { findLeaks, type Effect } from './walk.js';
 
@@ -140,6 +140,17 @@ function listenerName(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.
   return undefined;
 }
 
+function isPromiseExecutor(fn: TSESTree.Node): boolean {
+  const parent = fn.parent;
+  return (
+    isFn(fn) &&
+    parent?.type === AST_NODE_TYPES.NewExpression &&
+    parent.arguments[0] === fn &&
+    parent.callee.type === AST_NODE_TYPES.Identifier &&
+    parent.callee.name === 'Promise'
+  );
+}
+
 /** Functions passed as an argument (callbacks, listeners): their parameters arrive with the event that calls them. */
 function isCallback(fn: TSESTree.Node): boolean {
   const parent = fn.parent;
@@ -197,9 +208,6 @@ export function createOperationAnalysis(
   const plainCalls: TSESTree.CallExpression[] = [];
   const top = (): Frame | undefined => frames[frames.length - 1];
   const record = (tag: Parameters<Frame['record']>[1]) => (node: TSESTree.Node) => top()?.record(node, tag);
-  /** The program's catalog, built on first use (shared with the other rules through programFacts). */
-  const programCatalog = () => programFacts(program, checker, DEFAULT_LIFETIME_OPTIONS, ['resource', 'timer']).catalog;
-  const isPromiseExecutor = (fn: TSESTree.Node): boolean => promiseExecutor(fn, services, programCatalog());
 
   const typeOf = (node: TSESTree.Node): ts.Type | undefined => {
     try {
@@ -573,7 +581,7 @@ export function createOperationAnalysis(
   const stopsLeftoverWork = (r: Registration): boolean => {
     const listener = listenerFunction(r.listener);
     if (!listener || !isFn(listener)) return false;
-    const catalog = programCatalog();
+    const { catalog } = programFacts(program, checker, DEFAULT_LIFETIME_OPTIONS, ['resource', 'timer']);
     /** The resource a variable holds, from the call that created it. */
     const kindOf = (variable: TSESLint.Scope.Variable): ResourceKind | undefined => {
       const def = variable.defs[0];
