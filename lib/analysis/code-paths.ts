@@ -69,11 +69,11 @@ export class Frame {
     this.current.delete(segment);
   }
 
-  /** Where walks can start (acquisitions, callbacks, function starts), so `find` need not scan every position. */
+  /** Where walks can start (acquisitions, callbacks, function starts, catch clauses), so `find` need not scan every position. */
   private readonly starts = new Map<TSESTree.Node, { tag: PositionTag; segment: Segment; index: number }[]>();
 
   record(node: TSESTree.Node, tag: PositionTag): void {
-    const indexed = tag === 'acquire' || tag === 'fn' || tag === 'start';
+    const indexed = tag === 'acquire' || tag === 'fn' || tag === 'start' || tag === 'catch';
     for (const segment of this.current) {
       const positions = this.positions.get(segment)!;
       if (indexed) {
@@ -85,7 +85,7 @@ export class Frame {
     }
   }
 
-  /** The segments (and index within each) where `node` was recorded with `tag` ('acquire', 'fn' or 'start'). */
+  /** The segments (and index within each) where `node` was recorded with `tag` ('acquire', 'fn', 'start' or 'catch'). */
   find(node: TSESTree.Node, tag: PositionTag): { segment: Segment; index: number }[] {
     return (this.starts.get(node) ?? []).filter((entry) => entry.tag === tag).map(({ segment, index }) => ({ segment, index }));
   }

@@ -13,7 +13,8 @@ export type ExitKind =
   | 'block-end' // the end of the block that declares it
   | 'next-iteration' // the next loop iteration reassigns it
   | 'overwrite' // an assignment replaces it
-  | 'endless-loop'; // a `for await` over it that can never be left
+  | 'endless-loop' // a `for await` over it that can never be left
+  | 'rejected'; // an `await` rejects into a `catch` that handles the error and goes on without releasing it
 
 export interface LeakExit {
   kind: ExitKind;
@@ -22,6 +23,8 @@ export interface LeakExit {
   /** The statement or node where the path leaves; for `end`, the function. */
   node: TSESTree.Node;
   line: number;
+  /** For `rejected`: the `catch` clause that takes the rejection and goes on. */
+  handler?: TSESTree.CatchClause;
 }
 
 export interface Acquisition {

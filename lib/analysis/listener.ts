@@ -854,6 +854,8 @@ export function createLifetimeListener<MessageIds extends string, Options extend
       throwHandsOff: !!kind.throwHandsOff || (continuations.length > 0 && isFunctionNode(frame.node) && !(frame.node as { async?: boolean }).async),
       rejectionHandsOff: !!kind.throwHandsOff,
       constantTest,
+      // A `catch` that handles a rejection and goes on is a normal outcome (only awaits: a call that throws is rare).
+      mayReject: (n: TSESTree.AwaitExpression) => !isIgnoredThrower(n, holders, kind),
       // Put in a collection (`sockets.push(socket)`): the next iteration's resource does not replace it there.
       container: container || collected,
     };

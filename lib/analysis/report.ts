@@ -69,6 +69,8 @@ function describeExitOnly(exit: LeakExit): string {
       return `before it is overwritten on line ${exit.line}`;
     case 'endless-loop':
       return `because the \`for await\` loop on line ${exit.line} can never be left`;
+    case 'rejected':
+      return `when the \`await\` on line ${exit.line} rejects and the \`catch\` on line ${exit.handler?.loc.start.line ?? exit.line} goes on`;
   }
 }
 
@@ -119,7 +121,11 @@ export function reportFinding<Ids extends string>(
             finding.exit,
             style.mentionBranch && finding.exit.after ? branchText(context.sourceCode, finding.exit.after) : undefined,
           ),
-          advice: kind.advice,
+          // A rejection taken by a `catch`: what covers it is a `finally`.
+          advice:
+            finding.exit.kind === 'rejected'
+              ? `${common.release[0]!.toUpperCase()}${common.release.slice(1)} it in a \`finally\` block.`
+              : kind.advice,
         },
       });
       return;

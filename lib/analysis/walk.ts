@@ -35,6 +35,11 @@ export interface WalkInput {
   container?: boolean;
   /** The value a test always has (`!(options.Promise || Promise)` is always false), when it is known. */
   constantTest?: (test: TSESTree.Node) => boolean | undefined;
+  /**
+   * Whether an `await` can reject. Given, the walk also follows each rejection that a `catch` of the function takes
+   * and goes on from: handling an error and going on is a normal outcome, so the resource must be released there too.
+   */
+  mayReject?: (node: TSESTree.AwaitExpression) => boolean;
 }
 
 /**
@@ -63,6 +68,29 @@ function returnsRejection(node: TSESTree.Node): boolean {
 
 function exit(kind: ExitKind, node: TSESTree.Node, line = node.loc.start.line): LeakExit {
   return { kind, node, line };
+}
+
+/** An `await` that rejects into a `catch`, and the clause that takes it. */
+interface Rejection {
+  node: TSESTree.AwaitExpression;
+  handler: TSESTree.CatchClause;
+}
+
+function rejectedExit(rejection: Rejection): LeakExit {
+  return { kind: 'rejected', node: rejection.node, line: rejection.node.loc.start.line, handler: rejection.handler };
+}
+
+/**
+ * The `catch` of this function that takes a rejection of `node`, when the resource was acquired inside its `try`.
+ * From before the `try`, code path analysis already enters the `catch`; a `try … finally` without a `catch` in between
+ * rethrows, which is the exception tier's business.
+ */
+function catchingClause(node: TSESTree.Node, input: WalkInput): TSESTree.CatchClause | undefined {
+  for (let child = node, p = node.parent; p && p !== input.frame.node; child = p, p = p.parent) {
+    if (p.type !== AST_NODE_TYPES.TryStatement || child !== p.block) continue;
+    return p.handler && contains(p.block, input.acquisition) ? p.handler : undefined;
+  }
+  return undefined;
 }
 
 /** Which branch of a null test proves the holder is absent: the branch where it is truthy, or falsy. */
@@ -237,14 +265,33 @@ function walkLeaks(input: WalkInput, firstOnly: boolean): LeakExit[] {
   // `threw`: the path has passed something that can throw since the resource was acquired. Code path analysis
   // enters a `catch` from the end of its `try`; without such a point on the way, whatever exception reached the
   // catch was thrown before the resource existed (or by its acquisition), so that path holds nothing.
-  type State = { segment: Segment; index: number; pending?: Pending; after?: TSESTree.Node; threw: boolean };
+  // `rejected`: the path took a rejection into a `catch`; any way it then leaks is named by that rejection.
+  type State = { segment: Segment; index: number; pending?: Pending; after?: TSESTree.Node; threw: boolean; rejected?: Rejection };
   const stack: State[] = frame.find(start.node, start.tag).map(({ segment, index }) => ({ segment, index: index + 1, threw: false }));
   const withAfter = (leak: LeakExit, after: TSESTree.Node | undefined): LeakExit => (after ? { ...leak, after } : leak);
+  const handling = [...events].filter(([, effect]) => effect === 'release' || effect === 'transfer').map(([node]) => node);
   const visited = new Set<string>();
+  const rejectionKey = (rejection: Rejection | undefined): string => (rejection ? `|r${rejection.node.range[0]}` : '');
+  /**
+   * A rejection of `node` that a `catch` takes: the walk goes on from the `catch` (where a holder declared in the
+   * `try` is out of scope: nothing there can release it).
+   */
+  const reject = (node: TSESTree.AwaitExpression): void => {
+    const handler = catchingClause(node, input);
+    // `await res.text()`, `await close(sock)`: what the awaited call does to the resource happens first.
+    if (!handler || !input.mayReject!(node) || handling.some((n) => contains(node, n))) return;
+    const rejection = { node, handler };
+    for (const { segment, index } of frame.find(handler, 'catch')) {
+      const key = `${segment.id}|${index}${rejectionKey(rejection)}`;
+      if (visited.has(key)) continue;
+      visited.add(key);
+      stack.push({ segment, index: index + 1, threw: true, rejected: rejection });
+    }
+  };
   while (stack.length > 0) {
     const state = stack.pop()!;
     let { pending, threw } = state;
-    const { after } = state;
+    const { after, rejected } = state;
     const positions = frame.positions.get(state.segment) ?? [];
     let ended = false;
     let leak: LeakExit | undefined;
@@ -272,6 +319,7 @@ function walkLeaks(input: WalkInput, firstOnly: boolean): LeakExit[] {
           break;
         case 'call':
           threw = true;
+          if (input.mayReject && !rejected && node.type === AST_NODE_TYPES.AwaitExpression) reject(node);
           break;
         case 'throw':
           pending = { kind: 'throw', node };
@@ -302,7 +350,7 @@ function walkLeaks(input: WalkInput, firstOnly: boolean): LeakExit[] {
       }
     }
     if (leak) {
-      found.push(leak);
+      found.push(rejected ? rejectedExit(rejected) : leak);
       if (firstOnly) return found;
       continue;
     }
@@ -311,8 +359,10 @@ function walkLeaks(input: WalkInput, firstOnly: boolean): LeakExit[] {
     if (next.length === 0) {
       // Leaving by an exception nobody threw explicitly (through a `finally`) is the exception tier's business.
       if (!pending && frame.codePath.thrownSegments.includes(state.segment)) continue;
-      if (pending?.kind === 'throw' && input.throwHandsOff) continue;
-      found.push(withAfter(pending ? exit(pending.kind, pending.node) : exit('end', frame.node, frame.node.loc.end.line), after));
+      // So is a `catch` that rethrows what it took.
+      if (pending?.kind === 'throw' && (input.throwHandsOff || rejected)) continue;
+      if (rejected) found.push(rejectedExit(rejected));
+      else found.push(withAfter(pending ? exit(pending.kind, pending.node) : exit('end', frame.node, frame.node.loc.end.line), after));
       if (firstOnly) return found;
       continue;
     }
@@ -320,13 +370,13 @@ function walkLeaks(input: WalkInput, firstOnly: boolean): LeakExit[] {
     for (let k = next.length - 1; k >= 0; k--) {
       const segment = next[k];
       if (entersNullishBranch(frame, last, segment, input)) continue;
-      const key = `${segment.id}|${pending ? pending.node.range[0] : ''}|${threw ? 1 : 0}`;
+      const key = `${segment.id}|${pending ? pending.node.range[0] : ''}|${threw ? 1 : 0}${rejectionKey(rejected)}`;
       if (visited.has(key)) continue;
       visited.add(key);
       // `a ?? b` picks a value; it is not a decision worth naming on the path.
       const decides = last?.tag === 'test' && !(last.node.parent?.type === AST_NODE_TYPES.LogicalExpression && last.node.parent.operator === '??');
       const test = decides && next.length > 1 ? last.node : after;
-      stack.push({ segment, index: 0, pending, after: test, threw });
+      stack.push({ segment, index: 0, pending, after: test, threw, rejected });
     }
   }
   return found;

@@ -710,7 +710,9 @@ class Planner {
     if (!acquires && !rest.some((s) => contains(s, acquisition))) return undefined;
     // A `finally` releases what the variable holds last: one acquisition per loop iteration would leave the others.
     for (let p: TSESTree.Node | undefined = acquisition.parent; p && p !== block; p = p.parent) if (isLoop(p)) return undefined;
-    if (this.held.leakingExits().some((e) => !WRAPPABLE_EXITS.has(e.kind))) return undefined;
+    // A rejection a `catch` goes on from is covered when the `await` is in the wrapped statements.
+    const covered = (e: LeakExit): boolean => WRAPPABLE_EXITS.has(e.kind) || (e.kind === 'rejected' && rest.some((s) => contains(s, e.node)));
+    if (!this.held.leakingExits().every(covered)) return undefined;
     const removals: TSESTree.Statement[] = [];
     const planned = this.release(acquires);
     for (const node of this.handling) {

@@ -19,6 +19,73 @@ const TIMEOUT_RACE = {
 
 const valid: ValidTestCase<Options>[] = [
   {
+    name: 'A catch that rethrows what it took: the rejection leaves the function (the exception tier judges it)',
+    code: `declare function pop(): Promise<number>;
+declare function reconnect(): void;
+export async function wait(ms: number): Promise<number> {
+  try {
+    const timeout = setTimeout(() => reconnect(), ms);
+    const result = await pop();
+    clearTimeout(timeout);
+    return result;
+  } catch (error) {
+    console.error(error);
+    throw error;
+  }
+}`,
+  },
+  {
+    name: 'A catch that goes on after clearing the handle',
+    code: `declare function pop(): Promise<number>;
+declare function reconnect(): void;
+export async function wait(ms: number): Promise<number> {
+  let timeout: NodeJS.Timeout | undefined;
+  try {
+    timeout = setTimeout(() => reconnect(), ms);
+    const result = await pop();
+    clearTimeout(timeout);
+    return result;
+  } catch (error) {
+    clearTimeout(timeout);
+    console.error(error);
+    return -1;
+  }
+}`,
+  },
+  {
+    name: 'A finally clears it on every outcome, the recovered rejection included',
+    code: `declare function pop(): Promise<number>;
+declare function reconnect(): void;
+export async function wait(ms: number): Promise<number> {
+  let timeout: NodeJS.Timeout | undefined;
+  try {
+    timeout = setTimeout(() => reconnect(), ms);
+    return await pop();
+  } catch (error) {
+    console.error(error);
+    return -1;
+  } finally {
+    clearTimeout(timeout);
+  }
+}`,
+  },
+  {
+    name: 'An await that cannot reject (a function of the program that neither throws nor calls what can) is no way into the catch',
+    code: `declare function reconnect(): void;
+async function pause(): Promise<void> {}
+export async function wait(ms: number): Promise<number> {
+  try {
+    const timeout = setTimeout(() => reconnect(), ms);
+    await pause();
+    clearTimeout(timeout);
+    return 1;
+  } catch (error) {
+    console.error(error);
+    return 0;
+  }
+}`,
+  },
+  {
     name: 'Without checkExceptionPaths, a timeout cleared after an await that may reject is not reported',
     code: `declare function pop(): Promise<number>;
 declare function reconnect(): Promise<void>;
@@ -193,8 +260,7 @@ export function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 
 export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
-    name: 'checkExceptionPaths: cleared only after an await inside a try whose catch swallows the rejection (bullmq waitForJob)',
-    options: [{ checkExceptionPaths: true }],
+    name: 'Cleared only after an await inside a try whose catch handles the rejection and goes on (bullmq waitForJob)',
     code: `declare function pop(): Promise<number>;
 declare function reconnect(): Promise<void>;
 export async function wait(ms: number): Promise<number> {
@@ -226,10 +292,64 @@ export async function wait(ms: number): Promise<number> {
 }`,
     errors: [
       {
-        messageId: 'exception',
+        messageId: 'leak',
         line: 5,
         column: 21,
-        data: { name: 'timeout', resource: 'timeout', released: 'cleared', thrower: 'pop()', line: 6 },
+        data: { ...TIMEOUT, name: 'timeout', path: 'when the `await` on line 6 rejects and the `catch` on line 9 goes on', advice: 'Clear it in a `finally` block.' },
+      },
+    ],
+  },
+  {
+    name: 'Declared in a nested block of the try: the catch that goes on cannot reach it, and the clear is not the last statement (no fix)',
+    code: `declare function pop(key: string): Promise<string | null>;
+declare function reconnect(): void;
+export async function waitForJob(key: string, block: number): Promise<number> {
+  try {
+    if (block > 0) {
+      const timeout = setTimeout(() => reconnect(), block * 1000 + 1000);
+      const result = await pop(key);
+      clearTimeout(timeout);
+      if (result) return Number(result);
+    }
+    return 0;
+  } catch (error) {
+    console.error(error);
+  }
+  return Infinity;
+}`,
+    output: null,
+    errors: [
+      {
+        messageId: 'leak',
+        line: 6,
+        column: 23,
+        data: { ...TIMEOUT, name: 'timeout', path: 'when the `await` on line 7 rejects and the `catch` on line 12 goes on', advice: 'Clear it in a `finally` block.' },
+      },
+    ],
+  },
+  {
+    name: 'A handle declared before the try, armed in it: the catch that goes on returns without clearing it',
+    code: `declare function pop(): Promise<number>;
+declare function reconnect(): void;
+export async function wait(ms: number): Promise<number> {
+  let timeout: NodeJS.Timeout | undefined;
+  try {
+    timeout = setTimeout(() => reconnect(), ms);
+    const result = await pop();
+    clearTimeout(timeout);
+    return result;
+  } catch (error) {
+    console.error(error);
+    return -1;
+  }
+}`,
+    output: null,
+    errors: [
+      {
+        messageId: 'leak',
+        line: 6,
+        column: 15,
+        data: { ...TIMEOUT, name: 'timeout', path: 'when the `await` on line 7 rejects and the `catch` on line 10 goes on', advice: 'Clear it in a `finally` block.' },
       },
     ],
   },
