@@ -318,6 +318,11 @@ export class UsageClassifier {
           }
           if (container && !closure) return this.containerMemberUse(parent, kind);
           if (closure) return { t: 'borrow' };
+          // `handle.fd`: the descriptor is the resource itself under another value.
+          if (kind.descriptor && propertyName(parent) === kind.descriptor && !(parent.parent.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent)) {
+            cur = parent;
+            continue;
+          }
           const use = this.memberUse(parent, kind);
           if (use === 'self') {
             cur = parent.parent as TSESTree.CallExpression;

@@ -123,6 +123,8 @@ export const BUILTIN_RESOURCES: ResourceKind[] = [
     category: 'resource',
     types: [node('fs/promises', 'FileHandle')],
     release: ['close'],
+    // `createReadStream(path, { fd: handle.fd })` takes the descriptor over (and closes it when done: autoClose).
+    descriptor: 'fd',
     verb: CLOSE,
     advice: 'Close it in a `finally` block, or declare it with `await using`.',
   },
@@ -219,6 +221,8 @@ export const BUILTIN_RESOURCES: ResourceKind[] = [
     releaseEvents: ['exit', 'close'],
     // `exec`/`execFile` report completion to their callback; only processes whose end nobody observes leak.
     acquiredBy: [node('child_process', ['spawn', 'fork'])],
+    // `process.kill(pid)` ends it: whoever is given its pid can.
+    descriptor: 'pid',
     verb: { base: 'kill', past: 'killed or waited for' },
     advice: "Wait for its 'exit' event (or `once(child, 'exit')`), or kill it on every path.",
   },

@@ -45,6 +45,12 @@ export interface ResourceKind {
   releasedByIteration?: boolean;
   /** Iterating it never ends by itself (a timers/promises interval): only a loop that can be left releases it. */
   endless?: boolean;
+  /**
+   * The property holding the operating-system object it wraps (a FileHandle's `fd`, a child process's `pid`): the
+   * same resource under another value, so passing it on (`createReadStream(path, { fd: handle.fd })`, `childPid =
+   * child.pid` kept for `process.kill(childPid)`) passes the resource.
+   */
+  descriptor?: string;
   /** `x.pipe(dest)` reads it to the end, which releases it (streams that close themselves when done). */
   releasedByPipe?: boolean;
   /**

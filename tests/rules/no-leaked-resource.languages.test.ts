@@ -26,6 +26,31 @@ const USE_EFFECT = `declare function useEffect(effect: () => void | (() => void)
 
 const valid: ValidTestCase<Options>[] = [
   {
+    name: 'CommonJS: the pid kept in a module variable, for `process.kill(pid)` when the app quits (taxonium)',
+    filename: CJS,
+    code: `const { fork } = require('node:child_process');
+let backendPid = 0;
+function setup(script) {
+  const backend = fork(script);
+  backendPid = backend.pid;
+  backend.on('message', (data) => console.log(data));
+}
+function quit() {
+  if (backendPid) process.kill(backendPid);
+}
+module.exports = { setup, quit };`,
+  },
+  {
+    name: 'CommonJS: the pid returned, for the caller to kill',
+    filename: CJS,
+    code: `const childProcess = require('node:child_process');
+function start(command) {
+  const child = childProcess.spawn(command);
+  return child.pid;
+}
+module.exports = { start };`,
+  },
+  {
     filename: JS,
     code: `import * as net from 'node:net';
 export function ping(port) {
@@ -296,14 +321,14 @@ exports.size = async (path) => {
     code: `const childProcess = require('node:child_process');
 function start(command) {
   const child = childProcess.spawn(command);
-  return child.pid;
+  console.log('started', child.pid);
 }
 module.exports = { start };`,
     errors: [{
       messageId: 'leak',
       line: 3,
       column: 17,
-      data: { name: 'child', ...CHILD, path: 'when `start()` returns at line 4' }
+      data: { name: 'child', ...CHILD, path: 'when `start()` ends at line 5' }
     }],
     output: null,
   },

@@ -12,6 +12,21 @@ const SOCKET = { resource: 'net.Socket', released: 'destroyed', advice: 'End or 
 
 const valid: ValidTestCase<Options>[] = [
   {
+    name: "A FileHandle's descriptor given to a read stream (`{ fd: handle.fd }`): the stream takes the file over (get-uri)",
+    code: `import { createReadStream, type ReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+export async function openStream(path: string): Promise<ReadStream> {
+  const handle = await open(path, 'r');
+  const fd = handle.fd;
+  const stat = await handle.stat();
+  if (stat.size === 0) {
+    await handle.close();
+    throw new Error('empty');
+  }
+  return createReadStream(path, { autoClose: true, fd });
+}`,
+  },
+  {
     code: `import * as net from 'node:net';
 export function dial(port: number): net.Socket {
   const socket = net.connect(port);
@@ -290,6 +305,69 @@ export function dialAll(ports: number[]): net.Socket[] {
 ];
 
 export const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  {
+    name: 'The descriptor handed to a stream on one path only: the early throw leaves the FileHandle open',
+    code: `import { createReadStream, type ReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+export async function openStream(path: string): Promise<ReadStream> {
+  const handle = await open(path, 'r');
+  const fd = handle.fd;
+  const stat = await handle.stat();
+  if (stat.size === 0) throw new Error('empty');
+  return createReadStream(path, { autoClose: true, fd });
+}`,
+    output: `import { createReadStream, type ReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+export async function openStream(path: string): Promise<ReadStream> {
+  const handle = await open(path, 'r');
+  const fd = handle.fd;
+  const stat = await handle.stat();
+  if (stat.size === 0) {
+    await handle.close();
+    throw new Error('empty');
+  }
+  return createReadStream(path, { autoClose: true, fd });
+}`,
+    errors: [
+      {
+        messageId: 'leak',
+        line: 4,
+        column: 24,
+        data: {
+          name: 'handle',
+          resource: 'FileHandle',
+          released: 'closed',
+          path: 'when `openStream()` throws at line 7',
+          advice: 'Close it in a `finally` block, or declare it with `await using`.',
+        },
+      },
+    ],
+  },
+  {
+    name: 'Only its descriptor read (logged): the FileHandle itself is still to close',
+    code: `import { open } from 'node:fs/promises';
+export async function size(path: string): Promise<number> {
+  const handle = await open(path, 'r');
+  const fd = handle.fd;
+  console.log(fd);
+  return (await handle.stat()).size;
+}`,
+    output: null,
+    errors: [
+      {
+        messageId: 'leak',
+        line: 3,
+        column: 24,
+        data: {
+          name: 'handle',
+          resource: 'FileHandle',
+          released: 'closed',
+          path: 'when `size()` returns at line 6',
+          advice: 'Close it in a `finally` block, or declare it with `await using`.',
+        },
+      },
+    ],
+  },
   {
     // A function in another file that only reads it borrows it.
     code: `import * as net from 'node:net';
