@@ -310,7 +310,9 @@ export class ProgramFunctions {
       // A library call creates a resource only when its name says so; `pool.getInstance(key)` is a lookup. (A call
       // that returns an HTTP response always makes a new one: responses are per request.)
       if (kind.category !== 'resource' || kind.acquiredBy) return kind;
-      const name = calleeName(node.expression) ?? '';
+      // By the name the library declares, not the one an import gives it (`import { connect as natsConnect }`).
+      const declared = declaration && (ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration) || ts.isMethodSignature(declaration)) && declaration.name && ts.isIdentifier(declaration.name) ? declaration.name.text : undefined;
+      const name = declared ?? calleeName(node.expression) ?? '';
       return isDisposalName(name, CREATION_VERBS) || kind.createdBy?.includes(name) ? kind : undefined;
     } catch {
       return undefined;
@@ -384,7 +386,10 @@ export class ProgramFunctions {
   /** A method of a resource that returns (or resolves to) a resource of the same kind: the receiver itself. */
   private sameKindAsReceiver(call: ts.CallExpression, kind: ResourceKind): boolean {
     if (!ts.isPropertyAccessExpression(call.expression)) return false;
-    const receiverKind = this.catalog.kindOfType(this.checker.getTypeAtLocation(call.expression.expression));
+    const receiver = this.checker.getTypeAtLocation(call.expression.expression);
+    // `MongoClient.connect(url)`: a static factory's receiver is the class, not an instance of it.
+    if (receiver.getConstructSignatures().length > 0) return false;
+    const receiverKind = this.catalog.kindOfType(receiver);
     return !!receiverKind && receiverKind.id === kind.id;
   }
 

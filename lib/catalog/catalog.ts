@@ -38,6 +38,26 @@ export function isDisposalName(name: string, verbs: readonly string[]): boolean 
   return verbs.some((verb) => name === verb || (name.startsWith(verb) && /[A-Z_$0-9]/.test(name.charAt(verb.length))));
 }
 
+/**
+ * `export default class MqttClient`: the checker names such a class `default`; the catalog names it as declared. Its
+ * declared name, for a type whose symbol is a default export.
+ */
+function defaultExportName(type: ts.Type): string | undefined {
+  const symbol = ((type as ts.TypeReference).target ?? type).getSymbol();
+  if (symbol?.escapedName !== 'default') return undefined;
+  const declaration = symbol.declarations?.find((d) => ts.isClassDeclaration(d) || ts.isInterfaceDeclaration(d)) as ts.ClassDeclaration | ts.InterfaceDeclaration | undefined;
+  return declaration?.name?.text;
+}
+
+/** The catalog's package specifiers that name `declared`, as the default export of their package. */
+function asDefaultExport(specifiers: readonly TypeOrValueSpecifier[], declared: string): TypeOrValueSpecifier[] {
+  return specifiers.flatMap((spec) => {
+    if (typeof spec !== 'object' || spec.from !== 'package') return [];
+    const names = Array.isArray(spec.name) ? spec.name : [spec.name];
+    return names.includes(declared) ? [{ ...spec, name: 'default' }] : [];
+  });
+}
+
 /** A class of the program with bodies the analysis can read (not a `.d.ts`, not `declare class`). */
 export function programClassOf(type: ts.Type, program: ts.Program): ts.ClassLikeDeclaration | undefined {
   const symbol = ((type as ts.TypeReference).target ?? type).getSymbol();
@@ -138,8 +158,9 @@ export class Catalog {
     const lineage = this.lineage(nonNullable);
     if (lineage.some((t) => typeMatchesSomeSpecifier(t, [...this.options.ignore], this.program))) return undefined;
     for (const t of lineage) {
+      const declared = defaultExportName(t);
       for (const kind of this.kinds) {
-        if (typeMatchesSomeSpecifier(t, kind.types, this.program)) {
+        if (typeMatchesSomeSpecifier(t, kind.types, this.program) || (declared && typeMatchesSomeSpecifier(t, asDefaultExport(kind.types, declared), this.program))) {
           return kind.label.includes('{name}') ? this.named(kind, t) : kind;
         }
       }
