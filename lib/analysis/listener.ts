@@ -650,6 +650,32 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     }
   }
 
+  /**
+   * `const page = await browser.newPage()`: releasing the browser releases the page it made, and handing on a browser
+   * this function made hands on its pages. A maker the function was given only lends its release (the page is still
+   * this function's to close when the browser lives on).
+   */
+  function releasedWithItsMaker(frame: Frame, node: TSESTree.Node, kind: ResourceKind, events: Map<TSESTree.Node, Effect>): boolean {
+    if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const maker = node.callee.object;
+    if (maker.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = ASTUtils.findVariable(sourceCode.getScope(maker), maker);
+    const definition = variable?.defs[0];
+    if (!variable || !definition) return false;
+    const makerKind = catalog.kindOfType(checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(maker)));
+    if (!makerKind || !kind.madeBy!.includes(makerKind.id)) return false;
+    const given = definition.type === 'Parameter';
+    const found = collectEvents(frame, makerKind, { variable, target: definition.name, container: false }).events;
+    let merged = false;
+    for (const [n, effect] of found) {
+      if (effect === 'release' || (effect === 'transfer' && !given)) {
+        merge(events, n, effect);
+        merged = true;
+      }
+    }
+    return merged;
+  }
+
   /** The request a `req.on('response', …)` listens on was made with `method: 'HEAD'`. */
   function isHeadRequestObject(receiver: TSESTree.Node): boolean {
     if (receiver.type === AST_NODE_TYPES.CallExpression) return isHeadRequest(receiver);
@@ -804,6 +830,8 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     };
     const { events, holders, collected } = collectEvents(frame, kind, { variable, target, container, body });
     if (start.tag === 'start') releasedWithItsRequest(frame, kind, events);
+    // Reachable through its maker, it outlives its own variable's block.
+    const withMaker = !!kind.madeBy && releasedWithItsMaker(frame, node, kind, events);
     const continuations = start.tag === 'start' ? continuationParameters(frame.node, kind, target) : [];
     continuationEvents(frame.node, continuations, kind, events);
     // A callback given to the acquisition itself that releases it (`net.connect(port, () => sock.end())`,
@@ -835,6 +863,7 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     }
     const scopeBlock = variable.scope.block;
     const narrowScope =
+      !withMaker &&
       !isFunctionNode(scopeBlock) &&
       scopeBlock.type !== AST_NODE_TYPES.Program &&
       holders.every((h) => contains(scopeBlock, h.scope.block));

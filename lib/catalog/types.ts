@@ -51,6 +51,11 @@ export interface ResourceKind {
    * child.pid` kept for `process.kill(childPid)`) passes the resource.
    */
   descriptor?: string;
+  /**
+   * Kinds (ids) of the resource that makes it, whose release releases it too: a page made by `browser.newPage()` is
+   * closed with its browser, a channel with its connection.
+   */
+  madeBy?: string[];
   /** `x.pipe(dest)` reads it to the end, which releases it (streams that close themselves when done). */
   releasedByPipe?: boolean;
   /**

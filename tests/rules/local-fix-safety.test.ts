@@ -24,6 +24,7 @@ import * as resourceReassignment from './no-leaked-resource.reassignment.test.js
 import * as resourceRelease from './no-leaked-resource.release.test.js';
 import * as resourceRobustness from './no-leaked-resource.robustness.test.js';
 import * as resourceServers from './no-leaked-resource.servers.test.js';
+import * as resourceThirdParty from './no-leaked-resource.third-party.test.js';
 import * as resourceTransfer from './no-leaked-resource.transfer.test.js';
 import * as timerIntervals from './no-leaked-timer.intervals.test.js';
 import * as timerIterators from './no-leaked-timer.iterators.test.js';
@@ -78,6 +79,7 @@ const lists: Record<string, CaseList> = {
   reassignment: list('no-leaked-resource', resourceReassignment, 'file.ts'),
   release: list('no-leaked-resource', resourceRelease, 'file.ts'),
   robustness: list('no-leaked-resource', resourceRobustness, 'file.ts'),
+  'third-party': list('no-leaked-resource', resourceThirdParty, 'file.ts'),
   servers: list('no-leaked-resource', resourceServers, 'file.ts'),
   transfer: list('no-leaked-resource', resourceTransfer, 'file.ts'),
   intervals: list('no-leaked-timer', timerIntervals, 'react.tsx'),
