@@ -689,25 +689,7 @@ export function createLifetimeListener<MessageIds extends string, Options extend
    * `http.get(url, (res) => …)`, `req.on('response', (res) => …)`: the callback receives a response it must consume.
    * Such a parameter is an acquisition at the start of the callback.
    */
-  /** `server.on('upgrade', (req, socket, head) => …)`: the listener owns the argument its event hands it. */
-  function detectListenerArgument(frame: Frame, fn: Exclude<FunctionNode, TSESTree.Program | TSESTree.StaticBlock>): boolean {
-    for (const call of callSitesOf(fn)) {
-      if (call.callee.type !== AST_NODE_TYPES.MemberExpression || !LISTENER_METHODS.has(propertyName(call.callee) ?? '')) continue;
-      const event = call.arguments[0];
-      if (event?.type !== AST_NODE_TYPES.Literal || typeof event.value !== 'string') continue;
-      const emitter = checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(call.callee.object));
-      const found = catalog.listenerArgumentKind(emitter, event.value);
-      const param = found && fn.params[found.index];
-      if (!found || param?.type !== AST_NODE_TYPES.Identifier) continue;
-      kinds.set(param, found.kind);
-      frame.parameterAcquisitions.push(param);
-      return true;
-    }
-    return false;
-  }
-
   function detectCallbackAcquisition(frame: Frame, fn: Exclude<FunctionNode, TSESTree.Program | TSESTree.StaticBlock>): void {
-    if (detectListenerArgument(frame, fn)) return;
     detectHandlerAcquisition(frame, fn);
     const param = fn.params[0];
     if (param?.type !== AST_NODE_TYPES.Identifier) return;

@@ -218,16 +218,6 @@ export class Catalog {
     return !!this.callRule(callee)?.endsProcess;
   }
 
-  /** `server.on('upgrade', (req, socket, head) => …)`: the kind a listener for `event` on `emitter` is handed, and where. */
-  listenerArgumentKind(emitter: ts.Type, event: string): { kind: ResourceKind; index: number } | undefined {
-    for (const kind of this.kinds) {
-      for (const entry of kind.acquiredAsListenerArgument ?? []) {
-        if (entry.events.includes(event) && this.matches(emitter, entry.emitters)) return { kind, index: entry.index };
-      }
-    }
-    return undefined;
-  }
-
   /** Whether the rule asks about any kind handed to callbacks (responses), so callbacks are worth a look. */
   get hasCallbackKinds(): boolean {
     return this.options.categories.some((c) => c === 'response' || c === 'server-response' || c === 'server-socket');

@@ -697,11 +697,6 @@ export const SERVER_SOCKETS: ResourceKind[] = [
     acquiredBy: [],
     acquiredInCallbackOf: [node('net', 'createServer'), node('tls', 'createServer')],
     acquiredInListenerFor: ['connection', 'secureConnection'],
-    // The socket an upgraded or tunnelled exchange leaves to its listener: `(req, socket, head)` on a server,
-    // `(res, socket, head)` on a client request. Node neither ends nor destroys it once someone listens.
-    acquiredAsListenerArgument: [
-      { events: ['upgrade', 'connect'], index: 1, emitters: [node('http', ['Server', 'ClientRequest']), node('https', 'Server'), node('http2', 'Http2SecureServer')] },
-    ],
     handoffEvents: ['data', 'readable', 'end', 'close', 'error', 'timeout', 'drain', 'finish', 'connect', 'secure'],
     releasedByPipe: true,
     captureHandsOff: true,

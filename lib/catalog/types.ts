@@ -92,11 +92,6 @@ export interface ResourceKind {
   acquiredInCallbackOf?: TypeOrValueSpecifier[];
   /** Handed to listeners for these events (`req.on('response', (res) => …)`, `server.on('connection', …)`). */
   acquiredInListenerFor?: string[];
-  /**
-   * Handed to listeners for these events on these emitters as the argument at `index`, whatever that parameter's
-   * declared type (`server.on('upgrade', (req, socket: Duplex, head) => …)`).
-   */
-  acquiredAsListenerArgument?: { events: string[]; index: number; emitters: TypeOrValueSpecifier[] }[];
   /** Registering any listener on it, or a callback that captures it, keeps it alive on purpose (a live connection). */
   captureHandsOff?: boolean;
   /**

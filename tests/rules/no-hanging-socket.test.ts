@@ -19,50 +19,6 @@ const DROPPED = {
 };
 
 const valid: ValidTestCase<Options>[] = [
-  {
-    name: "An 'upgrade' listener that destroys the socket it refuses and hands on the one it accepts",
-    code: `import * as http from 'node:http';
-import type { Duplex } from 'node:stream';
-declare function authorized(req: http.IncomingMessage): boolean;
-declare function accept(req: http.IncomingMessage, socket: Duplex, head: Buffer): void;
-export function attach(server: http.Server): void {
-  server.on('upgrade', (req, socket, head) => {
-    if (!authorized(req)) {
-      socket.write('HTTP/1.1 401 Unauthorized\\r\\n\\r\\n');
-      socket.destroy();
-      return;
-    }
-    accept(req, socket, head);
-  });
-}`,
-  },
-  {
-    name: "A client request's 'connect' socket piped on, and destroyed when the proxy refuses the tunnel",
-    code: `import * as http from 'node:http';
-export function tunnel(url: string, out: NodeJS.WritableStream): void {
-  const req = http.request(url, { method: 'CONNECT' });
-  req.on('connect', (res, socket) => {
-    if (res.statusCode !== 200) {
-      socket.destroy();
-      return;
-    }
-    socket.pipe(out);
-  });
-  req.end();
-}`,
-  },
-  {
-    name: "A socket's own 'connect' event hands no socket to its listener",
-    code: `import * as net from 'node:net';
-export function dial(port: number, onReady: () => void): net.Socket {
-  const socket = net.connect(port);
-  socket.on('connect', () => {
-    if (!socket.remoteAddress) return;
-    onReady();
-  });
-  return socket;
-}`,
-  },
   // allowHalfOpen: false (the default): Node ends our side when the peer ends theirs.
   {
     name: 'A default server whose handler never ends the socket: Node closes it when the peer hangs up',
@@ -432,35 +388,6 @@ export const server = net.createServer({ allowHalfOpen: true }, (socket) => {
 ];
 
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
-  {
-    name: "An 'upgrade' listener that returns on a refused handshake: Node leaves the socket to the listener (its type is only Duplex)",
-    code: `import * as http from 'node:http';
-import type { Duplex } from 'node:stream';
-declare function authorized(req: http.IncomingMessage): boolean;
-declare function accept(req: http.IncomingMessage, socket: Duplex, head: Buffer): void;
-export function attach(server: http.Server): void {
-  server.on('upgrade', (req, socket, head) => {
-    if (!authorized(req)) return;
-    accept(req, socket, head);
-  });
-}`,
-    output: null,
-    errors: [{ messageId: 'leak', line: 7, column: 27, data: { ...DROPPED, path: 'when the function returns at line 7 (after `if (!authorized(req))`)' } }],
-  },
-  {
-    name: "A client request's 'connect' listener that returns when the proxy refuses the tunnel (proxy-chain)",
-    code: `import * as http from 'node:http';
-export function tunnel(url: string, out: NodeJS.WritableStream): void {
-  const req = http.request(url, { method: 'CONNECT' });
-  req.on('connect', (res, socket) => {
-    if (res.statusCode !== 200) return;
-    socket.pipe(out);
-  });
-  req.end();
-}`,
-    output: null,
-    errors: [{ messageId: 'leak', line: 5, column: 33, data: { ...DROPPED, path: 'when the function returns at line 5 (after `if (res.statusCode !== 200)`)' } }],
-  },
   // allowHalfOpen: true, and the handler never ends its side.
   {
     name: "allowHalfOpen: an echo handler that never ends the socket after 'end'",
