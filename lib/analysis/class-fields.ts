@@ -577,8 +577,12 @@ export class ClassFieldAnalysis {
     }
     for (const acquisition of acquisitions) {
       const { field, kind, method } = acquisition;
-      // A one-shot timeout ends by itself; only one that re-arms itself (a repeating timer) is owned like an interval.
-      if (kind.oneShot && !this.rearmsItself(acquisition)) continue;
+      const tsMethod = method && (this.services.esTreeNodeToTSNodeMap.get(method) as ts.MethodDeclaration | ts.AccessorDeclaration);
+      // A one-shot timeout ends by itself; only one that re-arms itself (a repeating timer), or that a method the class
+      // evidently runs again arms anew (`terminate() { this.closeTimer = setTimeout(…) }`), is owned like an interval.
+      const rearms = kind.oneShot && this.rearmsItself(acquisition);
+      const armedAgain = kind.oneShot && !rearms && !!tsMethod && method.kind !== 'constructor' && this.runsAgain(tsClass, tsMethod);
+      if (kind.oneShot && !rearms && !armedAgain) continue;
       const disposals = this.disposals(cls, acquisition.isStatic);
       const released = disposals.some((d) => this.releases(d.declaration, field, kind, acquisition.collection));
       const key = `${acquisition.isStatic}:${field}`;
@@ -591,10 +595,9 @@ export class ClassFieldAnalysis {
       // Replacing a field that may still hold a resource, outside the constructor, leaks the old one.
       const isConstructor = method?.kind === 'constructor';
       // A timeout that re-arms itself replaces a handle that has just fired.
-      if (this.checkOverwrites && method && !isConstructor && !acquisition.collection && !acquisition.lazy && !kind.oneShot) {
+      if (this.checkOverwrites && method && tsMethod && !isConstructor && !acquisition.collection && !acquisition.lazy && !rearms) {
         const assignment = acquisition.node.parent;
         const position = (this.services.esTreeNodeToTSNodeMap.get(assignment ?? acquisition.node) as ts.Node).getStart();
-        const tsMethod = this.services.esTreeNodeToTSNodeMap.get(method) as ts.MethodDeclaration | ts.AccessorDeclaration;
         if (this.runsAgain(tsClass, tsMethod) && !this.guardsBeforeOverwrite(method, field, kind, position)) {
           findings.push({ type: 'overwrite', acquisition, method });
         }

@@ -158,6 +158,13 @@ export class Framer {
 
 export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
+    name: 'A one-shot timeout re-armed by a start() that runs again on every reload, without clearing the pending one',
+    options: STRICT,
+    code: exporter(`    this.timer = setTimeout(this.refresh, 10_000);`),
+    output: null,
+    errors: [{ messageId: 'overwrite', line: 5, column: 18, data: { field: 'timer', resource: 'timeout', released: 'cleared', release: 'clear', method: 'start' } }],
+  },
+  {
     name: 'Incident 5: a start() that can run twice replaces the interval without clearing it',
     options: STRICT,
     code: exporter(`    this.timer = setInterval(this.refresh, 10_000);`),

@@ -11,6 +11,45 @@ const CLEARED = { released: 'cleared', release: 'clear' };
 
 export const valid: ValidTestCase<Options>[] = [
   {
+    name: 'A one-shot timeout armed by a method only its callers call (once, at shutdown): it ends by itself',
+    code: `import * as net from 'node:net';
+export class Conn {
+  private closeTimer: NodeJS.Timeout | undefined;
+  private readonly sock: net.Socket;
+  constructor(port: number) {
+    this.sock = net.connect(port);
+  }
+  terminate(): void {
+    this.sock.end();
+    this.closeTimer = setTimeout(() => this.sock.destroy(), 30_000);
+  }
+  close(): void {
+    this.sock.destroy();
+  }
+}`,
+  },
+  {
+    name: 'A debounce timeout armed again on every data event, cleared before each re-arm and by close()',
+    code: `import * as net from 'node:net';
+export class Batcher {
+  private timer: NodeJS.Timeout | undefined;
+  private readonly sock: net.Socket;
+  constructor(port: number) {
+    this.sock = net.connect(port);
+    this.sock.on('data', () => this.schedule());
+  }
+  schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.flush(), 100);
+  }
+  flush(): void {}
+  close(): void {
+    clearTimeout(this.timer);
+    this.sock.destroy();
+  }
+}`,
+  },
+  {
     name: 'Incident 2 fixed: one client kept as a member, reused, and closed when the monitor stops',
     code: `import { Client } from 'undici';
 export class HealthMonitor {
@@ -281,6 +320,56 @@ export class HealthMonitor {
 ];
 
 export const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  {
+    name: "A one-shot timeout armed anew by a method the class runs again (an 'end' listener calls terminate()), never cleared by close()",
+    code: `import * as net from 'node:net';
+export class Conn {
+  private closeTimer: NodeJS.Timeout | undefined;
+  private readonly sock: net.Socket;
+  constructor(port: number) {
+    this.sock = net.connect(port);
+    this.sock.on('end', () => this.terminate());
+  }
+  terminate(): void {
+    this.sock.end();
+    this.closeTimer = setTimeout(() => this.sock.destroy(), 30_000);
+  }
+  close(): void {
+    this.sock.destroy();
+  }
+}`,
+    output: null,
+    errors: [
+      {
+        messageId: 'notReleased',
+        line: 11,
+        column: 23,
+        data: { field: 'closeTimer', resource: 'timeout', ...CLEARED, disposals: '`terminate()` or `close()`' },
+        suggestions: [
+          {
+            messageId: 'addRelease',
+            output: `import * as net from 'node:net';
+export class Conn {
+  private closeTimer: NodeJS.Timeout | undefined;
+  private readonly sock: net.Socket;
+  constructor(port: number) {
+    this.sock = net.connect(port);
+    this.sock.on('end', () => this.terminate());
+  }
+  terminate(): void {
+    this.sock.end();
+    this.closeTimer = setTimeout(() => this.sock.destroy(), 30_000);
+  }
+  close(): void {
+    this.sock.destroy();
+    clearTimeout(this.closeTimer);
+  }
+}`,
+          },
+        ],
+      },
+    ],
+  },
   {
     name: 'Incident 2: the member client is never closed when the monitor stops',
     code: `import { Client } from 'undici';
