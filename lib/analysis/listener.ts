@@ -495,6 +495,13 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     if (kind.endless && endlessLoopOver(node, kind)) return;
     const use = classifier.classify(node, kind, frameNode, false);
     if (use.t === 'transfer' && (adoptByEnclosingFunction(frame, node) || adoptMappedCollection(frame, node, kind))) return;
+    if (use.t === 'transfer' && !kind.oneShot) {
+      const outer = outerLocalNeverHandled(node, kind);
+      if (outer) {
+        onFinding({ type: 'discarded', acquisition: { node: node as TSESTree.CallExpression | TSESTree.NewExpression, reportNode: node, kind }, storedIn: outer });
+        return;
+      }
+    }
     if (use.t === 'release' || use.t === 'invoked') return;
     if (use.t !== 'alias') {
       // A one-shot timer left alone ends by itself; it only matters when it races other work.
@@ -507,6 +514,26 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     }
     const target = use.variable.defs.find((d) => contains(d.node, node))?.name ?? findWriteTarget(use.variable, node);
     analyseHeld(frame, node, kind, use.variable, target, { node, tag: 'acquire' }, use.container, use.body);
+  }
+
+  /**
+   * `let ticker; … const onConnect = () => { ticker = setInterval(tick, 150); };`: stored in a local of an enclosing
+   * function, which hands it to nobody unless something reads that variable to release or pass it on. The name of
+   * such a variable that no reference ever releases, returns, stores or passes on; undefined otherwise.
+   */
+  function outerLocalNeverHandled(node: TSESTree.Node, kind: ResourceKind): string | undefined {
+    const assignment = outermostValue(node).parent;
+    if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.left.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = ASTUtils.findVariable(sourceCode.getScope(assignment.left), assignment.left);
+    const owner = variable?.scope.variableScope.block;
+    // Module variables belong to the process (checkModuleScope); only a function's locals die with it.
+    if (!variable || !owner || !isFunctionNode(owner) || variable.defs[0]?.type !== 'Variable') return undefined;
+    for (const ref of variable.references) {
+      if (!ref.isRead()) continue;
+      const use = classifier.classify(ref.identifier, kind, enclosingFunction(ref.identifier) as FunctionNode, false);
+      if (use.t !== 'borrow' && use.t !== 'lent' && use.t !== 'dropped') return undefined;
+    }
+    return variable.name;
   }
 
   /** `fetch(url, { method: 'HEAD' })`, `http.request({ method: 'HEAD' }, …)`: a response without a body. */

@@ -135,7 +135,11 @@ export function reportFinding<Ids extends string>(
         messageId: kind.pooling ? 'discardedPooling' : 'discarded',
         data: {
           ...common,
-          how: finding.lentTo ? `only lent to \`${finding.lentTo}\`` : 'not stored anywhere',
+          how: finding.lentTo
+            ? `only lent to \`${finding.lentTo}\``
+            : finding.storedIn
+              ? `stored only in \`${finding.storedIn}\`, which nothing reads to release it,`
+              : 'not stored anywhere',
           advice: kind.advice,
         },
       });

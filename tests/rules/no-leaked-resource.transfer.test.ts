@@ -12,6 +12,19 @@ const SOCKET = { resource: 'net.Socket', released: 'destroyed', advice: 'End or 
 
 const valid: ValidTestCase<Options>[] = [
   {
+    name: "Stored in an enclosing function's local that the returned closure destroys",
+    code: `import * as net from 'node:net';
+export function monitor(port: number, onLine: (line: string) => void): () => void {
+  let socket: net.Socket | undefined;
+  const open = (): void => {
+    socket = net.connect(port);
+    socket.on('data', (d) => onLine(String(d)));
+  };
+  open();
+  return () => socket?.destroy();
+}`,
+  },
+  {
     name: "A FileHandle's descriptor given to a read stream (`{ fd: handle.fd }`): the stream takes the file over (get-uri)",
     code: `import { createReadStream, type ReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -305,6 +318,28 @@ export function dialAll(ports: number[]): net.Socket[] {
 ];
 
 export const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  {
+    name: "Stored only in an enclosing function's local that nothing reads to end it: no hand-off",
+    code: `import * as net from 'node:net';
+export function monitor(port: number, onLine: (line: string) => void): () => void {
+  let socket: net.Socket | undefined;
+  const open = (): void => {
+    socket = net.connect(port);
+    socket.on('data', (d) => onLine(String(d)));
+  };
+  open();
+  return () => console.log('stopped', socket?.remoteAddress);
+}`,
+    output: null,
+    errors: [
+      {
+        messageId: 'discarded',
+        line: 5,
+        column: 14,
+        data: { ...SOCKET, how: 'stored only in `socket`, which nothing reads to release it,', consequence: 'it stays open' },
+      },
+    ],
+  },
   {
     name: 'The descriptor handed to a stream on one path only: the early throw leaves the FileHandle open',
     code: `import { createReadStream, type ReadStream } from 'node:fs';

@@ -14,6 +14,28 @@ const INTERVAL_DISCARDED = { ...INTERVAL, how: 'not stored anywhere', consequenc
 
 const valid: ValidTestCase<Options>[] = [
   {
+    name: "Kept in an enclosing function's local that the abort listener clears",
+    code: `export function ticker(signal: AbortSignal, tick: () => void): void {
+  let timer: NodeJS.Timeout | undefined;
+  signal.addEventListener('abort', () => clearInterval(timer));
+  const start = (): void => {
+    timer = setInterval(tick, 1_000);
+  };
+  start();
+}`,
+  },
+  {
+    name: "Kept in an enclosing function's local that a returned stop() clears",
+    code: `export function ticker(tick: () => void): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  const onConnect = (): void => {
+    timer = setInterval(tick, 150);
+  };
+  onConnect();
+  return () => clearInterval(timer);
+}`,
+  },
+  {
     name: 'Incident 5 fixed: the abort handler clears the ticker',
     code: `export function run(signal: AbortSignal, refresh: () => void): void {
   const ticker = setInterval(refresh, 10_000);
@@ -312,6 +334,26 @@ export async function run(work: () => Promise<void>, tick: () => void): Promise<
 ];
 
 export const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  {
+    name: "Kept only in an enclosing function's local that nothing reads to clear it (issue #13 §3)",
+    code: `export function watch(tick: () => void): void {
+  let timer: NodeJS.Timeout | undefined;
+  const onConnect = (): void => {
+    timer = setInterval(tick, 150);
+  };
+  onConnect();
+  console.log('watching', timer !== undefined);
+}`,
+    output: null,
+    errors: [
+      {
+        messageId: 'discarded',
+        line: 4,
+        column: 13,
+        data: { ...INTERVAL, how: 'stored only in `timer`, which nothing reads to release it,', consequence: 'it runs until the process exits' },
+      },
+    ],
+  },
   {
     name: 'Incident 5: the abort handler never clears the ticker',
     code: `export function run(signal: AbortSignal, refresh: () => void): void {
