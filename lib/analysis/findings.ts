@@ -14,7 +14,8 @@ export type ExitKind =
   | 'next-iteration' // the next loop iteration reassigns it
   | 'overwrite' // an assignment replaces it
   | 'endless-loop' // a `for await` over it that can never be left
-  | 'rejected'; // an `await` rejects into a `catch` that handles the error and goes on without releasing it
+  | 'rejected' // an `await` rejects into a `catch` that handles the error and goes on without releasing it
+  | 'outcome'; // released only in listeners for some outcomes of an emitter (`'connect'`), not the others (`'error'`)
 
 export interface LeakExit {
   kind: ExitKind;
@@ -25,6 +26,8 @@ export interface LeakExit {
   line: number;
   /** For `rejected`: the `catch` clause that takes the rejection and goes on. */
   handler?: TSESTree.CatchClause;
+  /** For `outcome`: the emitter, the events whose listeners release it, and an event of an outcome they miss. */
+  outcome?: { emitter: string; covered: string[]; missed: string; always?: string };
 }
 
 export interface Acquisition {

@@ -2,7 +2,7 @@
 import { ASTUtils, AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import { Catalog } from '../catalog/catalog.js';
-import { END_EVENTS, LISTENER_METHODS } from '../catalog/resources.js';
+import { END_EVENTS, EVENT_OUTCOMES, LISTENER_METHODS } from '../catalog/resources.js';
 import type { Category, ResourceKind } from '../catalog/types.js';
 import { type CodePath, Frame, guard, type Segment } from './code-paths.js';
 import type { Acquisition, Finding, Held, LeakExit } from './findings.js';
@@ -703,6 +703,48 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     return merged;
   }
 
+  /**
+   * `sock.once('connect', () => clearTimeout(timer))` as the only release: that listener runs on one outcome of the
+   * socket's connection attempt; when it errors instead, the timer stays armed. When every release is in listeners for
+   * some outcomes of another emitter (the catalog's EVENT_OUTCOMES) and, on every such emitter, they miss an outcome,
+   * the exit naming the first emitter and an event of the outcome it misses. A listener for an event that follows every
+   * outcome (`'close'`) covers them all.
+   */
+  function missedOutcome(events: Map<TSESTree.Node, Effect>, holders: Variable[]): LeakExit | undefined {
+    const handling = [...events].filter(([, effect]) => effect === 'release' || effect === 'transfer');
+    if (handling.length === 0) return undefined;
+    const groups = new Map<string, { outcomes: string[][]; always: string[]; covered: Set<string>; first: TSESTree.CallExpression }>();
+    for (const [n, effect] of handling) {
+      const call = n.parent;
+      if (effect !== 'release' || call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[1] !== n) return undefined;
+      if (call.callee.type !== AST_NODE_TYPES.MemberExpression || !LISTENER_METHODS.has(propertyName(call.callee) ?? '')) return undefined;
+      const event = call.arguments[0];
+      if (event?.type !== AST_NODE_TYPES.Literal || typeof event.value !== 'string') return undefined;
+      const emitter = call.callee.object;
+      // Listeners on the resource itself are judged by its own release events.
+      if (emitter.type === AST_NODE_TYPES.Identifier && holders.some((h) => h.name === emitter.name)) return undefined;
+      const type = checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(emitter));
+      const table = EVENT_OUTCOMES.find((t) => catalog.matches(type, t.types));
+      if (!table || table.always.includes(event.value) || !table.outcomes.some((o) => o.includes(event.value as string))) return undefined;
+      const key = sourceCode.getText(emitter);
+      const group = groups.get(key) ?? { outcomes: table.outcomes, always: table.always, covered: new Set<string>(), first: call };
+      group.covered.add(event.value);
+      groups.set(key, group);
+    }
+    let found: LeakExit | undefined;
+    for (const [emitter, group] of groups) {
+      const missing = group.outcomes.find((o) => !o.some((e) => group.covered.has(e)));
+      if (!missing) return undefined;
+      found ??= {
+        kind: 'outcome',
+        node: group.first,
+        line: group.first.loc.start.line,
+        outcome: { emitter, covered: [...group.covered], missed: missing[0]!, always: group.always[0] },
+      };
+    }
+    return found;
+  }
+
   /** The request a `req.on('response', …)` listens on was made with `method: 'HEAD'`. */
   function isHeadRequestObject(receiver: TSESTree.Node): boolean {
     if (receiver.type === AST_NODE_TYPES.CallExpression) return isHeadRequest(receiver);
@@ -881,6 +923,13 @@ export function createLifetimeListener<MessageIds extends string, Options extend
         ([n, effect]) => effect === 'release' && n.range[1] <= node.range[0] && enclosingFunction(n) === frame.node && isCallback(n),
       )
     ) {
+      return;
+    }
+    // In a Promise executor the settle rule (section 9) names the place the promise settles instead.
+    const inExecutor = isFunctionNode(frame.node) && frame.node.type !== AST_NODE_TYPES.StaticBlock && isPromiseExecutor(frame.node);
+    const missed = inExecutor ? undefined : missedOutcome(events, holders);
+    if (missed) {
+      onFinding({ type: 'leak', acquisition, exit: missed });
       return;
     }
     if (kind.oneShot && ![...events.values()].some((effect) => effect === 'release' || effect === 'transfer')) {

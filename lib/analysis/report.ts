@@ -38,6 +38,10 @@ export function functionLabel(node: TSESTree.Node): string | undefined {
   return name ? `\`${name}()\`` : undefined;
 }
 
+function capitalized(text: string): string {
+  return `${text[0]!.toUpperCase()}${text.slice(1)}`;
+}
+
 export function describeExit(exit: LeakExit, branchText?: string): string {
   const path = describeExitOnly(exit);
   return branchText ? `${path} (after \`${branchText}\`)` : path;
@@ -69,6 +73,11 @@ function describeExitOnly(exit: LeakExit): string {
       return `before it is overwritten on line ${exit.line}`;
     case 'endless-loop':
       return `because the \`for await\` loop on line ${exit.line} can never be left`;
+    case 'outcome': {
+      const o = exit.outcome!;
+      const on = o.covered.map((e) => `'${e}'`).join(' or ');
+      return `when \`${o.emitter}\` emits '${o.missed}' (only on ${on}, line ${exit.line})`;
+    }
     case 'rejected':
       return `when the \`await\` on line ${exit.line} rejects and the \`catch\` on line ${exit.handler?.loc.start.line ?? exit.line} goes on`;
   }
@@ -121,11 +130,14 @@ export function reportFinding<Ids extends string>(
             finding.exit,
             style.mentionBranch && finding.exit.after ? branchText(context.sourceCode, finding.exit.after) : undefined,
           ),
-          // A rejection taken by a `catch`: what covers it is a `finally`.
+          // A rejection taken by a `catch`: what covers it is a `finally`; a missed outcome, a listener for it or for
+          // the event that follows every outcome.
           advice:
             finding.exit.kind === 'rejected'
-              ? `${common.release[0]!.toUpperCase()}${common.release.slice(1)} it in a \`finally\` block.`
-              : kind.advice,
+              ? `${capitalized(common.release)} it in a \`finally\` block.`
+              : finding.exit.kind === 'outcome' && finding.exit.outcome
+                ? `${capitalized(common.release)} it on '${finding.exit.outcome.missed}' too${finding.exit.outcome.always ? `, or once on '${finding.exit.outcome.always}', which follows every outcome` : ''}.`
+                : kind.advice,
         },
       });
       return;

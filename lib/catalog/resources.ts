@@ -866,6 +866,18 @@ export const CALL_RULES: CallRule[] = [
   { function: node('assert', ['ok', 'equal', 'strictEqual', 'deepStrictEqual', 'notStrictEqual', 'assert']), effect: 'borrow' },
 ];
 
+/**
+ * How an emitter's operation can end, for releases made in its listeners: each outcome is a set of events of which one
+ * fires (a socket connects or errors), and an `always` event follows every outcome (`'close'`). A release in a listener
+ * for one outcome covers that outcome only (issue: event outcomes).
+ */
+export const EVENT_OUTCOMES: { types: TypeOrValueSpecifier[]; outcomes: string[][]; always: string[] }[] = [
+  { types: [node('net', 'Socket'), node('tls', 'TLSSocket')], outcomes: [['connect', 'secureConnect', 'ready'], ['error']], always: ['close'] },
+  { types: [node('http', 'ClientRequest')], outcomes: [['response'], ['error']], always: ['close'] },
+  { types: [node('fs', 'ReadStream')], outcomes: [['end'], ['error']], always: ['close'] },
+  { types: [node('fs', 'WriteStream')], outcomes: [['finish'], ['error']], always: ['close'] },
+];
+
 /** Methods that register a listener: `x.on('close', …)`. */
 /** Events after which a resource is done with: a release in their listener always runs, and listening is not using it. */
 export const END_EVENTS = new Set(['close', 'end', 'finish', 'error', 'exit', 'timeout', 'abort', 'disconnect', 'goaway', 'unpipe']);

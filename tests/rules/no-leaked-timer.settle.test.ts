@@ -1,4 +1,5 @@
-// Rule tests for `leaks/no-leaked-timer`: a timer a Promise executor arms must be cleared wherever the promise settles.
+// Rule tests for `leaks/no-leaked-timer`: a timer a Promise executor arms must be cleared wherever the promise settles,
+// and one cleared in an emitter's listeners must be cleared on each way the emitter's operation can end.
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 import rule, { type MessageIds, type Options } from '../../rules/no-leaked-timer.js';
 import { createRuleTester } from '../rule-tester.js';
@@ -10,6 +11,42 @@ const JS = 'script.js';
 const TIMEOUT = { resource: 'timeout', consequence: 'it holds its closure and keeps the event loop alive for the whole delay' };
 
 const valid: ValidTestCase<Options>[] = [
+  {
+    name: "A connect timeout cleared once on 'close', which follows every outcome of the connection attempt",
+    code: `import * as net from 'node:net';
+export function dial(port: number, callback: (err?: Error, sock?: net.Socket) => void): void {
+  const sock = net.connect(port);
+  const timer = setTimeout(() => sock.destroy(), 10_000);
+  sock.once('connect', () => callback(undefined, sock));
+  sock.once('close', () => clearTimeout(timer));
+  sock.on('error', (err) => callback(err));
+}`,
+  },
+  {
+    name: "A request timeout cleared on 'response' and on 'error'",
+    code: `import * as http from 'node:http';
+export function get(url: string, ms: number, done: (err: Error | null, status?: number) => void): void {
+  const req = http.get(url);
+  const timer = setTimeout(() => req.destroy(new Error('timeout')), ms);
+  req.on('response', (res) => {
+    clearTimeout(timer);
+    res.resume();
+    done(null, res.statusCode);
+  });
+  req.on('error', (err) => {
+    clearTimeout(timer);
+    done(err);
+  });
+}`,
+  },
+  {
+    name: "A listener on an emitter without known outcomes (a plain EventEmitter's 'ready') is trusted",
+    code: `import { EventEmitter } from 'node:events';
+export function wait(bus: EventEmitter, onSlow: () => void): void {
+  const timer = setTimeout(onSlow, 5_000);
+  bus.once('ready', () => clearTimeout(timer));
+}`,
+  },
   {
     name: 'Cleared on every outcome',
     code: `export function withTimeout(ms: number, work: () => Promise<void>): Promise<void> {
@@ -142,6 +179,65 @@ export function sample(ms: number): Promise<number> {
 ];
 
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  {
+    name: "Event outcomes: a connect timeout cleared only on 'connect' stays armed when the socket errors (issue #13 §1)",
+    code: `import * as net from 'node:net';
+export function dial(port: number, callback: (err?: Error, sock?: net.Socket) => void): void {
+  const sock = net.connect(port);
+  const timer = setTimeout(() => sock.destroy(), 10_000);
+  sock.once('connect', () => {
+    clearTimeout(timer);
+    callback(undefined, sock);
+  });
+  sock.on('error', (err) => callback(err));
+}`,
+    filename: TS,
+    output: null,
+    errors: [
+      {
+        messageId: 'leak',
+        line: 4,
+        column: 17,
+        data: {
+          name: 'timer',
+          resource: 'timeout',
+          released: 'cleared',
+          path: "when \`sock\` emits 'error' (only on 'connect', line 5)",
+          advice: "Clear it on 'error' too, or once on 'close', which follows every outcome.",
+        },
+      },
+    ],
+  },
+  {
+    name: "Event outcomes: a request timeout cleared only on 'response' stays armed when the request errors",
+    code: `import * as http from 'node:http';
+export function get(url: string, ms: number, done: (err: Error | null, status?: number) => void): void {
+  const req = http.get(url);
+  const timer = setTimeout(() => req.destroy(new Error('timeout')), ms);
+  req.on('response', (res) => {
+    clearTimeout(timer);
+    res.resume();
+    done(null, res.statusCode);
+  });
+  req.on('error', (err) => done(err));
+}`,
+    filename: TS,
+    output: null,
+    errors: [
+      {
+        messageId: 'leak',
+        line: 4,
+        column: 17,
+        data: {
+          name: 'timer',
+          resource: 'timeout',
+          released: 'cleared',
+          path: "when \`req\` emits 'error' (only on 'response', line 5)",
+          advice: "Clear it on 'error' too, or once on 'close', which follows every outcome.",
+        },
+      },
+    ],
+  },
   {
     name: "The socket errors and the connect timeout stays armed (the issue's event outcome)",
     code: `import * as net from 'node:net';
