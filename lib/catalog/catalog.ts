@@ -103,7 +103,7 @@ export class Catalog {
     this.kinds = [...user, ...SERVER_SOCKETS, ...SERVER_RESPONSES, ...RESPONSES, ...BUILTIN_RESOURCES].filter((kind) =>
       options.categories.includes(kind.category),
     );
-    this.callAcquired = TIMERS.filter((kind) => options.categories.includes(kind.category));
+    this.callAcquired = [...TIMERS, ...BUILTIN_RESOURCES.filter((kind) => kind.acquiredByCall)].filter((kind) => options.categories.includes(kind.category));
   }
 
   private readonly callAcquired: ResourceKind[];

@@ -129,6 +129,20 @@ export const BUILTIN_RESOURCES: ResourceKind[] = [
     advice: 'Close it in a `finally` block, or declare it with `await using`.',
   },
   {
+    // A numeric descriptor from `fs.openSync()`: nothing but `closeSync(fd)`/`close(fd)` (or a stream given it in
+    // `{ fd }`, which closes it when done) gives it back.
+    id: 'node:fs.fd',
+    label: 'file descriptor',
+    category: 'resource',
+    types: [],
+    acquiredByCall: [node('fs', 'openSync')],
+    release: [],
+    // The fix would have to name `closeSync` as the file imports it: reports only.
+    noFix: true,
+    verb: CLOSE,
+    advice: 'Close it with `closeSync(fd)` in a `finally` block, or hand it to a stream (`createReadStream(path, { fd })`).',
+  },
+  {
     id: 'node:fs.ReadStream',
     emitsErrors: true,
     label: 'fs.ReadStream',
@@ -781,6 +795,17 @@ export const CALL_RULES: CallRule[] = [
   ...['clearInterval', 'clearTimeout', 'clearImmediate'].flatMap((name) =>
     timerFunctions(name).map((fn): CallRule => ({ function: fn, effect: 'release', args: [0] })),
   ),
+  // Numeric file descriptors: closed by `close`/`closeSync`, used (not kept) by the functions that take one.
+  { function: node('fs', ['close', 'closeSync']), effect: 'release', args: [0] },
+  {
+    function: node('fs', [
+      'read', 'readSync', 'write', 'writeSync', 'readv', 'readvSync', 'writev', 'writevSync', 'fstat', 'fstatSync',
+      'fsync', 'fsyncSync', 'fdatasync', 'fdatasyncSync', 'ftruncate', 'ftruncateSync', 'futimes', 'futimesSync',
+      'fchmod', 'fchmodSync', 'fchown', 'fchownSync',
+    ]),
+    effect: 'borrow',
+    args: [0],
+  },
   // A stack of disposables takes over what it is given; it only throws once it has been disposed (a misuse).
   { receiver: { from: 'lib', name: ['DisposableStack', 'AsyncDisposableStack'] }, methods: ['use', 'adopt'], effect: 'release', args: [0], nonThrowing: true },
   { receiver: { from: 'lib', name: ['DisposableStack', 'AsyncDisposableStack'] }, methods: ['defer'], effect: 'borrow', nonThrowing: true },

@@ -18,6 +18,11 @@ const READ_STREAM = {
 };
 const WRITE_STREAM = { resource: 'fs.WriteStream', released: 'ended', advice: 'End it on every path, or pass it to `pipeline()`.' };
 const WATCHER = { resource: 'fs.FSWatcher', released: 'closed', advice: 'Close it when you stop watching.' };
+const FD = {
+  resource: 'file descriptor',
+  released: 'closed',
+  advice: 'Close it with `closeSync(fd)` in a `finally` block, or hand it to a stream (`createReadStream(path, { fd })`).',
+};
 const DISPOSABLE = {
   resource: 'Disposable',
   released: 'disposed',
@@ -25,6 +30,35 @@ const DISPOSABLE = {
 };
 
 const valid: ValidTestCase<Options>[] = [
+  {
+    name: 'A numeric file descriptor closed in finally, used by readSync in between',
+    code: `import * as fs from 'node:fs';
+export function head(path: string): Buffer {
+  const fd = fs.openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(16);
+    fs.readSync(fd, buf, 0, 16, 0);
+    return buf;
+  } finally {
+    fs.closeSync(fd);
+  }
+}`,
+  },
+  {
+    name: 'A numeric file descriptor handed to a read stream, which closes it when done',
+    code: `import { createReadStream, openSync, type ReadStream } from 'node:fs';
+export function stream(path: string): ReadStream {
+  const fd = openSync(path, 'r');
+  return createReadStream(path, { fd });
+}`,
+  },
+  {
+    name: 'touch: the descriptor closed at once',
+    code: `import * as fs from 'node:fs';
+export function touch(path: string): void {
+  fs.closeSync(fs.openSync(path, 'w'));
+}`,
+  },
   {
     // The baseline: a socket ended on the only path.
     code: `import * as net from 'node:net';
@@ -216,6 +250,29 @@ export function closeAll(ports: number[]): void {
 ];
 
 export const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  {
+    name: 'A numeric file descriptor from openSync, not closed on the early return (reading it with readSync and fstatSync only uses it)',
+    code: `import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+export function head(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  const buf = Buffer.alloc(16);
+  readSync(fd, buf, 0, 16, 0);
+  if (fstatSync(fd).size < 16) return Buffer.alloc(0);
+  closeSync(fd);
+  return buf;
+}`,
+    output: null,
+    errors: [{ messageId: 'leak', line: 3, column: 14, data: { name: 'fd', ...FD, path: 'when `head()` returns at line 6' } }],
+  },
+  {
+    name: 'A numeric file descriptor opened and dropped',
+    code: `import * as fs from 'node:fs';
+export function touch(path: string): void {
+  fs.openSync(path, 'w');
+}`,
+    output: null,
+    errors: [{ messageId: 'discarded', line: 3, column: 3, data: { ...FD, how: 'not stored anywhere', consequence: 'it stays open' } }],
+  },
   {
     // `new net.Socket()`; `connect()` returns the same socket, so it is still the one to destroy.
     code: `import * as net from 'node:net';
