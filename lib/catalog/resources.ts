@@ -814,6 +814,14 @@ export const CALL_RULES: CallRule[] = [
   { function: node('https', ['request', 'get']), effect: 'borrow' },
   { function: node('http2', 'connect'), effect: 'borrow' },
   { function: { from: 'package', package: 'undici', name: ['request', 'stream', 'fetch', 'connect', 'upgrade'] }, effect: 'borrow' },
+  // Other HTTP clients read the agents in their request options during the request, as http.request does
+  // (`axios.create({ httpsAgent })` keeps it: an instance is no request).
+  {
+    receiver: { from: 'package', package: 'axios', name: ['Axios', 'AxiosInstance', 'AxiosStatic'] },
+    methods: ['request', 'get', 'delete', 'head', 'options', 'post', 'put', 'patch', 'postForm', 'putForm', 'patchForm'],
+    effect: 'borrow',
+  },
+  { function: { from: 'package', package: 'axios', name: ['AxiosInstance', 'AxiosStatic'] }, effect: 'borrow' },
   // The global dispatcher serves the whole process: installing one hands it over.
   { function: { from: 'package', package: 'undici', name: 'setGlobalDispatcher' }, effect: 'transfer' },
   { function: { from: 'package', package: 'node', name: 'fetch' }, effect: 'borrow' },

@@ -8,6 +8,24 @@ const ruleTester = createRuleTester();
 
 const valid: ValidTestCase<Options>[] = [
   {
+    name: 'axios: an agent kept for the module and lent to each request',
+    code: `import * as https from 'node:https';
+import axios from 'axios';
+const httpsAgent = new https.Agent({ keepAlive: true });
+export async function ping(url: string): Promise<number> {
+  const res = await axios.get(url, { httpsAgent });
+  return res.status;
+}`,
+  },
+  {
+    name: 'axios: an instance made with an agent keeps it (create is no request)',
+    code: `import * as https from 'node:https';
+import axios, { type AxiosInstance } from 'axios';
+export function client(): AxiosInstance {
+  return axios.create({ httpsAgent: new https.Agent({ keepAlive: true }) });
+}`,
+  },
+  {
     name: "chokidar: the watcher returned to the caller",
     code: `import { watch, type FSWatcher } from 'chokidar';
 export function tail(dir: string, onChange: (path: string) => void): FSWatcher {
@@ -160,6 +178,28 @@ export function run(host: string, command: string, done: (code: number) => void)
 ];
 
 export const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  {
+    name: 'axios: a keep-alive agent per request, only lent to axios.get (incident 2)',
+    code: `import * as https from 'node:https';
+import axios from 'axios';
+export async function ping(url: string): Promise<number> {
+  const res = await axios.get(url, { httpsAgent: new https.Agent({ keepAlive: true }) });
+  return res.status;
+}`,
+    output: null,
+    errors: [{ messageId: 'discardedPooling', line: 4, column: 50 }],
+  },
+  {
+    name: 'axios called as a function lends the agent too',
+    code: `import * as https from 'node:https';
+import axios from 'axios';
+export async function ping(url: string): Promise<number> {
+  const res = await axios({ url, httpsAgent: new https.Agent({ keepAlive: true }) });
+  return res.status;
+}`,
+    output: null,
+    errors: [{ messageId: 'discardedPooling', line: 4, column: 46 }],
+  },
   {
     name: "chokidar: a watcher started per call and never closed",
     code: `import { watch } from 'chokidar';
