@@ -789,6 +789,12 @@ export function createLifetimeListener<MessageIds extends string, Options extend
       if (kind.acquiredInCallbackOf && catalog.calleeMatches(tsCall.expression, kind.acquiredInCallbackOf)) {
         return !(kind.mayHaveNoBody && isHeadRequest(call));
       }
+      // A function of the program that passes the callback on to such a call (`request(options, (res) => …)`).
+      const body = kind.acquiredInCallbackOf && functions.bodyOf(tsCall);
+      if (body) {
+        const index = call.arguments.findIndex((a) => a === fn || (a.type === AST_NODE_TYPES.Identifier && refs.has(a)));
+        if (index >= 0 && functions.forwardsCallbackTo(body, index, kind.acquiredInCallbackOf!)) return !(kind.mayHaveNoBody && isHeadRequest(call));
+      }
       const event = call.arguments[0];
       const listens =
         !!kind.acquiredInListenerFor &&

@@ -4,6 +4,7 @@ import ts from 'typescript';
 import { type Catalog, isDisposalName } from '../catalog/catalog.js';
 import { CREATION_VERBS, LISTENER_METHODS } from '../catalog/resources.js';
 import type { ResourceKind } from '../catalog/types.js';
+import type { TypeOrValueSpecifier } from '@typescript-eslint/type-utils';
 
 /** What a function does with a resource passed in one of its parameters; 'passthrough': it returns it. */
 export type ParameterEffect = 'release' | 'transfer' | 'borrow' | 'passthrough';
@@ -266,6 +267,36 @@ export class ProgramFunctions {
     const file = declaration.getSourceFile();
     if (file.isDeclarationFile || this.program.isSourceFileFromExternalLibrary(file)) return undefined;
     return declaration;
+  }
+
+  /**
+   * `const request = (options, callback) => secure ? https.request(options, callback) : http.request(options, callback)`:
+   * whether the function passes its parameter `index` on as an argument of a call to one of `acquirers` (a function
+   * that hands a new resource to its callback), directly or through another such function of the program.
+   */
+  forwardsCallbackTo(body: FunctionWithBody, index: number, acquirers: readonly TypeOrValueSpecifier[], depth = 0): boolean {
+    if (depth > MAX_DEPTH) return false;
+    const param = body.parameters[index];
+    if (!param || !ts.isIdentifier(param.name)) return false;
+    const symbol = this.checker.getSymbolAtLocation(param.name);
+    if (!symbol) return false;
+    let found = false;
+    const visit = (node: ts.Node): void => {
+      if (found) return;
+      if (ts.isCallExpression(node)) {
+        const at = node.arguments.findIndex((a) => ts.isIdentifier(a) && this.checker.getSymbolAtLocation(a) === symbol);
+        if (at >= 0) {
+          if (this.catalog.calleeMatches(node.expression, acquirers)) found = true;
+          else {
+            const inner = this.bodyOf(node);
+            if (inner && inner !== body && this.forwardsCallbackTo(inner, at, acquirers, depth + 1)) found = true;
+          }
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    if (body.body) visit(body.body);
+    return found;
   }
 
   /**

@@ -14,6 +14,40 @@ const HTTP = {
 
 const valid: ValidTestCase<Options>[] = [
   {
+    name: 'A wrapper that forwards its callback to http.request: the response consumed on every path',
+    code: `import * as http from 'node:http';
+import * as https from 'node:https';
+const request = (options: http.RequestOptions, callback: (res: http.IncomingMessage) => void): http.ClientRequest => {
+  if (options.protocol === 'https:') return https.request(options, callback);
+  return http.request(options, callback);
+};
+export function stream(options: http.RequestOptions, done: (err: Error | null, res?: http.IncomingMessage) => void): void {
+  const req = request(options, (res) => {
+    if ((res.statusCode ?? 0) >= 500) {
+      res.resume();
+      return done(new Error(res.statusMessage));
+    }
+    done(null, res);
+  });
+  req.end();
+}`,
+  },
+  {
+    name: 'A function of the program that calls its callback with something else than a response it made is no acquirer',
+    code: `import * as http from 'node:http';
+const cache = new Map<string, http.IncomingMessage>();
+function cached(key: string, callback: (res: http.IncomingMessage) => void): void {
+  const hit = cache.get(key);
+  if (hit) callback(hit);
+}
+export function peek(key: string): void {
+  cached(key, (res) => {
+    if (res.statusCode !== 200) return;
+    console.log(res.headers);
+  });
+}`,
+  },
+  {
     name: 'The module picked by protocol (`secure ? https : http`) whose callback resumes the response',
     code: `import http from 'node:http';
 import https from 'node:https';
@@ -254,6 +288,24 @@ export function etag(url: string): void {
 ];
 
 export const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  {
+    name: "A wrapper that forwards its callback to http.request or https.request is that call (node-influx's Pool.stream)",
+    code: `import * as http from 'node:http';
+import * as https from 'node:https';
+const request = (options: http.RequestOptions, callback: (res: http.IncomingMessage) => void): http.ClientRequest => {
+  if (options.protocol === 'https:') return https.request(options, callback);
+  return http.request(options, callback);
+};
+export function stream(options: http.RequestOptions, done: (err: Error | null, res?: http.IncomingMessage) => void): void {
+  const req = request(options, (res) => {
+    if ((res.statusCode ?? 0) >= 500) return done(new Error(res.statusMessage));
+    done(null, res);
+  });
+  req.end();
+}`,
+    output: null,
+    errors: [{ messageId: 'leak', line: 8, column: 33, data: { name: 'res', ...HTTP, path: 'when the function returns at line 9' } }],
+  },
   {
     name: 'The module picked by protocol is http.get or https.get either way: the status is read, the body never (react-email)',
     code: `import http from 'node:http';
