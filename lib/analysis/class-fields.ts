@@ -530,6 +530,18 @@ export class ClassFieldAnalysis {
 
   private readonly runsAgainCache = new Map<ts.Node, boolean>();
 
+  /** `this.page = await this.browser.newPage()`: made by a method of another field of a kind that releases it with itself. */
+  private madeByField(node: TSESTree.Node, kind: ResourceKind): boolean {
+    let call: TSESTree.Node = node;
+    while (call.type === AST_NODE_TYPES.AwaitExpression || call.type === AST_NODE_TYPES.TSNonNullExpression) call = call.type === AST_NODE_TYPES.AwaitExpression ? call.argument : call.expression;
+    if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    let maker: TSESTree.Node = call.callee.object;
+    if (maker.type === AST_NODE_TYPES.TSNonNullExpression) maker = maker.expression;
+    if (thisField(maker) === undefined) return false;
+    const makerKind = this.catalog.kindOfType(this.checker.getTypeAtLocation(this.services.esTreeNodeToTSNodeMap.get(maker)));
+    return !!makerKind && kind.madeBy!.includes(makerKind.id);
+  }
+
   /** `this.t = setTimeout(() => this.tick(), ms)` inside `tick()`: a timeout that schedules its own method again. */
   private rearmsItself(acquisition: FieldAcquisition): boolean {
     const method = acquisition.method;
@@ -581,8 +593,13 @@ export class ClassFieldAnalysis {
       // A one-shot timeout ends by itself; only one that re-arms itself (a repeating timer), or that a method the class
       // evidently runs again arms anew (`terminate() { this.closeTimer = setTimeout(…) }`), is owned like an interval.
       const rearms = kind.oneShot && this.rearmsItself(acquisition);
-      const armedAgain = kind.oneShot && !rearms && !!tsMethod && method.kind !== 'constructor' && this.runsAgain(tsClass, tsMethod);
+      // A timeout a disposal method arms (a kill timer after a graceful end) is that method's own way of releasing.
+      const armedByDisposal = !!tsMethod && this.disposals(cls, acquisition.isStatic).some((d) => d.declaration === tsMethod);
+      const armedAgain =
+        kind.oneShot && !rearms && !!tsMethod && method.kind !== 'constructor' && !armedByDisposal && this.runsAgain(tsClass, tsMethod);
       if (kind.oneShot && !rearms && !armedAgain) continue;
+      // `this.channel = await this.connection.createChannel()`: released with the field that made it.
+      if (kind.madeBy && this.madeByField(acquisition.node, kind)) continue;
       const disposals = this.disposals(cls, acquisition.isStatic);
       const released = disposals.some((d) => this.releases(d.declaration, field, kind, acquisition.collection));
       const key = `${acquisition.isStatic}:${field}`;

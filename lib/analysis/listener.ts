@@ -1,8 +1,9 @@
 // The lifetime engine's entry point for rules: records code paths, finds acquisitions, and reports leaking paths.
 import { ASTUtils, AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
+import { isThenableType } from 'ts-api-utils';
 import { Catalog } from '../catalog/catalog.js';
-import { END_EVENTS, EVENT_OUTCOMES, LISTENER_METHODS } from '../catalog/resources.js';
+import { END_EVENTS, EVENT_OUTCOMES, LISTENER_METHODS, WAITS_ON_EVENTS } from '../catalog/resources.js';
 import type { Category, ResourceKind } from '../catalog/types.js';
 import { type CodePath, Frame, guard, type Segment } from './code-paths.js';
 import type { Acquisition, Finding, Held, LeakExit } from './findings.js';
@@ -452,6 +453,38 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     return functions.returnsReceiver(tsCall);
   }
 
+  /**
+   * Whether an `await` can reject while the resource is still held, for the catch that goes on: not when it cannot
+   * reject at all (a value that is no promise, a call that cannot throw), when it waits on the resource's own events
+   * (`once(sock, 'data')` rejects on 'error', and an emitter of errors is destroyed by them), or when it is the call
+   * that opens a lazy resource (a client whose `connect()` fails holds nothing).
+   */
+  function mayRejectHeld(node: TSESTree.AwaitExpression, holders: Variable[], kind: ResourceKind): boolean {
+    if (isIgnoredThrower(node, holders, kind)) return false;
+    const tsArgument = services.esTreeNodeToTSNodeMap.get(node.argument) as ts.Expression;
+    if (!isThenableType(checker, tsArgument, checker.getTypeAtLocation(tsArgument))) return false;
+    const call = node.argument;
+    if (call.type !== AST_NODE_TYPES.CallExpression) return true;
+    const isHolder = (n: TSESTree.Node | undefined): boolean => n?.type === AST_NODE_TYPES.Identifier && holders.some((h) => h.name === n.name);
+    const tsCall = services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression;
+    if (kind.emitsErrors && isHolder(call.arguments[0]) && catalog.calleeMatches(tsCall.expression, WAITS_ON_EVENTS)) return false;
+    if (kind.lazy && call.callee.type === AST_NODE_TYPES.MemberExpression && isHolder(call.callee.object)) {
+      const method = propertyName(call.callee) ?? '';
+      if (kind.opensWith ? kind.opensWith.includes(method) : method === 'connect') return false;
+    }
+    return true;
+  }
+
+  /** `fail(e)` declared to return `never`: the path ends there (a throw). */
+  function neverReturns(node: TSESTree.Node): boolean {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+    try {
+      return !!(checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(node)).flags & ts.TypeFlags.Never);
+    } catch {
+      return false;
+    }
+  }
+
   function throwerText(node: TSESTree.Node): string {
     if (node.type === AST_NODE_TYPES.ForOfStatement) {
       const right = sourceCode.getText(node.right);
@@ -720,13 +753,25 @@ export function createLifetimeListener<MessageIds extends string, Options extend
       if (call.callee.type !== AST_NODE_TYPES.MemberExpression || !LISTENER_METHODS.has(propertyName(call.callee) ?? '')) return undefined;
       const event = call.arguments[0];
       if (event?.type !== AST_NODE_TYPES.Literal || typeof event.value !== 'string') return undefined;
-      const emitter = call.callee.object;
+      // `req.on('response', …).on('error', …)`: listener methods return their emitter.
+      let emitter: TSESTree.Node = call.callee.object;
+      for (;;) {
+        if (emitter.type === AST_NODE_TYPES.TSNonNullExpression || emitter.type === AST_NODE_TYPES.ChainExpression) emitter = emitter.expression;
+        else if (
+          emitter.type === AST_NODE_TYPES.CallExpression &&
+          emitter.callee.type === AST_NODE_TYPES.MemberExpression &&
+          LISTENER_METHODS.has(propertyName(emitter.callee) ?? '')
+        ) {
+          emitter = emitter.callee.object;
+        } else break;
+      }
       // Listeners on the resource itself are judged by its own release events.
       if (emitter.type === AST_NODE_TYPES.Identifier && holders.some((h) => h.name === emitter.name)) return undefined;
       const type = checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(emitter));
       const table = EVENT_OUTCOMES.find((t) => catalog.matches(type, t.types));
       if (!table || table.always.includes(event.value) || !table.outcomes.some((o) => o.includes(event.value as string))) return undefined;
-      const key = sourceCode.getText(emitter);
+      const text = sourceCode.getText(emitter).replace(/\s+/g, ' ');
+      const key = text.length > 40 ? `${text.slice(0, 39)}…` : text;
       const group = groups.get(key) ?? { outcomes: table.outcomes, always: table.always, covered: new Set<string>(), first: call };
       group.covered.add(event.value);
       groups.set(key, group);
@@ -966,7 +1011,8 @@ export function createLifetimeListener<MessageIds extends string, Options extend
       rejectionHandsOff: !!kind.throwHandsOff,
       constantTest,
       // A `catch` that handles a rejection and goes on is a normal outcome (only awaits: a call that throws is rare).
-      mayReject: (n: TSESTree.AwaitExpression) => !isIgnoredThrower(n, holders, kind),
+      mayReject: (n: TSESTree.AwaitExpression) => mayRejectHeld(n, holders, kind),
+      neverReturns,
       // Put in a collection (`sockets.push(socket)`): the next iteration's resource does not replace it there.
       container: container || collected,
     };

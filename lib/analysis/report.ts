@@ -123,7 +123,8 @@ export function reportFinding<Ids extends string>(
           style.atExit && (finding.exit.kind === 'return' || finding.exit.kind === 'throw')
             ? finding.exit.node
             : acquisition.reportNode,
-        messageId: kind.pooling ? 'leakPooling' : 'leak',
+        // A rejection or an outcome the code missed is about where to release it, not about creating one per call.
+        messageId: kind.pooling && finding.exit.kind !== 'rejected' && finding.exit.kind !== 'outcome' ? 'leakPooling' : 'leak',
         data: {
           ...common,
           path: describeExit(

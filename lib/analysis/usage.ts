@@ -263,6 +263,8 @@ export class UsageClassifier {
   classify(node: TSESTree.Node, kind: ResourceKind, fn: FunctionNode, closure = false, inContainer = false): Use {
     let cur: TSESTree.Node = node;
     let container = inContainer;
+    // Read through its descriptor (`child.pid`): a record of it handed to code the plugin cannot see is a log line.
+    let descriptor = false;
     for (let guard = 0; guard < 64; guard++) {
       const parent: TSESTree.Node | undefined = cur.parent;
       if (!parent) return { t: 'borrow' };
@@ -321,6 +323,7 @@ export class UsageClassifier {
           // `handle.fd`: the descriptor is the resource itself under another value.
           if (kind.descriptor && propertyName(parent) === kind.descriptor && !(parent.parent.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent)) {
             cur = parent;
+            descriptor = true;
             continue;
           }
           const use = this.memberUse(parent, kind);
@@ -335,6 +338,10 @@ export class UsageClassifier {
           if (parent.callee === cur) return closure ? { t: 'invoked', direct: true } : { t: 'borrow' };
           {
             const use = this.argumentUse(parent, cur, kind, container, closure, fn);
+            // `logger.info({ pid: child.pid })`: lent, unless the callee is known to keep or release it.
+            if (descriptor && container && typeof use === 'object' && use.t === 'transfer' && !this.knownCallee(parent)) {
+              return { t: 'lent', to: this.ctx.sourceCode.getText(parent.callee) };
+            }
             if (use === 'passthrough') {
               cur = parent; // the callee hands its argument back: the call's value is the resource
               continue;
@@ -545,6 +552,12 @@ export class UsageClassifier {
     if (!callback || !isFunctionNode(callback) || callback.params[0]?.type !== AST_NODE_TYPES.Identifier) return { t: 'borrow' };
     const element = this.ctx.sourceCode.getDeclaredVariables(callback).find((v) => v.defs[0]?.name === callback.params[0]);
     return element && this.releasedThrough(element, kind) ? { t: 'release' } : { t: 'borrow' };
+  }
+
+  /** Whether the catalog or the program says what the callee does with its arguments. */
+  private knownCallee(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+    const tsCall = this.ctx.services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression | ts.NewExpression;
+    return !!this.ctx.catalog.callRule(tsCall.expression) || !!this.ctx.functions.bodyOf(tsCall);
   }
 
   /** The resource (or a closure over it) passed as an argument; 'passthrough' when the callee hands it back. */

@@ -40,6 +40,8 @@ export interface WalkInput {
    * and goes on from: handling an error and going on is a normal outcome, so the resource must be released there too.
    */
   mayReject?: (node: TSESTree.AwaitExpression) => boolean;
+  /** A call declared to return `never` (`fail(e)`): a path from a `catch` through it rethrows. */
+  neverReturns?: (node: TSESTree.Node) => boolean;
 }
 
 /**
@@ -132,8 +134,24 @@ function nullishBranch(test: TSESTree.Node, holders: Set<string>, input?: WalkIn
   if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!' && isHolder(test.argument)) return 'truthy';
   if (test.type === AST_NODE_TYPES.BinaryExpression && ['==', '===', '!=', '!=='].includes(test.operator)) {
     const matches = (isHolder(test.left) && isNullish(test.right)) || (isHolder(test.right) && isNullish(test.left));
-    if (!matches) return undefined;
-    return test.operator.startsWith('=') ? 'truthy' : 'falsy';
+    if (matches) return test.operator.startsWith('=') ? 'truthy' : 'falsy';
+  }
+  // `let fd = -1; … if (fd !== -1) closeSync(fd)`: a negative descriptor is none.
+  if (test.type === AST_NODE_TYPES.BinaryExpression && test.left.type !== AST_NODE_TYPES.PrivateIdentifier && isHolder(test.left)) {
+    const value = numericLiteral(test.right);
+    if (value === -1 && (test.operator === '===' || test.operator === '==' || test.operator === '<=')) return 'truthy';
+    if (value === -1 && (test.operator === '!==' || test.operator === '!=' || test.operator === '>')) return 'falsy';
+    if (value === 0 && test.operator === '<') return 'truthy';
+    if (value === 0 && test.operator === '>=') return 'falsy';
+  }
+  return undefined;
+}
+
+/** `-1`, `0`: a number literal's value. */
+function numericLiteral(node: TSESTree.Node): number | undefined {
+  if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'number') return node.value;
+  if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '-' && node.argument.type === AST_NODE_TYPES.Literal && typeof node.argument.value === 'number') {
+    return -node.argument.value;
   }
   return undefined;
 }
@@ -314,11 +332,13 @@ function walkLeaks(input: WalkInput, firstOnly: boolean): LeakExit[] {
           if (node === start.node && start.tag === 'acquire' && !input.container) leak = exit('next-iteration', node);
           break;
         case 'return':
-          // `return Promise.reject(err)` is a throw to the caller (the router's error handler, for a response).
-          pending = { kind: input.rejectionHandsOff && returnsRejection(node) ? 'throw' : 'return', node };
+          // `return Promise.reject(err)` is a throw to the caller (the router's error handler, for a response; the
+          // exception tier's business, after a rejection a `catch` took).
+          pending = { kind: (input.rejectionHandsOff || rejected) && returnsRejection(node) ? 'throw' : 'return', node };
           break;
         case 'call':
           threw = true;
+          if (rejected && input.neverReturns?.(node)) ended = true;
           if (input.mayReject && !rejected && node.type === AST_NODE_TYPES.AwaitExpression) reject(node);
           break;
         case 'throw':

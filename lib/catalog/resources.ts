@@ -374,11 +374,24 @@ export const BUILTIN_RESOURCES: ResourceKind[] = [
     id: 'bullmq:QueueBase',
     label: 'bullmq {name}',
     category: 'resource',
-    types: [{ from: 'package', package: 'bullmq', name: ['Queue', 'Worker', 'QueueEvents', 'FlowProducer', 'JobScheduler'] }],
+    types: [{ from: 'package', package: 'bullmq', name: ['Queue', 'QueueEvents', 'FlowProducer', 'JobScheduler'] }],
     release: ['close', 'disconnect'],
     pooling: true,
     verb: CLOSE,
     advice: 'Create one and reuse it, or close it when you are done with it.',
+  },
+  {
+    // `new Worker(queue, processor)` starts processing at once and serves for the life of the process, like a server
+    // that listens: created, it is handed to the event loop (so a constructed one is tracked neither in a local nor in
+    // a field; one a factory of the program returns still is).
+    id: 'bullmq:Worker',
+    label: 'bullmq Worker',
+    category: 'resource',
+    types: [{ from: 'package', package: 'bullmq', name: 'Worker' }],
+    release: ['close', 'disconnect'],
+    notByConstructor: true,
+    verb: CLOSE,
+    advice: 'Close it when its owner stops.',
   },
   {
     id: 'mongodb:MongoClient',
@@ -408,6 +421,8 @@ export const BUILTIN_RESOURCES: ResourceKind[] = [
     types: [{ from: 'package', package: 'kafkajs', name: ['Producer', 'Consumer', 'Admin'] }],
     createdBy: ['producer', 'consumer', 'admin'],
     release: ['disconnect'],
+    // A consumer that runs serves for the life of the process, like a server that listens.
+    handoffMethods: ['run'],
     pooling: true,
     lazy: true,
     opensWith: ['connect'],
@@ -451,6 +466,9 @@ export const BUILTIN_RESOURCES: ResourceKind[] = [
     category: 'resource',
     types: [{ from: 'package', package: 'mqtt', name: 'MqttClient' }],
     release: ['end', 'endAsync'],
+    // A client that subscribes, or listens for messages, serves for the life of the process.
+    handoffMethods: ['subscribe', 'subscribeAsync'],
+    handoffEvents: ['message'],
     pooling: true,
     verb: END,
     advice: 'Create one client and reuse it, or end it when you are done with it.',
@@ -801,7 +819,7 @@ export const CALL_RULES: CallRule[] = [
     function: node('fs', [
       'read', 'readSync', 'write', 'writeSync', 'readv', 'readvSync', 'writev', 'writevSync', 'fstat', 'fstatSync',
       'fsync', 'fsyncSync', 'fdatasync', 'fdatasyncSync', 'ftruncate', 'ftruncateSync', 'futimes', 'futimesSync',
-      'fchmod', 'fchmodSync', 'fchown', 'fchownSync',
+      'fchmod', 'fchmodSync', 'fchown', 'fchownSync', 'readFileSync', 'writeFileSync', 'appendFileSync', 'readFile', 'writeFile', 'appendFile',
     ]),
     effect: 'borrow',
     args: [0],
@@ -910,6 +928,9 @@ export const EVENT_OUTCOMES: { types: TypeOrValueSpecifier[]; outcomes: string[]
   { types: [node('fs', 'ReadStream')], outcomes: [['end'], ['error']], always: ['close'] },
   { types: [node('fs', 'WriteStream')], outcomes: [['finish'], ['error']], always: ['close'] },
 ];
+
+/** Functions that wait for an emitter's events and reject on its 'error': `once(emitter, 'data')`, `finished(stream)`. */
+export const WAITS_ON_EVENTS: TypeOrValueSpecifier[] = [node('events', ['once', 'on']), node('stream', 'finished'), node('stream/promises', 'finished')];
 
 /** Methods that register a listener: `x.on('close', …)`. */
 /** Events after which a resource is done with: a release in their listener always runs, and listening is not using it. */

@@ -321,52 +321,56 @@ export class HealthMonitor {
 
 export const invalid: InvalidTestCase<MessageIds, Options>[] = [
   {
-    name: "A one-shot timeout armed anew by a method the class runs again (an 'end' listener calls terminate()), never cleared by close()",
+    name: "A one-shot retry timeout armed anew by a method the class runs again (a 'close' listener), never cleared by close(): it reconnects after close",
     code: `import * as net from 'node:net';
 export class Conn {
-  private closeTimer: NodeJS.Timeout | undefined;
-  private readonly sock: net.Socket;
-  constructor(port: number) {
-    this.sock = net.connect(port);
-    this.sock.on('end', () => this.terminate());
+  private retryTimer: NodeJS.Timeout | undefined;
+  private sock: net.Socket;
+  constructor(private readonly port: number) {
+    this.sock = this.connect();
   }
-  terminate(): void {
-    this.sock.end();
-    this.closeTimer = setTimeout(() => this.sock.destroy(), 30_000);
+  private connect(): net.Socket {
+    const sock = net.connect(this.port);
+    sock.on('close', () => this.scheduleRetry());
+    return sock;
+  }
+  scheduleRetry(): void {
+    this.retryTimer = setTimeout(() => {
+      this.sock = this.connect();
+    }, 1_000);
   }
   close(): void {
     this.sock.destroy();
   }
 }`,
-    output: null,
+    output: `import * as net from 'node:net';
+export class Conn {
+  private retryTimer: NodeJS.Timeout | undefined;
+  private sock: net.Socket;
+  constructor(private readonly port: number) {
+    this.sock = this.connect();
+  }
+  private connect(): net.Socket {
+    const sock = net.connect(this.port);
+    sock.on('close', () => this.scheduleRetry());
+    return sock;
+  }
+  scheduleRetry(): void {
+    this.retryTimer = setTimeout(() => {
+      this.sock = this.connect();
+    }, 1_000);
+  }
+  close(): void {
+    this.sock.destroy();
+    clearTimeout(this.retryTimer);
+  }
+}`,
     errors: [
       {
         messageId: 'notReleased',
-        line: 11,
+        line: 14,
         column: 23,
-        data: { field: 'closeTimer', resource: 'timeout', ...CLEARED, disposals: '`terminate()` or `close()`' },
-        suggestions: [
-          {
-            messageId: 'addRelease',
-            output: `import * as net from 'node:net';
-export class Conn {
-  private closeTimer: NodeJS.Timeout | undefined;
-  private readonly sock: net.Socket;
-  constructor(port: number) {
-    this.sock = net.connect(port);
-    this.sock.on('end', () => this.terminate());
-  }
-  terminate(): void {
-    this.sock.end();
-    this.closeTimer = setTimeout(() => this.sock.destroy(), 30_000);
-  }
-  close(): void {
-    this.sock.destroy();
-    clearTimeout(this.closeTimer);
-  }
-}`,
-          },
-        ],
+        data: { field: 'retryTimer', resource: 'timeout', ...CLEARED, disposals: '`close()`' },
       },
     ],
   },
