@@ -15,6 +15,7 @@ import {
   UsageClassifier,
   type Use,
   calledMethod,
+  childNodes,
   contains,
   flowsOn,
   enclosingFunction,
@@ -681,9 +682,73 @@ export function createLifetimeListener<MessageIds extends string, Options extend
         ? call
         : undefined;
     };
-    const inline = asArgument(fn);
-    if (inline) return [inline];
-    return (functionVariable(fn, sourceCode)?.references ?? []).flatMap((ref) => asArgument(ref.identifier) ?? []);
+    // `request(options, once((res) => …))`: a wrapper that hands back a function calling `fn` is `fn` where it goes.
+    const through = (node: TSESTree.Node, depth = 0): TSESTree.CallExpression[] => {
+      const call = asArgument(node);
+      if (!call) return [];
+      if (depth < 2 && call.arguments.length === 1 && passesThrough(call)) {
+        const outer = through(call, depth + 1);
+        if (outer.length > 0) return outer;
+      }
+      return [call];
+    };
+    const inline = through(fn);
+    if (inline.length > 0) return inline;
+    return (functionVariable(fn, sourceCode)?.references ?? []).flatMap((ref) => through(ref.identifier));
+  }
+
+  /**
+   * `once(fn)` whose value calls `fn` with its own argument: typed as handing back its argument (`once<T>(fn: T): T`),
+   * or a function of this file — or the function a factory of this file returns (`const once = doOnce()`) — that
+   * returns `(arg) => { …; fn(arg); }`.
+   */
+  function passesThrough(call: TSESTree.CallExpression): boolean {
+    const argument = call.arguments[0];
+    if (!argument) return false;
+    const tsCall = services.esTreeNodeToTSNodeMap.get(call);
+    if (checker.getTypeAtLocation(tsCall) === checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(argument))) return true;
+    if (call.callee.type !== AST_NODE_TYPES.Identifier) return false;
+    const definition = ASTUtils.findVariable(sourceCode.getScope(call.callee), call.callee)?.defs[0];
+    const functionOf = (node: TSESTree.Node | null | undefined): TSESTree.FunctionLike | undefined =>
+      node && isFunctionNode(node) && node.type !== AST_NODE_TYPES.StaticBlock ? (node as TSESTree.FunctionLike) : undefined;
+    const returned = (fnNode: TSESTree.FunctionLike): TSESTree.Node | undefined => {
+      if (fnNode.body?.type !== AST_NODE_TYPES.BlockStatement) return fnNode.body ?? undefined;
+      const statement = fnNode.body.body.find((st): st is TSESTree.ReturnStatement => st.type === AST_NODE_TYPES.ReturnStatement);
+      return statement?.argument ?? undefined;
+    };
+    let wrapper: TSESTree.FunctionLike | undefined;
+    if (definition?.type === 'FunctionName') wrapper = functionOf(definition.node);
+    else if (definition?.node.type === AST_NODE_TYPES.VariableDeclarator) {
+      const init = definition.node.init;
+      wrapper = functionOf(init);
+      // `const once = doOnce()`: the function the factory returns.
+      if (!wrapper && init?.type === AST_NODE_TYPES.CallExpression && init.callee.type === AST_NODE_TYPES.Identifier) {
+        const factory = ASTUtils.findVariable(sourceCode.getScope(init.callee), init.callee)?.defs[0];
+        const factoryFn = factory?.type === 'FunctionName' ? functionOf(factory.node) : factory?.node.type === AST_NODE_TYPES.VariableDeclarator ? functionOf(factory.node.init) : undefined;
+        wrapper = factoryFn && functionOf(returned(factoryFn));
+      }
+    }
+    const param = wrapper?.params[0];
+    const inner = wrapper && functionOf(returned(wrapper));
+    const arg = inner?.params[0];
+    if (param?.type !== AST_NODE_TYPES.Identifier || arg?.type !== AST_NODE_TYPES.Identifier || !inner) return false;
+    let calls = false;
+    const visit = (node: TSESTree.Node): void => {
+      if (calls) return;
+      if (
+        node.type === AST_NODE_TYPES.CallExpression &&
+        node.callee.type === AST_NODE_TYPES.Identifier &&
+        node.callee.name === param.name &&
+        node.arguments[0]?.type === AST_NODE_TYPES.Identifier &&
+        node.arguments[0].name === arg.name
+      ) {
+        calls = true;
+        return;
+      }
+      for (const child of childNodes(node)) visit(child);
+    };
+    visit(inner.body!);
+    return calls;
   }
 
   /**
@@ -837,7 +902,7 @@ export function createLifetimeListener<MessageIds extends string, Options extend
       // A function of the program that passes the callback on to such a call (`request(options, (res) => …)`).
       const body = kind.acquiredInCallbackOf && functions.bodyOf(tsCall);
       if (body) {
-        const index = call.arguments.findIndex((a) => a === fn || (a.type === AST_NODE_TYPES.Identifier && refs.has(a)));
+        const index = call.arguments.findIndex((a) => contains(a, fn) || (a.type === AST_NODE_TYPES.Identifier && refs.has(a)) || refs.size > 0 && [...refs].some((r) => contains(a, r)));
         if (index >= 0 && functions.forwardsCallbackTo(body, index, kind.acquiredInCallbackOf!)) return !(kind.mayHaveNoBody && isHeadRequest(call));
       }
       const event = call.arguments[0];

@@ -14,6 +14,19 @@ const HTTP = {
 
 const valid: ValidTestCase<Options>[] = [
   {
+    name: 'A callback wrapped by a once() of the file that never calls it with the response is no acquirer',
+    code: `import * as http from 'node:http';
+function ignore(fn: (res: http.IncomingMessage) => void): (res: http.IncomingMessage) => void {
+  return () => console.log('ignored', fn.name);
+}
+export function get(url: string, done: (ok: boolean) => void): void {
+  http.get(url, ignore((res) => {
+    if (res.statusCode !== 200) return done(false);
+    done(true);
+  }));
+}`,
+  },
+  {
     name: 'A wrapper that forwards its callback to http.request: the response consumed on every path',
     code: `import * as http from 'node:http';
 import * as https from 'node:https';
@@ -288,6 +301,55 @@ export function etag(url: string): void {
 ];
 
 export const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  {
+    name: "A callback wrapped by the once() a factory of the file returns (node-influx's doOnce) is the callback",
+    code: `import * as http from 'node:http';
+function doOnce<T extends Function>(): (fn: T) => (arg: unknown) => void {
+  let handled = false;
+  return (fn) => {
+    return (arg) => {
+      if (handled) return;
+      handled = true;
+      fn(arg);
+    };
+  };
+}
+export function get(url: string, done: (err: Error | null, res?: http.IncomingMessage) => void): void {
+  const once = doOnce();
+  const req = http.get(url, once((res: http.IncomingMessage) => {
+    if ((res.statusCode ?? 0) >= 500) return done(new Error(res.statusMessage));
+    done(null, res);
+  }));
+  req.on('error', once((err: Error) => done(err)));
+}`,
+    output: null,
+    errors: [{ messageId: 'leak', line: 14, column: 35, data: { name: 'res', ...HTTP, path: 'when the function returns at line 15' } }],
+  },
+  {
+    name: 'A callback wrapped by a wrapper typed as handing back its argument (once<T>(fn: T): T) is the callback',
+    code: `import * as http from 'node:http';
+declare function once<T>(fn: T): T;
+export function get(url: string, done: (ok: boolean) => void): void {
+  http.get(url, once((res: http.IncomingMessage) => {
+    if (res.statusCode !== 200) return done(false);
+    res.resume();
+    done(true);
+  }));
+}`,
+    output: `import * as http from 'node:http';
+declare function once<T>(fn: T): T;
+export function get(url: string, done: (ok: boolean) => void): void {
+  http.get(url, once((res: http.IncomingMessage) => {
+    if (res.statusCode !== 200) {
+      res.resume();
+      return done(false);
+    }
+    res.resume();
+    done(true);
+  }));
+}`,
+    errors: [{ messageId: 'leak', line: 4, column: 23, data: { name: 'res', ...HTTP, path: 'when the function returns at line 5' } }],
+  },
   {
     name: "A wrapper that forwards its callback to http.request or https.request is that call (node-influx's Pool.stream)",
     code: `import * as http from 'node:http';
