@@ -835,8 +835,7 @@ export function createLifetimeListener<MessageIds extends string, Options extend
       const type = checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(emitter));
       const table = EVENT_OUTCOMES.find((t) => catalog.matches(type, t.types));
       if (!table || table.always.includes(event.value) || !table.outcomes.some((o) => o.includes(event.value as string))) return undefined;
-      const text = sourceCode.getText(emitter).replace(/\s+/g, ' ');
-      const key = text.length > 40 ? `${text.slice(0, 39)}…` : text;
+      const key = shortText(emitter);
       const group = groups.get(key) ?? { outcomes: table.outcomes, always: table.always, covered: new Set<string>(), first: call };
       group.covered.add(event.value);
       groups.set(key, group);
@@ -902,7 +901,8 @@ export function createLifetimeListener<MessageIds extends string, Options extend
       // A function of the program that passes the callback on to such a call (`request(options, (res) => …)`).
       const body = kind.acquiredInCallbackOf && functions.bodyOf(tsCall);
       if (body) {
-        const index = call.arguments.findIndex((a) => contains(a, fn) || (a.type === AST_NODE_TYPES.Identifier && refs.has(a)) || refs.size > 0 && [...refs].some((r) => contains(a, r)));
+        // The argument that is the callback, or holds it (`once(cb)`), written inline or passed by name.
+        const index = call.arguments.findIndex((a) => contains(a, fn) || [...refs].some((r) => contains(a, r)));
         if (index >= 0 && functions.forwardsCallbackTo(body, index, kind.acquiredInCallbackOf!)) return !(kind.mayHaveNoBody && isHeadRequest(call));
       }
       const event = call.arguments[0];

@@ -68,6 +68,11 @@ function returnsRejection(node: TSESTree.Node): boolean {
   );
 }
 
+/** The recorded nodes that release the resource or hand it on. */
+function handlingNodes(events: Map<TSESTree.Node, Effect>): TSESTree.Node[] {
+  return [...events].filter(([, effect]) => effect === 'release' || effect === 'transfer').map(([node]) => node);
+}
+
 function exit(kind: ExitKind, node: TSESTree.Node, line = node.loc.start.line): LeakExit {
   return { kind, node, line };
 }
@@ -287,7 +292,7 @@ function walkLeaks(input: WalkInput, firstOnly: boolean): LeakExit[] {
   type State = { segment: Segment; index: number; pending?: Pending; after?: TSESTree.Node; threw: boolean; rejected?: Rejection };
   const stack: State[] = frame.find(start.node, start.tag).map(({ segment, index }) => ({ segment, index: index + 1, threw: false }));
   const withAfter = (leak: LeakExit, after: TSESTree.Node | undefined): LeakExit => (after ? { ...leak, after } : leak);
-  const handling = [...events].filter(([, effect]) => effect === 'release' || effect === 'transfer').map(([node]) => node);
+  const handling = handlingNodes(events);
   const visited = new Set<string>();
   const rejectionKey = (rejection: Rejection | undefined): string => (rejection ? `|r${rejection.node.range[0]}` : '');
   /**
@@ -459,7 +464,7 @@ export function findUnprotectedThrow(
 ): TSESTree.Node | undefined {
   const { frame, events, start } = input;
   const releaseNodes = [...events].filter(([, effect]) => effect === 'release').map(([node]) => node);
-  const effectNodes = [...events].filter(([, effect]) => effect === 'release' || effect === 'transfer').map(([node]) => node);
+  const effectNodes = handlingNodes(events);
   const protectedByTry = (call: TSESTree.Node): boolean => {
     for (let p: TSESTree.Node | undefined = call.parent; p && p !== frame.node; p = p.parent) {
       // A throw in the `catch` of a `try … finally` still runs the `finally`.
