@@ -1,7 +1,8 @@
 // Rule `leaks/no-hanging-socket`: net/tls connection handlers that leave connections open (CLOSE_WAIT, idle sockets).
 import { createRule } from '../lib/create-rule.js';
 import { type ConnectionFinding, createConnectionHandlerListener } from '../lib/analysis/connection-handlers.js';
-import { createLifetimeListener } from '../lib/analysis/listener.js';
+import { fileAnalysis } from '../lib/analysis/file-analysis.js';
+import { mergeRuleListeners } from '../lib/analysis/operations.js';
 import { reportFinding } from '../lib/analysis/report.js';
 import { lineIndent } from '../lib/analysis/usage.js';
 
@@ -80,7 +81,7 @@ export default createRule<Options, MessageIds>({
             : [],
       });
     };
-    const paths = createLifetimeListener(context, {}, {
+    const paths = fileAnalysis(context).lifetime(context, {}, {
       categories: ['server-socket'],
       allExits: true,
       // Only early exits drop a socket; a handler that runs to its end has set the socket up one way or another.
@@ -89,8 +90,8 @@ export default createRule<Options, MessageIds>({
           reportFinding(context, finding, { atExit: true, mentionBranch: true });
         }
       },
-    });
+    }).listener;
     const handlers = createConnectionHandlerListener(context, onConnectionFinding);
-    return { ...paths, ...handlers };
+    return mergeRuleListeners(paths, handlers);
   },
 });

@@ -2,7 +2,8 @@
 import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import { createRule } from '../lib/create-rule.js';
-import { createOperationAnalysis, type EmitterLife, type OperationFinding, type Registration } from '../lib/analysis/operations.js';
+import { fileAnalysis } from '../lib/analysis/file-analysis.js';
+import type { EmitterLife, OperationFinding, Registration } from '../lib/analysis/operations.js';
 import { describeExit, functionLabel } from '../lib/analysis/report.js';
 import { enclosingFunction } from '../lib/analysis/usage.js';
 import { planListenerRemoval } from '../lib/fix/listener-removal.js';
@@ -115,7 +116,7 @@ export default createRule<Options, MessageIds>({
       });
       return plan ? [{ messageId: 'suggestFinally', data: { removal: plan.removal }, fix: plan.fix }] : [];
     };
-    return createOperationAnalysis(context, { listeners: true, timers: false }, (finding: OperationFinding) => {
+    return fileAnalysis(context).operationChecks({ listeners: true }, (finding: OperationFinding) => {
       if (finding.type === 'timer-settled') return;
       const r = finding.registration;
       const data = { event: shorten(r.eventText), emitter: shorten(sourceCode.getText(r.emitter)), fn: fnName(r) };

@@ -2,11 +2,11 @@
 import { typeOrValueSpecifiersSchema } from '@typescript-eslint/type-utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import { createRule } from '../lib/create-rule.js';
-import { createLifetimeListener } from '../lib/analysis/listener.js';
+import { fileAnalysis } from '../lib/analysis/file-analysis.js';
 import { LEAK_MESSAGES, reportFinding } from '../lib/analysis/report.js';
-import type { LifetimeOptions } from '../lib/analysis/options.js';
+import type { LifetimeOptions } from '../lib/options.js';
 import { FIX_OPTION_SCHEMA, type FixOptions } from '../lib/fix/options.js';
-import { FIX_MESSAGES } from '../lib/fix/plan.js';
+import { FIX_MESSAGES, fixPlanner } from '../lib/fix/plan.js';
 
 export type Options = [Partial<LifetimeOptions> & FixOptions];
 
@@ -85,10 +85,11 @@ export default createRule<Options, MessageIds>({
   ],
   create(context, [options]) {
     const { fixStyle = 'auto', nodeVersion, ...lifetime } = options;
-    return createLifetimeListener(context, lifetime as LifetimeOptions, {
+    const { catalog, listener } = fileAnalysis(context).lifetime(context, lifetime as LifetimeOptions, {
       categories: ['resource'],
-      fix: { style: fixStyle, nodeVersion, wrap: true },
-      onFinding: (finding, plan) => reportFinding(context, finding, {}, plan),
+      onFinding: (finding) => reportFinding(context, finding, {}, planFix(finding)),
     });
+    const planFix = fixPlanner(context, catalog, { style: fixStyle, nodeVersion, wrap: true });
+    return listener;
   },
 });

@@ -1,11 +1,11 @@
 // Rule `leaks/no-leaked-timer`: intervals that are never cleared, and timeouts cleared on some paths or raced without clearing.
 import { createRule } from '../lib/create-rule.js';
-import { createLifetimeListener } from '../lib/analysis/listener.js';
+import { fileAnalysis } from '../lib/analysis/file-analysis.js';
 import { LEAK_MESSAGES, reportFinding } from '../lib/analysis/report.js';
-import { createOperationAnalysis, mergeRuleListeners } from '../lib/analysis/operations.js';
+import { mergeRuleListeners } from '../lib/analysis/operations.js';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { FIX_OPTION_SCHEMA, type FixOptions } from '../lib/fix/options.js';
-import { FIX_MESSAGES } from '../lib/fix/plan.js';
+import { FIX_MESSAGES, fixPlanner } from '../lib/fix/plan.js';
 
 export type Options = [{ checkExceptionPaths?: boolean; checkModuleScope?: boolean } & FixOptions];
 
@@ -62,15 +62,16 @@ export default createRule<Options, MessageIds>({
     // Timers the lifetime engine reports; a Promise executor's timer left armed where the promise settles is reported
     // by the operation analysis only when the engine has nothing to say about it.
     const reported = new Set<TSESTree.Node>();
-    const lifetimeListener = createLifetimeListener(context, lifetime, {
+    const analysis = fileAnalysis(context);
+    const { catalog, listener: lifetimeListener } = analysis.lifetime(context, lifetime, {
       categories: ['timer'],
-      fix: { style: options.fixStyle ?? 'auto', nodeVersion: options.nodeVersion, wrap: true },
-      onFinding: (finding, plan) => {
+      onFinding: (finding) => {
         reported.add(finding.acquisition.node);
-        reportFinding(context, finding, {}, plan);
+        reportFinding(context, finding, {}, planFix(finding));
       },
     });
-    const operations = createOperationAnalysis(context, { listeners: false, timers: true }, (finding) => {
+    const planFix = fixPlanner(context, catalog, { style: options.fixStyle ?? 'auto', nodeVersion: options.nodeVersion, wrap: true });
+    const operations = analysis.operationChecks({ timers: true }, (finding) => {
       if (finding.type !== 'timer-settled' || reported.has(finding.timer.call)) return;
       const { timer } = finding;
       const data = {

@@ -1,8 +1,8 @@
 // Rule `leaks/no-unconsumed-body`: HTTP response bodies (fetch, undici, node:http) that are neither read nor cancelled on some path.
 import { createRule } from '../lib/create-rule.js';
-import { createLifetimeListener } from '../lib/analysis/listener.js';
+import { fileAnalysis } from '../lib/analysis/file-analysis.js';
 import { reportFinding } from '../lib/analysis/report.js';
-import { FIX_MESSAGES } from '../lib/fix/plan.js';
+import { FIX_MESSAGES, fixPlanner } from '../lib/fix/plan.js';
 
 export type Options = [];
 
@@ -31,11 +31,12 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [],
   create(context) {
-    return createLifetimeListener(context, {}, {
+    const { catalog, listener } = fileAnalysis(context).lifetime(context, {}, {
       categories: ['response'],
-      // A body is released at the exits that forget it; a `finally` would cancel bodies that were already read.
-      fix: { style: 'try-finally', wrap: false },
-      onFinding: (finding, plan) => reportFinding(context, finding, {}, plan),
+      onFinding: (finding) => reportFinding(context, finding, {}, planFix(finding)),
     });
+    // A body is released at the exits that forget it; a `finally` would cancel bodies that were already read.
+    const planFix = fixPlanner(context, catalog, { style: 'try-finally', wrap: false });
+    return listener;
   },
 });

@@ -1,6 +1,6 @@
 // Rule `leaks/no-unended-response`: an HTTP request handler must finish or hand on its response on every path.
 import { createRule } from '../lib/create-rule.js';
-import { createLifetimeListener } from '../lib/analysis/listener.js';
+import { fileAnalysis } from '../lib/analysis/file-analysis.js';
 import { reportFinding } from '../lib/analysis/report.js';
 
 export type Options = [];
@@ -24,11 +24,11 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [],
   create(context) {
-    return createLifetimeListener(context, {}, {
+    return fileAnalysis(context).lifetime(context, {}, {
       categories: ['server-response'],
       allExits: true,
       // The path is the finding: report the `return` that forgets to respond, and the branch that led there.
       onFinding: (finding) => reportFinding(context, finding, { atExit: true, mentionBranch: true }),
-    });
+    }).listener;
   },
 });

@@ -6,7 +6,7 @@ import { ClassFieldAnalysis, DEFAULT_DISPOSAL_METHODS, type DisposalMethod, type
 import { programFacts } from '../lib/analysis/listener.js';
 import { mayExit } from '../lib/analysis/program-functions.js';
 import { lineIndent } from '../lib/analysis/usage.js';
-import { DEFAULT_LIFETIME_OPTIONS } from '../lib/analysis/options.js';
+import { DEFAULT_LIFETIME_OPTIONS } from '../lib/options.js';
 import { releaseStatement } from '../lib/fix/release.js';
 
 export type Options = [{ disposalMethods?: string[]; checkOverwrites?: boolean }];

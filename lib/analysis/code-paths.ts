@@ -36,13 +36,12 @@ export interface Position {
   tag: PositionTag;
 }
 
-export class Frame {
-  readonly current = new Set<Segment>();
-  readonly positions = new Map<Segment, Position[]>();
+/** What one analysis found in a frame: the places where its walks start. */
+export interface FrameState {
   /** Candidate acquisitions seen in this code path (calls and `new`s, already matched by the catalog). */
-  readonly acquisitions: TSESTree.Node[] = [];
+  readonly acquisitions: TSESTree.Node[];
   /** Parameters that receive a resource to release (`http.get(url, (res) => …)`). */
-  readonly parameterAcquisitions: TSESTree.Node[] = [];
+  readonly parameterAcquisitions: TSESTree.Node[];
   /**
    * Resources acquired in a callback nested in this function that end up in one of this function's variables:
    * `timer = setTimeout(…)` in a Promise executor, `const sockets = ports.map((p) => net.connect(p))`. This function
@@ -53,7 +52,30 @@ export class Frame {
     callback: TSESTree.Node;
     target: TSESTree.Identifier;
     container: boolean;
-  }[] = [];
+  }[];
+}
+
+/**
+ * One function's (or the module's) code path as it is traversed: the positions recorded once for every analysis of
+ * the file, and each analysis's own starting points (its `FrameState`).
+ */
+export class Frame {
+  readonly current = new Set<Segment>();
+  readonly positions = new Map<Segment, Position[]>();
+  private readonly states = new Map<object, FrameState>();
+
+  /** The starting points `owner` (one analysis of the file) found in this frame. */
+  stateOf(owner: object): FrameState {
+    let state = this.states.get(owner);
+    if (!state) this.states.set(owner, (state = { acquisitions: [], parameterAcquisitions: [], adopted: [] }));
+    return state;
+  }
+
+  /** Whether `owner` found anything to analyse in this frame. */
+  hasWork(owner: object): boolean {
+    const state = this.states.get(owner);
+    return !!state && (state.acquisitions.length > 0 || state.parameterAcquisitions.length > 0 || state.adopted.length > 0);
+  }
 
   constructor(
     readonly codePath: CodePath,

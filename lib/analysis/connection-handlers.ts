@@ -4,7 +4,7 @@ import { ASTUtils, AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } f
 import type * as ts from 'typescript';
 import { LISTENER_METHODS, SERVER_SOCKETS } from '../catalog/resources.js';
 import type { ResourceKind } from '../catalog/types.js';
-import { DEFAULT_LIFETIME_OPTIONS } from './options.js';
+import { DEFAULT_LIFETIME_OPTIONS } from '../options.js';
 import { programFacts } from './listener.js';
 import { type FunctionNode, UsageClassifier, enclosingFunction, functionVariable, isFunctionNode, propertyName } from './usage.js';
 

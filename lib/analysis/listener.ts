@@ -1,13 +1,14 @@
-// The lifetime engine's entry point for rules: records code paths, finds acquisitions, and reports leaking paths.
+// The lifetime engine for one rule: finds the acquisitions of its catalog and walks the file's recorded code paths
+// from them to the exits where they leak (lib/analysis/file-analysis.ts records the paths once for every rule).
 import { ASTUtils, AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import { isThenableType } from 'ts-api-utils';
 import { Catalog } from '../catalog/catalog.js';
 import { END_EVENTS, EVENT_OUTCOMES, LISTENER_METHODS, WAITS_ON_EVENTS } from '../catalog/resources.js';
 import type { Category, ResourceKind } from '../catalog/types.js';
-import { type CodePath, Frame, guard, type Segment } from './code-paths.js';
+import type { Frame } from './code-paths.js';
 import type { Acquisition, Finding, Held, LeakExit } from './findings.js';
-import { DEFAULT_LIFETIME_OPTIONS, type LifetimeOptions } from './options.js';
+import { DEFAULT_LIFETIME_OPTIONS, type LifetimeOptions } from '../options.js';
 import { ProgramFunctions } from './program-functions.js';
 import { owningClasses } from './owning-classes.js';
 import {
@@ -28,8 +29,6 @@ import {
   skipValueWrappers,
 } from './usage.js';
 import { type Effect, exitReachedAfterHandling, findLeak, findLeaks, findUnprotectedThrow } from './walk.js';
-import { type FixEnvironment, type FixPlan, type FixStyle, planFixes } from '../fix/plan.js';
-import { projectUsingSupport, targetNodeVersion } from '../fix/using-support.js';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -38,9 +37,22 @@ export interface LifetimeRuleConfig {
   categories: readonly Category[];
   /** Report every leaking exit, not just the first (rules that report at the exit). */
   allExits?: boolean;
-  /** Plan fixes and suggestions for the findings (rules that offer them). */
-  fix?: { style: FixStyle; nodeVersion?: string; wrap: boolean };
-  onFinding: (finding: Finding, plan?: FixPlan) => void;
+  onFinding: (finding: Finding) => void;
+}
+
+/**
+ * One rule's view of the lifetime analysis of a file: its catalog (its categories and options), the acquisitions it
+ * finds as the file's code paths are recorded, and the walks from them when each function's code path ends. The
+ * positions it walks are recorded once per file for every tracker (lib/analysis/file-analysis.ts).
+ */
+export interface LifetimeTracker {
+  readonly catalog: Catalog;
+  /** A function's body starts (`frame` is the function's own). */
+  onFunction(frame: Frame, node: Exclude<FunctionNode, TSESTree.Program | TSESTree.StaticBlock>): void;
+  /** A call or `new` finished evaluating, in `frame`. */
+  onCall(frame: Frame, node: TSESTree.CallExpression | TSESTree.NewExpression): void;
+  /** `frame`'s code path ended: walk from what this tracker found in it. */
+  onFrameEnd(frame: Frame): void;
 }
 
 const STRENGTH: Record<Effect, number> = { borrow: 0, overwrite: 1, release: 2, transfer: 3 };
@@ -103,11 +115,13 @@ export function programFacts(program: ts.Program, checker: ts.TypeChecker, optio
   return facts;
 }
 
-export function createLifetimeListener<MessageIds extends string, Options extends readonly unknown[]>(
+export function createLifetimeTracker<MessageIds extends string, Options extends readonly unknown[]>(
   context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
   userOptions: Partial<LifetimeOptions>,
   config: LifetimeRuleConfig,
-): TSESLint.RuleListener {
+  /** The file's frames, outermost first, as they are while the file is traversed. */
+  frames: readonly Frame[],
+): LifetimeTracker {
   const services = ESLintUtils.getParserServices(context);
   const options: LifetimeOptions = { ...DEFAULT_LIFETIME_OPTIONS, ...userOptions };
   const program = services.program;
@@ -115,37 +129,13 @@ export function createLifetimeListener<MessageIds extends string, Options extend
   const sourceCode = context.sourceCode;
   const { catalog, functions } = programFacts(program, checker, options, config.categories);
   const classifier = new UsageClassifier({ sourceCode, services, catalog, functions, options });
-  // Only files with findings need the project's `using` support and Node.js version.
-  let fixEnvironment: FixEnvironment | undefined;
-  const fixFor = (fix: NonNullable<LifetimeRuleConfig['fix']>): FixEnvironment =>
-    (fixEnvironment ??= {
-      sourceCode,
-      services,
-      catalog,
-      style: fix.style,
-      nodeVersion: targetNodeVersion(context.filename, fix.nodeVersion),
-      using: projectUsingSupport(program, context.filename),
-      wrap: fix.wrap,
-    });
-  const onFinding = (finding: Finding): void => {
-    let plan: FixPlan | undefined;
-    try {
-      plan = config.fix && planFixes(finding, fixFor(config.fix));
-    } catch (error) {
-      // A finding without an edit is better than no finding.
-      if (process.env.LEAKS_DEBUG) throw error;
-    }
-    config.onFinding(finding, plan);
-  };
-  const frames: Frame[] = [];
+  const onFinding = config.onFinding;
+  /** This tracker's own starting points in a frame. */
+  const own = (frame: Frame) => frame.stateOf(tracker);
+  const tracker = {} as LifetimeTracker;
   const kinds = new Map<TSESTree.Node, ResourceKind>();
 
-  const top = (): Frame | undefined => frames[frames.length - 1];
-  const record = (tag: Parameters<Frame['record']>[1]) => (node: TSESTree.Node) => top()?.record(node, tag);
-
-  function detect(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
-    const frame = top();
-    if (!frame) return;
+  function detect(frame: Frame, node: TSESTree.CallExpression | TSESTree.NewExpression): void {
     if (frame.node.type === AST_NODE_TYPES.Program && !options.checkModuleScope) return;
     // Code that can never run acquires nothing.
     if (![...frame.current].some((segment) => segment.reachable)) return;
@@ -154,8 +144,9 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     const kind = functions.acquisitionKind(tsNode, unwrapToValue(node).awaited);
     if (!kind) return;
     kinds.set(node, kind);
-    frame.acquisitions.push(node);
-    frame.record(node, 'acquire');
+    own(frame).acquisitions.push(node);
+    // Another rule's tracker may have found the same call (one position serves every walk that starts there).
+    if (frame.find(node, 'acquire').length === 0) frame.record(node, 'acquire');
   }
 
   /** Effects of a closure over the resource, at the places in `frame` where the closure is called or handed on. */
@@ -506,12 +497,12 @@ export function createLifetimeListener<MessageIds extends string, Options extend
   }
 
   function analyse(frame: Frame): void {
-    for (const node of frame.acquisitions) analyseAcquisition(frame, node);
-    for (const param of frame.parameterAcquisitions) {
+    for (const node of own(frame).acquisitions) analyseAcquisition(frame, node);
+    for (const param of own(frame).parameterAcquisitions) {
       const variable = ASTUtils.findVariable(sourceCode.getScope(param), param as TSESTree.Identifier);
       if (variable) analyseHeld(frame, param, kinds.get(param)!, variable, param, { node: frame.node, tag: 'start' });
     }
-    for (const adopted of frame.adopted) {
+    for (const adopted of own(frame).adopted) {
       const kind = kinds.get(adopted.acquisition)!;
       const variable = ASTUtils.findVariable(sourceCode.getScope(adopted.target), adopted.target);
       if (!variable) continue;
@@ -602,7 +593,7 @@ export function createLifetimeListener<MessageIds extends string, Options extend
       if (!kind || !requestTypes) continue;
       if (!fn.params.some((other) => other !== param && catalog.matches(typeOf(other), requestTypes))) continue;
       kinds.set(param, kind);
-      frame.parameterAcquisitions.push(param);
+      own(frame).parameterAcquisitions.push(param);
       return;
     }
   }
@@ -889,7 +880,7 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     };
     if (calls.some(thenOfAcquisition)) {
       kinds.set(param, kind);
-      frame.parameterAcquisitions.push(param);
+      own(frame).parameterAcquisitions.push(param);
       return;
     }
     if (!kind.acquiredInCallbackOf && !kind.acquiredInListenerFor) return;
@@ -918,7 +909,7 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     };
     if (!calls.some(acquires)) return;
     kinds.set(param, kind);
-    frame.parameterAcquisitions.push(param);
+    own(frame).parameterAcquisitions.push(param);
   }
 
   function hasSignalOption(node: TSESTree.Node): boolean {
@@ -960,7 +951,7 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     if (!variable || owner.type === AST_NODE_TYPES.Program || variable.scope.variableScope.block !== owner) return false;
     const ownerFrame = frames.find((f) => f.node === owner);
     if (!ownerFrame) return false;
-    ownerFrame.adopted.push({ acquisition: node, callback: executor, target: assignment.left, container: false });
+    own(ownerFrame).adopted.push({ acquisition: node, callback: executor, target: assignment.left, container: false });
     return true;
   }
 
@@ -992,7 +983,7 @@ export function createLifetimeListener<MessageIds extends string, Options extend
     const target = declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.id.type === AST_NODE_TYPES.Identifier ? declarator.id : undefined;
     const ownerFrame = frames.find((f) => f.node === owner);
     if (!target || !ownerFrame) return false;
-    ownerFrame.adopted.push({ acquisition: node, callback, target, container: true });
+    own(ownerFrame).adopted.push({ acquisition: node, callback, target, container: true });
     return true;
   }
 
@@ -1275,54 +1266,14 @@ export function createLifetimeListener<MessageIds extends string, Options extend
   }
 
 
-  const enterBranch = (node: TSESTree.Node): void => {
-    const parent = node.parent as TSESTree.IfStatement | TSESTree.ConditionalExpression | TSESTree.LogicalExpression;
-    const isTest = parent.type === AST_NODE_TYPES.LogicalExpression ? parent.left === node : parent.test === node;
-    if (!isTest) top()?.record(node, 'branch');
-  };
-  const exitBranchTest = (node: TSESTree.Node): void => {
-    const parent = node.parent as TSESTree.IfStatement | TSESTree.ConditionalExpression | TSESTree.LogicalExpression;
-    const isTest = parent.type === AST_NODE_TYPES.LogicalExpression ? parent.left === node : parent.test === node;
-    if (isTest) top()?.record(node, 'test');
-  };
-
-  return {
-    onCodePathStart: (codePath: CodePath, node: TSESTree.Node) => {
-      frames.push(new Frame(codePath, node));
-    },
-    onCodePathEnd: guard(() => {
-      const frame = frames.pop();
-      if (frame && (frame.acquisitions.length > 0 || frame.adopted.length > 0 || frame.parameterAcquisitions.length > 0)) {
-        analyse(frame);
-      }
-    }),
-    onCodePathSegmentStart: (segment: Segment) => top()?.enter(segment),
-    onUnreachableCodePathSegmentStart: (segment: Segment) => top()?.enter(segment),
-    onCodePathSegmentEnd: (segment: Segment) => top()?.leave(segment),
-    onUnreachableCodePathSegmentEnd: (segment: Segment) => top()?.leave(segment),
-    Identifier: record('id'),
-    ':function': guard((node: Exclude<FunctionNode, TSESTree.Program | TSESTree.StaticBlock>) => {
-      frames[frames.length - 2]?.record(node, 'fn');
-      const frame = top();
-      if (frame?.node !== node) return;
-      frame.record(node, 'start');
+  return Object.assign(tracker, {
+    catalog,
+    onFunction: (frame: Frame, node: Exclude<FunctionNode, TSESTree.Program | TSESTree.StaticBlock>) => {
       if (catalog.hasCallbackKinds) detectCallbackAcquisition(frame, node);
-    }),
-    'CallExpression, NewExpression, AwaitExpression, ForOfStatement[await=true]': record('call'),
-    'CallExpression, NewExpression:exit': guard((node: TSESTree.CallExpression | TSESTree.NewExpression) => {
-      top()?.record(node, 'call-end');
-      if (node.type === AST_NODE_TYPES.CallExpression && catalog.endsProcess(services.esTreeNodeToTSNodeMap.get(node) as ts.CallExpression)) {
-        top()?.record(node, 'end-process');
-      }
-      detect(node);
-    }),
-    'ReturnStatement:exit': record('return'),
-    'ThrowStatement:exit': record('throw'),
-    'BreakStatement:exit': record('break'),
-    'ContinueStatement:exit': record('continue'),
-    'BlockStatement, SwitchStatement, ForStatement, ForInStatement, ForOfStatement:exit': record('scope-exit'),
-    CatchClause: record('catch'),
-    'IfStatement > *, ConditionalExpression > *, LogicalExpression > *': enterBranch,
-    'IfStatement > *, ConditionalExpression > *, LogicalExpression > *:exit': exitBranchTest,
-  } as unknown as TSESLint.RuleListener;
+    },
+    onCall: detect,
+    onFrameEnd: (frame: Frame) => {
+      if (frame.hasWork(tracker)) analyse(frame);
+    },
+  });
 }

@@ -11,9 +11,10 @@ import ts from 'typescript';
 import { LISTENER_METHODS } from '../catalog/resources.js';
 import { Frame, guard, type CodePath, type Segment } from './code-paths.js';
 import type { ResourceKind } from '../catalog/types.js';
+import type { Catalog } from '../catalog/catalog.js';
 import type { LeakExit } from './findings.js';
 import { DEFAULT_DISPOSAL_METHODS } from './class-fields.js';
-import { DEFAULT_LIFETIME_OPTIONS } from './options.js';
+import { DEFAULT_LIFETIME_OPTIONS } from '../options.js';
 import { programFacts } from './listener.js';
 import { calledMethod, childNodes, enclosingFunction, isLoop, functionVariable, isFunctionNode, propertyName, skipValueWrappers, type FunctionNode } from './usage.js';
 import { findLeaks, type Effect } from './walk.js';
@@ -1131,13 +1132,17 @@ export function createOperationAnalysis(
   // ---- recording ----------------------------------------------------------------------------------------------------
 
   const executorTimers: ExecutorTimer[] = [];
-  const timerCatalog = checks.timers ? programFacts(program, checker, DEFAULT_LIFETIME_OPTIONS, ['timer']).catalog : undefined;
+  // Asked for on first use: the rules that want timer checks subscribe before the file is traversed.
+  let timerCatalog: Catalog | undefined;
+  const timers = (): Catalog | undefined =>
+    checks.timers ? (timerCatalog ??= programFacts(program, checker, DEFAULT_LIFETIME_OPTIONS, ['timer']).catalog) : undefined;
 
   /** `const t = setTimeout(…)` (or `t = …`, or a bare statement) directly in a Promise executor. */
   const detectExecutorTimer = (node: TSESTree.CallExpression): void => {
     const executor = enclosingFunction(node);
-    if (!timerCatalog || !isPromiseExecutor(executor)) return;
-    const kind = timerCatalog.kindOfCall(services.esTreeNodeToTSNodeMap.get(node).expression);
+    const catalog = timers();
+    if (!catalog || !isPromiseExecutor(executor)) return;
+    const kind = catalog.kindOfCall(services.esTreeNodeToTSNodeMap.get(node).expression);
     if (!kind || (kind.id !== 'timer:timeout' && kind.id !== 'timer:interval')) return;
     const parent = node.parent;
     let holder: TSESLint.Scope.Variable | undefined;
@@ -1154,7 +1159,7 @@ export function createOperationAnalysis(
   const onCall = (node: TSESTree.CallExpression): void => {
     const frame = top();
     frame?.record(node, 'call-end');
-    if (timerCatalog) detectExecutorTimer(node);
+    if (checks.timers) detectExecutorTimer(node);
     if (node.callee.type === AST_NODE_TYPES.Identifier) {
       plainCalls.push(node);
       // A start for walks from a settle point (`resolve(value)`).

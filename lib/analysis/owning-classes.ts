@@ -3,7 +3,7 @@ import ts from 'typescript';
 import { Catalog, isDisposalName, isDisposeProperty, programClassOf } from '../catalog/catalog.js';
 import { RELEASE_VERBS } from '../catalog/resources.js';
 import type { Category } from '../catalog/types.js';
-import type { LifetimeOptions } from './options.js';
+import type { LifetimeOptions } from '../options.js';
 import { hasBody } from './program-functions.js';
 
 const ALL_CATEGORIES: readonly Category[] = ['resource', 'timer', 'response', 'server-response', 'server-socket'];

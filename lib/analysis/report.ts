@@ -1,8 +1,13 @@
 // Turns engine findings into ESLint reports: one message per kind of path, naming the resource, where it was created and the exit.
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Finding, LeakExit } from './findings.js';
-import type { FixPlan } from '../fix/plan.js';
 import { enclosingFunction } from './usage.js';
+
+/** A fix and suggestions for a report, in the shape ESLint takes them (what lib/fix/ plans). */
+export interface ReportEdits {
+  fix?: TSESLint.ReportFixFunction;
+  suggest: { messageId: string; data: Record<string, string>; fix: TSESLint.ReportFixFunction }[];
+}
 
 export const LEAK_MESSAGES = {
   leak: '`{{name}}` ({{resource}}, created here) is not {{released}} {{path}}. {{advice}}',
@@ -102,7 +107,8 @@ export function reportFinding<Ids extends string>(
   context: Readonly<TSESLint.RuleContext<Ids, readonly unknown[]>>,
   finding: Finding,
   style: ReportStyle = {},
-  plan?: FixPlan,
+  /** The edits a fixer planned for the finding (lib/fix/plan.ts), if any. */
+  plan?: ReportEdits,
 ): void {
   const edits = plan ? { ...(plan.fix && { fix: plan.fix }), ...(plan.suggest.length > 0 && { suggest: plan.suggest }) } : {};
   const report = (descriptor: { node: TSESTree.Node; messageId: LeakMessageId; data: Record<string, unknown> }): void =>

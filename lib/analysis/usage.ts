@@ -4,7 +4,7 @@ import ts from 'typescript';
 import type { Catalog } from '../catalog/catalog.js';
 import { LISTENER_METHODS } from '../catalog/resources.js';
 import type { ResourceKind } from '../catalog/types.js';
-import type { LifetimeOptions } from './options.js';
+import type { LifetimeOptions } from '../options.js';
 import type { ProgramFunctions } from './program-functions.js';
 
 type Variable = TSESLint.Scope.Variable;

@@ -1,7 +1,7 @@
 // Answers "what is this type?" and "what does this call do with its arguments?" from the catalog data, through the checker.
 import { type TypeOrValueSpecifier, typeMatchesSomeSpecifier } from '@typescript-eslint/type-utils';
 import ts from 'typescript';
-import type { UserResourceSpecifier } from '../analysis/options.js';
+import type { UserResourceSpecifier } from '../options.js';
 import {
   BUILTIN_RESOURCES,
   CALL_RULES,

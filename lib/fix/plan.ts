@@ -1,7 +1,7 @@
 // Plans the edits that fix a leaking local resource: `using` / `await using`, `try { … } finally { release }` over the
 // rest of its block, or a release before each leaking exit. Decides which one is a fix (applied by `--fix`) and which
 // are only suggestions, and withholds edits that would change what the program does beyond releasing the resource.
-import { ASTUtils, AST_NODE_TYPES, AST_TOKEN_TYPES, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES, AST_TOKEN_TYPES, ESLintUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isThenableType } from 'ts-api-utils';
 import ts from 'typescript';
 import type { Catalog } from '../catalog/catalog.js';
@@ -19,7 +19,7 @@ import {
   skipValueWrappers,
 } from '../analysis/usage.js';
 import { releaseStatement } from './release.js';
-import { type ProjectUsingSupport, runtimeDisposal } from './using-support.js';
+import { type ProjectUsingSupport, projectUsingSupport, runtimeDisposal, targetNodeVersion } from './using-support.js';
 
 export type FixStyle = 'auto' | 'using' | 'try-finally';
 
@@ -129,6 +129,47 @@ function* ancestors(node: TSESTree.Node, stop: TSESTree.Node): Generator<TSESTre
   for (let p = node.parent; p && p !== stop; p = p.parent) yield p;
 }
 
+
+/** What a rule asks of its fixes: the edit it prefers, the oldest Node.js version, whether it may wrap the block. */
+export interface FixRequest {
+  style: FixStyle;
+  nodeVersion?: string;
+  wrap: boolean;
+}
+
+/**
+ * A planner for one rule in one file: edits for its findings, or none where no edit is safe. The project's `using`
+ * support and Node.js version are looked up only when a finding asks for an edit; a failure to plan costs the edit,
+ * never the report.
+ */
+export function fixPlanner(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  catalog: Catalog,
+  request: FixRequest,
+): (finding: Finding) => FixPlan | undefined {
+  let env: FixEnvironment | undefined;
+  return (finding) => {
+    try {
+      if (!env) {
+        const services = ESLintUtils.getParserServices(context);
+        env = {
+          sourceCode: context.sourceCode,
+          services,
+          catalog,
+          style: request.style,
+          nodeVersion: targetNodeVersion(context.filename, request.nodeVersion),
+          using: projectUsingSupport(services.program, context.filename),
+          wrap: request.wrap,
+        };
+      }
+      return planFixes(finding, env);
+    } catch (error) {
+      // A finding without an edit is better than no finding.
+      if (process.env.LEAKS_DEBUG) throw error;
+      return undefined;
+    }
+  };
+}
 
 export function planFixes(finding: Finding, env: FixEnvironment): FixPlan | undefined {
   if ((finding.type !== 'leak' && finding.type !== 'exception') || !finding.held) return undefined;
