@@ -213,6 +213,150 @@ export function* all(ports: number[]): Generator<net.Socket> {
 ];
 
 export const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  // The acquisition check answers from the callee's signature when it has one that is not generic, and resolves the call
+  // otherwise: both must find the same resources.
+  {
+    // A generic factory: the call is resolved (its signature has type parameters) and still creates the socket.
+    code: `import * as net from 'node:net';
+function open<T extends { port: number }>(options: T): net.Socket {
+  return net.connect(options.port);
+}
+export function ping(port: number): void {
+  const socket = open({ port });
+  socket.write('ping');
+}`,
+    errors: [
+      {
+        messageId: 'leak',
+        line: 6,
+        column: 18,
+        suggestions: [
+          {
+            messageId: 'suggestFinally',
+            output: `import * as net from 'node:net';
+function open<T extends { port: number }>(options: T): net.Socket {
+  return net.connect(options.port);
+}
+export function ping(port: number): void {
+  const socket = open({ port });
+  try {
+    socket.write('ping');
+  } finally {
+    socket.end();
+  }
+}`,
+          },
+        ],
+      },
+    ],
+    output: null,
+  },
+  {
+    // An overloaded factory: only the overload the call resolves to counts (the count is no resource).
+    code: `import * as net from 'node:net';
+function make(kind: 'socket', port: number): net.Socket;
+function make(kind: 'count', port: number): number;
+function make(kind: 'socket' | 'count', port: number): net.Socket | number {
+  return kind === 'socket' ? net.connect(port) : port;
+}
+export function probe(port: number): number {
+  const count = make('count', port);
+  const socket = make('socket', port);
+  socket.write('probe');
+  return count;
+}`,
+    errors: [
+      {
+        messageId: 'leak',
+        line: 9,
+        column: 18,
+        suggestions: [
+          {
+            messageId: 'suggestFinally',
+            output: `import * as net from 'node:net';
+function make(kind: 'socket', port: number): net.Socket;
+function make(kind: 'count', port: number): number;
+function make(kind: 'socket' | 'count', port: number): net.Socket | number {
+  return kind === 'socket' ? net.connect(port) : port;
+}
+export function probe(port: number): number {
+  const count = make('count', port);
+  const socket = make('socket', port);
+  try {
+    socket.write('probe');
+    return count;
+  } finally {
+    socket.end();
+  }
+}`,
+          },
+          {
+            messageId: 'suggestRelease',
+            output: `import * as net from 'node:net';
+function make(kind: 'socket', port: number): net.Socket;
+function make(kind: 'count', port: number): number;
+function make(kind: 'socket' | 'count', port: number): net.Socket | number {
+  return kind === 'socket' ? net.connect(port) : port;
+}
+export function probe(port: number): number {
+  const count = make('count', port);
+  const socket = make('socket', port);
+  socket.write('probe');
+  socket.end();
+  return count;
+}`,
+          },
+        ],
+      },
+    ],
+    output: null,
+  },
+  {
+    // A method with one signature that is not generic creates what it declares; a call on `any` creates nothing.
+    code: `import * as net from 'node:net';
+class Dialer {
+  constructor(private readonly port: number) {}
+  dial(): net.Socket {
+    return net.connect(this.port);
+  }
+}
+export function greet(port: number, name: unknown): void {
+  const socket = new Dialer(port).dial();
+  socket.write('hello');
+  const untyped = (name as any).dial();
+  untyped.write('hello');
+}`,
+    errors: [
+      {
+        messageId: 'leak',
+        line: 9,
+        column: 18,
+        suggestions: [
+          {
+            messageId: 'suggestFinally',
+            output: `import * as net from 'node:net';
+class Dialer {
+  constructor(private readonly port: number) {}
+  dial(): net.Socket {
+    return net.connect(this.port);
+  }
+}
+export function greet(port: number, name: unknown): void {
+  const socket = new Dialer(port).dial();
+  try {
+    socket.write('hello');
+    const untyped = (name as any).dial();
+    untyped.write('hello');
+  } finally {
+    socket.end();
+  }
+}`,
+          },
+        ],
+      },
+    ],
+    output: null,
+  },
   {
     // A static block that does not release: reported at the end of the block.
     code: `import * as net from 'node:net';
