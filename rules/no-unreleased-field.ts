@@ -23,24 +23,22 @@ export type MessageIds = keyof typeof messages;
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
-/** Whether a method assigns `this.<field>` anywhere in its body. */
-function assignsField(method: ts.MethodDeclaration, field: string): boolean {
-  let found = false;
+/** The fields a method assigns (`this.<field> = …`) anywhere in its body. */
+function assignedFields(method: ts.MethodDeclaration): Set<string> {
+  const fields = new Set<string>();
   const visit = (node: ts.Node): void => {
-    if (found) return;
     if (
       ts.isBinaryExpression(node) &&
       node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
       ts.isPropertyAccessExpression(node.left) &&
-      node.left.expression.kind === ts.SyntaxKind.ThisKeyword &&
-      node.left.name.text === field
+      node.left.expression.kind === ts.SyntaxKind.ThisKeyword
     ) {
-      found = true;
+      fields.add(node.left.name.text);
     }
     ts.forEachChild(node, visit);
   };
   if (method.body) visit(method.body);
-  return found;
+  return fields;
 }
 
 export default createRule<Options, MessageIds>({
@@ -97,6 +95,20 @@ export default createRule<Options, MessageIds>({
         .map((d) => `\`${d.name}()\`${d.inheritedFrom ? ` (inherited from \`${d.inheritedFrom}\`)` : ''}`)
         .join(' or ');
 
+    /** Per disposal method, what every fix to it needs: once per method, not once per field it should release. */
+    const methodFacts = new Map<ts.Node, { assigned: Set<string>; exitsEarly: boolean }>();
+    const factsOf = (declaration: ts.MethodDeclaration, body: TSESTree.BlockStatement) => {
+      let facts = methodFacts.get(declaration);
+      if (!facts) {
+        facts = {
+          assigned: assignedFields(declaration),
+          exitsEarly: body.body.slice(0, -1).some((statement) => mayExit(services.esTreeNodeToTSNodeMap.get(statement))),
+        };
+        methodFacts.set(declaration, facts);
+      }
+      return facts;
+    };
+
     /** The edit that adds the release at the end of a disposal method declared in this file. */
     function addRelease(finding: Extract<FieldFinding, { type: 'notReleased' }>, disposal: DisposalMethod): TSESLint.ReportFixFunction | undefined {
       const definition = services.tsNodeToESTreeNodeMap.get(disposal.declaration) as TSESTree.Node | undefined;
@@ -129,9 +141,9 @@ export default createRule<Options, MessageIds>({
       const body = method.body;
       // A disposal method that already reassigns the field (`this.agent = null`), or that can leave before its last
       // statement, needs a person to place the release: appending it would not run on every path.
-      if (assignsField(disposal.declaration, field)) return undefined;
+      const facts = factsOf(disposal.declaration, body);
+      if (facts.assigned.has(field) || facts.exitsEarly) return undefined;
       const last = body.body[body.body.length - 1];
-      if (body.body.slice(0, -1).some((statement) => mayExit(services.esTreeNodeToTSNodeMap.get(statement)))) return undefined;
       return (fixer) => {
         if (last?.type === AST_NODE_TYPES.ReturnStatement || last?.type === AST_NODE_TYPES.ThrowStatement) {
           return fixer.insertTextBefore(last, `${statement}\n${lineIndent(sourceCode, last)}`);

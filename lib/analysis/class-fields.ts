@@ -86,6 +86,9 @@ function collectionSource(node: ts.Node): ts.Node {
   }
 }
 
+/** In `namesIn`: the statement calls a method of `this` or `super` (which may release any field). */
+const CALLS_THIS_MEMBER = '\0this.method()';
+
 /** `this.x` / `this.#x` in the TypeScript AST. */
 function tsThisField(node: ts.Node): string | undefined {
   if (!ts.isPropertyAccessExpression(node) || node.expression.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
@@ -180,9 +183,17 @@ export class ClassFieldAnalysis {
   }
 
   /** The disposal methods the class has, its own and inherited. */
+  /** Per class, its disposal methods: [instance, static]. */
+  private readonly disposalsCache = new Map<ts.Node, [DisposalMethod[]?, DisposalMethod[]?]>();
+
   disposals(cls: ClassNode, isStatic: boolean): DisposalMethod[] {
     const tsClass = this.services.esTreeNodeToTSNodeMap.get(cls) as ts.ClassLikeDeclaration;
+    const byStatic = this.disposalsCache.get(tsClass) ?? [];
+    this.disposalsCache.set(tsClass, byStatic);
+    const cached = byStatic[isStatic ? 1 : 0];
+    if (cached) return cached;
     const result: DisposalMethod[] = [];
+    byStatic[isStatic ? 1 : 0] = result;
     for (const property of this.members(tsClass, isStatic)) {
       const escaped = String(property.escapedName);
       const isDispose = isDisposeProperty(escaped);
@@ -277,6 +288,79 @@ export class ClassFieldAnalysis {
   /** Per class, whether each private method is used as a value (see referencedAsValue). */
   private readonly referencedCache = new Map<ts.Node, Map<ts.Symbol, boolean>>();
 
+  private readonly namesCache = new Map<ts.Node, Set<string>>();
+  /** Per list of statements, which of them mention each name (indices, ascending). */
+  private readonly mentionIndex = new Map<ts.NodeArray<ts.Statement>, Map<string, number[]>>();
+
+  /**
+   * Calls `fn` on the statements that mention one of the `wanted` names, in order; `wanted` is asked again after each
+   * (a statement can add an alias that later statements use).
+   */
+  private eachMentioning(statements: ts.NodeArray<ts.Statement>, wanted: () => string[], fn: (statement: ts.Node) => void): void {
+    let index = this.mentionIndex.get(statements);
+    if (!index) {
+      index = new Map();
+      for (const [i, statement] of statements.entries()) {
+        for (const name of this.namesIn(statement)) {
+          const at = index.get(name);
+          if (at) at.push(i);
+          else index.set(name, [i]);
+        }
+      }
+      this.mentionIndex.set(statements, index);
+    }
+    for (let last = -1; ; ) {
+      let next = Infinity;
+      for (const name of wanted()) {
+        const at = index.get(name);
+        if (!at) continue;
+        // The first index after `last` (binary search).
+        let lo = 0;
+        let hi = at.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (at[mid]! <= last) lo = mid + 1;
+          else hi = mid;
+        }
+        if (lo < at.length && at[lo]! < next) next = at[lo]!;
+      }
+      if (next === Infinity) return;
+      fn(statements[next]!);
+      last = next;
+    }
+  }
+
+  /**
+   * The names a statement mentions: identifiers, private names and string keys; for `this.x` where `x` is a getter
+   * returning a field, that field too; and CALLS_THIS_MEMBER when it calls a method of `this` or `super`.
+   */
+  private namesIn(statement: ts.Node): Set<string> {
+    const cached = this.namesCache.get(statement);
+    if (cached) return cached;
+    const names = new Set<string>();
+    const visit = (n: ts.Node): void => {
+      if (n !== statement && n.parent && (ts.isBlock(n.parent) || ts.isCaseClause(n.parent) || ts.isDefaultClause(n.parent))) {
+        for (const name of this.namesIn(n)) names.add(name);
+        return;
+      }
+      if (ts.isIdentifier(n) || ts.isPrivateIdentifier(n) || ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) names.add(n.text);
+      if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression)) {
+        const receiver = n.expression.expression.kind;
+        if (receiver === ts.SyntaxKind.ThisKeyword || receiver === ts.SyntaxKind.SuperKeyword) names.add(CALLS_THIS_MEMBER);
+      }
+      if (ts.isPropertyAccessExpression(n) && n.expression.kind === ts.SyntaxKind.ThisKeyword && !(ts.isCallExpression(n.parent) && n.parent.expression === n)) {
+        const getter = this.checker.getSymbolAtLocation(n.name)?.declarations?.find(ts.isGetAccessorDeclaration);
+        const returned = getter?.body?.statements.find(ts.isReturnStatement)?.expression;
+        const field = returned && tsThisField(ts.isNonNullExpression(returned) ? returned.expression : returned);
+        if (field) names.add(field);
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(statement);
+    this.namesCache.set(statement, names);
+    return names;
+  }
+
   /** Whether a method releases `this.<field>` (directly, through helpers it calls, or `super` methods). */
   releases(method: ts.MethodDeclaration, field: string, kind: ResourceKind, collection: boolean, seen = new Set<ts.Node>(), after?: number): boolean {
     if (seen.has(method) || !method.body) return false;
@@ -348,13 +432,27 @@ export class ClassFieldAnalysis {
       if (ts.isElementAccessExpression(e)) return tsThisField(e.expression) === field;
       return ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'get' && tsThisField(e.expression.expression) === field;
     };
+    /**
+     * The names that make a statement worth a look: the field, its aliases, and CALLS_THIS_MEMBER (a helper may release
+     * it). The other statements of a block are skipped, so a class with many fields is not walked in full per field.
+     */
+    const wanted = (): string[] => [field, CALLS_THIS_MEMBER, ...[...aliases, ...elementAliases].map((alias) => alias.name)];
+    /** Visits `n`'s children; of a block's statements only those that mention a wanted name, in order. */
+    const children = (n: ts.Node, visitChild: (child: ts.Node) => void): void => {
+      if (ts.isBlock(n) || ts.isCaseClause(n) || ts.isDefaultClause(n)) {
+        if (ts.isCaseClause(n)) visitChild(n.expression);
+        this.eachMentioning(n.statements, wanted, visitChild);
+      } else {
+        ts.forEachChild(n, visitChild);
+      }
+    };
     // `_a = this.client` anywhere in the method makes `_a` an alias (TypeScript's output for `this.client ?? …`).
     const findAssignedAliases = (n: ts.Node): void => {
       if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(n.left) && isField(n.right)) {
         const s = this.checker.getSymbolAtLocation(n.left);
         if (s) aliases.add(s);
       }
-      ts.forEachChild(n, findAssignedAliases);
+      children(n, findAssignedAliases);
     };
     findAssignedAliases(method.body);
     const visit = (n: ts.Node): void => {
@@ -419,7 +517,7 @@ export class ClassFieldAnalysis {
         const declaration = ts.isVariableDeclarationList(n.initializer) ? n.initializer.declarations[0] : undefined;
         if (declaration && releasesElement(n.statement, declaration.name)) released = true;
       }
-      ts.forEachChild(n, visit);
+      children(n, visit);
     };
     visit(method.body);
     return released;

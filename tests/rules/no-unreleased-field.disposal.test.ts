@@ -24,6 +24,37 @@ ${disposal}
 }`;
 
 export const valid: ValidTestCase<Options>[] = [
+  // The disposal walk looks only at the statements that name the field, an alias of it, or a method of `this`: these
+  // releases sit in statements that do not name the field themselves.
+  {
+    name: 'Released through an alias taken in an earlier statement, in a switch case, and in a callback of another call',
+    code: `import * as net from 'node:net';
+export class Relay {
+  private readonly upstream = net.connect(7000);
+  private readonly ticker = setInterval(() => undefined, 1_000);
+  private readonly watchdog = setInterval(() => undefined, 5_000);
+  private readonly server = net.createServer();
+  close(mode: 'fast' | 'slow'): void {
+    const upstream = this.upstream;
+    const server = this.server;
+    switch (mode) {
+      case 'fast':
+        upstream.destroy();
+        break;
+      default:
+        upstream.end();
+    }
+    server.close(() => {
+      const ticker = this.ticker;
+      clearInterval(ticker);
+    });
+    this.stopWatchdog();
+  }
+  private stopWatchdog(): void {
+    clearInterval(this.watchdog);
+  }
+}`,
+  },
   {
     // The ownership model: a field is released by whatever method releases it, not only by one named like disposal.
     name: 'A release in a method that is not a disposal method counts (flush() closes the client)',
