@@ -3,8 +3,9 @@
 //   (a) typed:  typescript-eslint's recommendedTypeChecked rules
 //   (b) leaks:  the same plus this plugin's `recommended`
 //   (c) parse:  a bare typed parse (same parser and program, no rules)
-// and prints the ratios b/a and b/c per round (median and range), CPU time, peak RSS, and the files on which the
-// plugin's rules cost the most CPU (ESLint's per-rule stats in mode b). Not a test: nothing here is asserted.
+//   (d) plugin: this plugin's `recommended` alone on the typed parse
+// and prints the ratios b/a, b/c and d/c per round (median and range), CPU time, peak RSS, and the files on which
+// the plugin's rules cost the most CPU (ESLint's per-rule stats in mode b). Not a test: nothing here is asserted.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -14,7 +15,7 @@ import { parseArgs, promisify } from 'node:util';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const thisScript = fileURLToPath(import.meta.url);
-const MODES = ['typed', 'leaks', 'parse'];
+const MODES = ['typed', 'leaks', 'parse', 'plugin'];
 /** About 300 files of typed and untyped code across clients, servers, sockets and pools (the issue's scale). */
 const DEFAULT_PACKAGES = ['ws', 'pg', 'pg-pool', 'mysql2', 'ssh2', 'http-proxy', 'minio', 'piscina', 'engine.io', 'socket.io'];
 
@@ -48,8 +49,8 @@ async function worker(mode, names) {
   const index = JSON.parse(fs.readFileSync(path.join(repoRoot, 'tests/realworld/.corpus/files.json'), 'utf8'));
   const byName = new Map(Object.values(index).map((pkg) => [pkg.name, pkg]));
   const rulesOf = (configs) => Object.assign({}, ...configs.map((config) => config.rules ?? {}));
-  const typedRules = mode === 'parse' ? {} : rulesOf(tseslint.configs.recommendedTypeChecked);
-  let leaksRules = mode === 'leaks' ? rulesOf(leaks.configs.recommended) : {};
+  const typedRules = mode === 'typed' || mode === 'leaks' ? rulesOf(tseslint.configs.recommendedTypeChecked) : {};
+  let leaksRules = mode === 'leaks' || mode === 'plugin' ? rulesOf(leaks.configs.recommended) : {};
   // --rules no-leaked-resource,…: only these of the plugin's rules (what the others add, or that rules off cost nothing).
   if (args.rules) leaksRules = Object.fromEntries(Object.entries(leaksRules).filter(([id]) => args.rules.split(',').includes(id.slice('leaks/'.length))));
   const perFile = [];
@@ -137,10 +138,10 @@ async function main() {
     const results = {};
     for (const mode of order) results[mode] = await spawnWorker(mode, names);
     rounds.push(results);
-    const { typed, leaks, parse } = results;
+    const { typed, leaks, parse, plugin } = results;
     console.log(
-      `  round ${round + 1}: wall typed ${typed.wallMs.toFixed(0)} ms, leaks ${leaks.wallMs.toFixed(0)} ms, parse ${parse.wallMs.toFixed(0)} ms` +
-        ` → b/a ×${(leaks.wallMs / typed.wallMs).toFixed(2)}, b/c ×${(leaks.wallMs / parse.wallMs).toFixed(2)}`,
+      `  round ${round + 1}: wall typed ${typed.wallMs.toFixed(0)} ms, leaks ${leaks.wallMs.toFixed(0)} ms, parse ${parse.wallMs.toFixed(0)} ms, plugin ${plugin.wallMs.toFixed(0)} ms` +
+        ` → b/a ×${(leaks.wallMs / typed.wallMs).toFixed(2)}, b/c ×${(leaks.wallMs / parse.wallMs).toFixed(2)}, d/c ×${(plugin.wallMs / parse.wallMs).toFixed(2)}`,
     );
   }
   const ratio = (b, a, key) => rounds.map((round) => round[b][key] / round[a][key]);
@@ -149,7 +150,10 @@ async function main() {
   for (const key of ['wallMs', 'cpuMs']) {
     const ba = ratio('leaks', 'typed', key);
     const bc = ratio('leaks', 'parse', key);
-    console.log(`  ${key === 'wallMs' ? 'wall' : 'CPU '}  b/a ×${median(ba).toFixed(2)} (${range(ba)})   b/c ×${median(bc).toFixed(2)} (${range(bc)})`);
+    const dc = ratio('plugin', 'parse', key);
+    console.log(
+      `  ${key === 'wallMs' ? 'wall' : 'CPU '}  b/a ×${median(ba).toFixed(2)} (${range(ba)})   b/c ×${median(bc).toFixed(2)} (${range(bc)})   d/c ×${median(dc).toFixed(2)} (${range(dc)})`,
+    );
   }
   for (const mode of MODES) {
     const wall = rounds.map((round) => round[mode].wallMs);
