@@ -29,6 +29,24 @@ describe('fileAnalysis', () => {
     expect(seen[5]!.analysis).toBe(third);
     expect(new Set([first, second, third]).size).toBe(3);
   });
+
+  it('a run that ended before traversing leaves nothing behind for the next run of the same SourceCode', async () => {
+    const { default: tseslint } = await import('typescript-eslint');
+    const { default: leaks } = await import('../lib/index.js');
+    const languageOptions = { parser: tseslint.parser, parserOptions: { project: path.join(fixturesDir, 'tsconfig.json'), tsconfigRootDir: fixturesDir } };
+    const failing = { rules: { fail: { create: () => { throw new Error('this rule cannot start'); } } } };
+    const filename = path.join(fixturesDir, 'file.ts');
+    const code = 'export function f(): void {\n  const t = setInterval(() => undefined, 10);\n  if (Math.random() > 0.5) return;\n  clearInterval(t);\n}\n';
+    const linter = new Linter({ cwd: fixturesDir });
+    const config = (rules: Linter.RulesRecord): Linter.Config[] => [
+      { files: ['**/*.ts'], languageOptions, plugins: { leaks: leaks as never, x: failing as never }, rules } as Linter.Config,
+    ];
+    // The first run subscribes no-leaked-resource, then fails while creating the next rule: nothing is traversed.
+    expect(() => linter.verify(code, config({ 'leaks/no-leaked-resource': 'error', 'x/fail': 'error' }), filename)).toThrow('this rule cannot start');
+    const sourceCode = linter.getSourceCode() as SourceCode;
+    const messages = linter.verify(sourceCode, config({ 'leaks/no-leaked-timer': 'error' }), filename);
+    expect(messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.messageId}`)).toEqual(['2:13 leaks/no-leaked-timer leak']);
+  });
 });
 
 const ALL_RULES: readonly RuleId[] = [

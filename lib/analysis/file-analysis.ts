@@ -22,16 +22,28 @@ export interface LifetimeSubscription {
   listener: TSESLint.RuleListener;
 }
 
+/**
+ * What the rule contexts of one lint run share: ESLint makes each rule's context an extension of one file context
+ * per run (its prototype). Undefined for a host that makes contexts some other way.
+ */
+function runOf(context: Context): object | undefined {
+  const prototype = Object.getPrototypeOf(context) as object | null;
+  return prototype && prototype !== Object.prototype ? prototype : undefined;
+}
+
 class FileAnalysis {
   /** Rules that subscribed in this run: a rule subscribing again means ESLint is linting the file anew. */
   readonly rules = new Set<string>();
+  readonly run: object | undefined;
   /** Set by the first traversal event: a subscription after it belongs to another run. */
   started = false;
   private readonly frames: Frame[] = [];
   private readonly trackers: LifetimeTracker[] = [];
   private operations?: { checks: OperationChecks; subscribers: ((finding: OperationFinding) => void)[] };
 
-  constructor(private readonly context: Context) {}
+  constructor(private readonly context: Context) {
+    this.run = runOf(context);
+  }
 
   lifetime(context: Context, options: Partial<LifetimeOptions>, config: LifetimeRuleConfig): LifetimeSubscription {
     const tracker = createLifetimeTracker(context, options, config, this.frames);
@@ -49,7 +61,7 @@ class FileAnalysis {
     if (!first) return {};
     // Each rule takes the findings of its own checks (no-leaked-listener ignores the timers', and the reverse).
     const listener = createOperationAnalysis(this.context, shared.checks, (finding) => {
-      for (const subscriber of shared.subscribers) subscriber(finding);
+      for (const subscriber of shared.subscribers) guard(subscriber)(finding);
     });
     return this.marksStart(listener);
   }
@@ -139,8 +151,10 @@ const analyses = new WeakMap<TSESLint.SourceCode, FileAnalysis>();
 export function fileAnalysis(context: Context): FileAnalysis {
   const sourceCode = context.sourceCode as TSESLint.SourceCode;
   let analysis = analyses.get(sourceCode);
-  // The same SourceCode linted again (the Linter API allows it) starts a new run: new rule instances subscribe.
-  if (!analysis || analysis.started || analysis.rules.has(context.id)) {
+  // The same SourceCode linted again (the Linter API allows it) is a new run: another file context (also after a run
+  // that failed before traversing), a rule that subscribes twice, or one that subscribes after the traversal began.
+  const run = runOf(context);
+  if (!analysis || analysis.started || analysis.rules.has(context.id) || analysis.run !== run) {
     analysis = new FileAnalysis(context);
     analyses.set(sourceCode, analysis);
   }

@@ -796,7 +796,8 @@ export function createOperationAnalysis(
   };
 
   const analyse = (): void => {
-    if (checks.timers) analyseTimers();
+    // The two checks fail apart: an exception in one costs only its own findings.
+    if (checks.timers) guard(analyseTimers)();
     if (!checks.listeners) return;
     const { derived, wrapped } = wrapperRegistrations();
     for (const r of [...registrations.filter((x) => !wrapped.has(x)), ...derived]) {
@@ -1159,7 +1160,7 @@ export function createOperationAnalysis(
   const onCall = (node: TSESTree.CallExpression): void => {
     const frame = top();
     frame?.record(node, 'call-end');
-    if (checks.timers) detectExecutorTimer(node);
+    if (checks.timers) guard(detectExecutorTimer)(node);
     if (node.callee.type === AST_NODE_TYPES.Identifier) {
       plainCalls.push(node);
       // A start for walks from a settle point (`resolve(value)`).
