@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { median } from './stats.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '3' }, sizes: { type: 'string', default: '750,1500,3000' } } });
@@ -22,7 +23,6 @@ function classWith(n) {
   return `${text}  }\n}\n`;
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
 
 const [{ ESLint }, { default: tseslint }, { default: leaks }] = await Promise.all([import('eslint'), import('typescript-eslint'), import('eslint-plugin-leaks')]);
 const dir = await mkdtemp(path.join(tmpdir(), 'leaks-bench-fields-'));

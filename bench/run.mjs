@@ -5,6 +5,7 @@ import { cpus, loadavg } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
+import { median } from './stats.mjs';
 import { writeSyntheticProject } from './corpus.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,11 +29,6 @@ const { values: args } = parseArgs({
   },
 });
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 async function createLinters(dir, modes) {
   const [{ ESLint }, { default: tseslint }, { default: leaks }] = await Promise.all([

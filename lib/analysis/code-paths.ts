@@ -113,6 +113,17 @@ export class Frame {
   }
 }
 
+/**
+ * For a child of an `if`, `?:` or `&&`/`||`: its test finished evaluating ('test', at the test's exit), or a branch
+ * starts ('branch', on entering any other child).
+ */
+export function recordBranch(frame: Frame | undefined, node: TSESTree.Node, isTestExit: boolean): void {
+  const parent = node.parent as TSESTree.IfStatement | TSESTree.ConditionalExpression | TSESTree.LogicalExpression;
+  const isTest = parent.type === 'LogicalExpression' ? parent.left === node : parent.test === node;
+  if (isTestExit && isTest) frame?.record(node, 'test');
+  if (!isTestExit && !isTest) frame?.record(node, 'branch');
+}
+
 /** Runs a handler so that it never crashes ESLint: an unexpected shape of code yields fewer reports, not an exception. */
 export const guard =
   <A extends unknown[]>(fn: (...args: A) => void) =>

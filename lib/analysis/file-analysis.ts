@@ -9,7 +9,7 @@ import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@type
 import type ts from 'typescript';
 import type { Catalog } from '../catalog/catalog.js';
 import type { LifetimeOptions } from '../options.js';
-import { type CodePath, Frame, guard, type PositionTag, type Segment } from './code-paths.js';
+import { type CodePath, Frame, guard, type PositionTag, recordBranch, type Segment } from './code-paths.js';
 import { createLifetimeTracker, type LifetimeRuleConfig, type LifetimeTracker } from './listener.js';
 import { createOperationAnalysis, type OperationChecks, type OperationFinding } from './operations.js';
 import type { FunctionNode } from './usage.js';
@@ -91,12 +91,7 @@ class FileAnalysis {
     const each = (fn: (tracker: LifetimeTracker) => void): void => {
       for (const tracker of trackers) guard(fn)(tracker);
     };
-    const branch = (isTestExit: boolean) => (node: TSESTree.Node) => {
-      const parent = node.parent as TSESTree.IfStatement | TSESTree.ConditionalExpression | TSESTree.LogicalExpression;
-      const isTest = parent.type === AST_NODE_TYPES.LogicalExpression ? parent.left === node : parent.test === node;
-      if (isTestExit && isTest) top()?.record(node, 'test');
-      if (!isTestExit && !isTest) top()?.record(node, 'branch');
-    };
+    const branch = (isTestExit: boolean) => (node: TSESTree.Node) => recordBranch(top(), node, isTestExit);
     return {
       onCodePathStart: (codePath: CodePath, node: TSESTree.Node) => {
         this.started = true;

@@ -9,7 +9,7 @@
 import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import { LISTENER_METHODS } from '../catalog/resources.js';
-import { Frame, guard, type CodePath, type Segment } from './code-paths.js';
+import { Frame, guard, recordBranch, type CodePath, type Segment } from './code-paths.js';
 import type { ResourceKind } from '../catalog/types.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { LeakExit } from './findings.js';
@@ -1220,12 +1220,7 @@ export function createOperationAnalysis(
   };
 
 
-  const branch = (isTestExit: boolean) => (node: TSESTree.Node) => {
-    const parent = node.parent as TSESTree.IfStatement | TSESTree.ConditionalExpression | TSESTree.LogicalExpression;
-    const isTest = parent.type === AST_NODE_TYPES.LogicalExpression ? parent.left === node : parent.test === node;
-    if (isTestExit && isTest) top()?.record(node, 'test');
-    if (!isTestExit && !isTest) top()?.record(node, 'branch');
-  };
+  const branch = (isTestExit: boolean) => (node: TSESTree.Node) => recordBranch(top(), node, isTestExit);
 
   return {
     onCodePathStart: (codePath: CodePath, node: TSESTree.Node) => {
