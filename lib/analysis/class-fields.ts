@@ -89,6 +89,11 @@ function collectionSource(node: ts.Node): ts.Node {
 /** In `namesIn`: the statement calls a method of `this` or `super` (which may release any field). */
 const CALLS_THIS_MEMBER = '\0this.method()';
 
+/** A block or `case`/`default` clause: what `namesIn` and the disposal walk take statement by statement. */
+function holdsStatements(node: ts.Node): node is ts.Block | ts.CaseClause | ts.DefaultClause {
+  return ts.isBlock(node) || ts.isCaseClause(node) || ts.isDefaultClause(node);
+}
+
 /** `this.x` / `this.#x` in the TypeScript AST. */
 function tsThisField(node: ts.Node): string | undefined {
   if (!ts.isPropertyAccessExpression(node) || node.expression.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
@@ -330,6 +335,14 @@ export class ClassFieldAnalysis {
     }
   }
 
+  /** For `this.x` where `x` is a getter that returns a field (`get fork() { return this._fork; }`), that field. */
+  private getterField(access: ts.PropertyAccessExpression): string | undefined {
+    if (access.expression.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+    const getter = this.checker.getSymbolAtLocation(access.name)?.declarations?.find(ts.isGetAccessorDeclaration);
+    const returned = getter?.body?.statements.find(ts.isReturnStatement)?.expression;
+    return returned && tsThisField(ts.isNonNullExpression(returned) ? returned.expression : returned);
+  }
+
   /**
    * The names a statement mentions: identifiers, private names and string keys; for `this.x` where `x` is a getter
    * returning a field, that field too; and CALLS_THIS_MEMBER when it calls a method of `this` or `super`.
@@ -339,7 +352,7 @@ export class ClassFieldAnalysis {
     if (cached) return cached;
     const names = new Set<string>();
     const visit = (n: ts.Node): void => {
-      if (n !== statement && n.parent && (ts.isBlock(n.parent) || ts.isCaseClause(n.parent) || ts.isDefaultClause(n.parent))) {
+      if (n !== statement && n.parent && holdsStatements(n.parent)) {
         for (const name of this.namesIn(n)) names.add(name);
         return;
       }
@@ -348,10 +361,8 @@ export class ClassFieldAnalysis {
         const receiver = n.expression.expression.kind;
         if (receiver === ts.SyntaxKind.ThisKeyword || receiver === ts.SyntaxKind.SuperKeyword) names.add(CALLS_THIS_MEMBER);
       }
-      if (ts.isPropertyAccessExpression(n) && n.expression.kind === ts.SyntaxKind.ThisKeyword && !(ts.isCallExpression(n.parent) && n.parent.expression === n)) {
-        const getter = this.checker.getSymbolAtLocation(n.name)?.declarations?.find(ts.isGetAccessorDeclaration);
-        const returned = getter?.body?.statements.find(ts.isReturnStatement)?.expression;
-        const field = returned && tsThisField(ts.isNonNullExpression(returned) ? returned.expression : returned);
+      if (ts.isPropertyAccessExpression(n) && !(ts.isCallExpression(n.parent) && n.parent.expression === n)) {
+        const field = this.getterField(n);
         if (field) names.add(field);
       }
       ts.forEachChild(n, visit);
@@ -381,11 +392,7 @@ export class ClassFieldAnalysis {
       if (collection) e = collectionSource(e);
       if (tsThisField(e) === field) return true;
       // `get fork() { return this._fork; }` … `const fork = this.fork; fork.kill();`
-      if (ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword) {
-        const getter = this.checker.getSymbolAtLocation(e.name)?.declarations?.find(ts.isGetAccessorDeclaration);
-        const returned = getter?.body?.statements.find(ts.isReturnStatement)?.expression;
-        if (returned && tsThisField(ts.isNonNullExpression(returned) ? returned.expression : returned) === field) return true;
-      }
+      if (ts.isPropertyAccessExpression(e) && this.getterField(e) === field) return true;
       // A static field through the class name: `Api.agent.close()`.
       if (
         this.classSymbol &&
@@ -439,7 +446,7 @@ export class ClassFieldAnalysis {
     const wanted = (): string[] => [field, CALLS_THIS_MEMBER, ...[...aliases, ...elementAliases].map((alias) => alias.name)];
     /** Visits `n`'s children; of a block's statements only those that mention a wanted name, in order. */
     const children = (n: ts.Node, visitChild: (child: ts.Node) => void): void => {
-      if (ts.isBlock(n) || ts.isCaseClause(n) || ts.isDefaultClause(n)) {
+      if (holdsStatements(n)) {
         if (ts.isCaseClause(n)) visitChild(n.expression);
         this.eachMentioning(n.statements, wanted, visitChild);
       } else {

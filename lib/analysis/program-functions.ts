@@ -306,8 +306,8 @@ export class ProgramFunctions {
   acquisitionKind(node: ts.CallExpression | ts.NewExpression, awaited: boolean, depth = 0): ResourceKind | undefined {
     if (depth > MAX_DEPTH) return undefined;
     try {
-      if (!this.mayCreate(node, awaited)) return undefined;
       if (ts.isNewExpression(node)) {
+        if (!this.mayCreate(node, awaited)) return undefined;
         const kind = this.catalog.kindOfType(this.checker.getTypeAtLocation(node));
         return kind && !kind.acquiredBy && !kind.notByConstructor ? kind : undefined;
       }
@@ -316,6 +316,7 @@ export class ProgramFunctions {
       }
       const byCall = this.catalog.kindOfCall(node.expression);
       if (byCall) return byCall;
+      if (!this.mayCreate(node, awaited)) return undefined;
       const signature = this.checker.getResolvedSignature(node);
       const declaration = signature?.getDeclaration();
       if (declaration?.type && this.returnsReceiverOrParameter(declaration.type)) return undefined;
@@ -355,16 +356,14 @@ export class ProgramFunctions {
    * A cheap first answer from the callee alone, before the checker resolves the call (which checks every argument,
    * and infers type arguments): a callee of type `any` creates nothing, and a callee with one signature that is not
    * generic returns what that signature declares — if that is no resource (nor a promise of one, when awaited), the
-   * call creates none. Generic and overloaded callees, and calls the catalog names, get the full answer.
+   * call creates none. Generic and overloaded callees get the full answer (calls the catalog names are answered
+   * before this is asked).
    */
   private mayCreate(node: ts.CallExpression | ts.NewExpression, awaited: boolean): boolean {
-    const callee = node.expression;
-    if (callee.kind === ts.SyntaxKind.SuperKeyword || callee.kind === ts.SyntaxKind.ImportKeyword) return true;
-    const calleeType = this.checker.getTypeAtLocation(callee);
+    const calleeType = this.checker.getTypeAtLocation(node.expression);
     if (calleeType.flags & ts.TypeFlags.Any) return false;
     const signatures = ts.isNewExpression(node) ? calleeType.getConstructSignatures() : calleeType.getCallSignatures();
     if (signatures.length !== 1 || signatures[0]!.getTypeParameters()?.length) return true;
-    if (!ts.isNewExpression(node) && this.catalog.kindOfCall(callee)) return true;
     let type = signatures[0]!.getReturnType();
     if (awaited) type = this.checker.getAwaitedType(type) ?? type;
     return !!this.catalog.kindOfType(type);
