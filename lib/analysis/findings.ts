@@ -15,7 +15,8 @@ export type ExitKind =
   | 'overwrite' // an assignment replaces it
   | 'endless-loop' // a `for await` over it that can never be left
   | 'rejected' // an `await` rejects into a `catch` that handles the error and goes on without releasing it
-  | 'outcome'; // released only in listeners for some outcomes of an emitter (`'connect'`), not the others (`'error'`)
+  | 'outcome' // released only in listeners for some outcomes of an emitter (`'connect'`), not the others (`'error'`)
+  | 'piped'; // released or handed on only by `pipe()`, which covers the other stream's success only
 
 export interface LeakExit {
   kind: ExitKind;
@@ -28,6 +29,8 @@ export interface LeakExit {
   handler?: TSESTree.CatchClause;
   /** For `outcome`: the emitter, the events whose listeners release it, and an event of an outcome they miss. */
   outcome?: { emitter: string; covered: string[]; missed: string; always?: string };
+  /** For `piped`: the stream at the other end of the pipe, and whether the resource is its source or destination. */
+  piped?: { other: string; role: 'source' | 'destination' };
 }
 
 export interface Acquisition {

@@ -4,7 +4,7 @@ import { ASTUtils, AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } f
 import ts from 'typescript';
 import { isThenableType } from 'ts-api-utils';
 import { Catalog } from '../catalog/catalog.js';
-import { END_EVENTS, EVENT_OUTCOMES, LISTENER_METHODS, WAITS_ON_EVENTS } from '../catalog/resources.js';
+import { END_EVENTS, EVENT_OUTCOMES, FAILING_STREAMS, LISTENER_METHODS, WAITS_ON_EVENTS } from '../catalog/resources.js';
 import type { Category, ResourceKind } from '../catalog/types.js';
 import type { Frame } from './code-paths.js';
 import type { Acquisition, Finding, Held, LeakExit } from './findings.js';
@@ -27,6 +27,7 @@ import {
   passedTo,
   propertyName,
   skipValueWrappers,
+  stringArgument,
 } from './usage.js';
 import { type Effect, exitReachedAfterHandling, findLeak, findLeaks, findUnprotectedThrow } from './walk.js';
 
@@ -527,6 +528,15 @@ export function createLifetimeTracker<MessageIds extends string, Options extends
         return;
       }
     }
+    if (use.t === 'release' || use.t === 'transfer') {
+      // `createReadStream(file).pipe(res)`: released on the destination's success only.
+      const piped = kind.category === 'resource' ? pipeOf(node, kind) : undefined;
+      if (piped) {
+        const acquisition = { node: node as TSESTree.CallExpression | TSESTree.NewExpression, reportNode: node, kind, name: callName(node) };
+        onFinding({ type: 'leak', acquisition, exit: piped });
+        return;
+      }
+    }
     if (use.t === 'release' || use.t === 'invoked') return;
     if (use.t !== 'alias') {
       // A one-shot timer left alone ends by itself; it only matters when it races other work.
@@ -845,6 +855,61 @@ export function createLifetimeTracker<MessageIds extends string, Options extends
     return found;
   }
 
+  /**
+   * `src.pipe(dst)` reads the source to its end and then ends the destination: on success only. When the destination
+   * fails or closes first, `pipe()` unpipes and leaves the source open; when the source fails, the destination is
+   * never ended (`pipeline()` destroys both). A resource that some path releases or hands on only by such pipes is
+   * reported at the first one, naming the stream at its other end. These are its pipes.
+   */
+  function pipes(events: Map<TSESTree.Node, Effect>, kind: ResourceKind): Map<TSESTree.Node, LeakExit> {
+    const found = new Map<TSESTree.Node, LeakExit>();
+    if (kind.category !== 'resource') return found;
+    for (const [n, effect] of events) {
+      if (effect !== 'release' && effect !== 'transfer') continue;
+      // A release is anchored at its call (`src.pipe(dst)`): the value is the innermost receiver of the chain.
+      let value: TSESTree.Node = n;
+      while (value.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.MemberExpression) value = skipValueWrappers(value.callee.object);
+      const piped = pipeOf(value, kind);
+      if (piped) found.set(n, piped);
+    }
+    return found;
+  }
+
+  /** The pipe that `value` is the source (`value.pipe(dst)`, also after listeners: `value.on('x', f).pipe(dst)`) or destination of. */
+  function pipeOf(value: TSESTree.Node, kind: ResourceKind): LeakExit | undefined {
+    let cur = outermostValue(value);
+    const parent = cur.parent;
+    const exit = (call: TSESTree.CallExpression, other: TSESTree.Node, role: 'source' | 'destination'): LeakExit => ({
+      kind: 'piped',
+      node: call,
+      line: call.loc.start.line,
+      piped: { other: shortText(other), role },
+    });
+    if (
+      parent?.type === AST_NODE_TYPES.CallExpression &&
+      parent.arguments[0] === cur &&
+      parent.callee.type === AST_NODE_TYPES.MemberExpression &&
+      propertyName(parent.callee) === 'pipe'
+    ) {
+      // Only a source that fails by itself leaves it unended; a stream the program feeds fails when the program says.
+      const source = services.esTreeNodeToTSNodeMap.get(parent.callee.object);
+      return catalog.matches(checker.getTypeAtLocation(source), FAILING_STREAMS) ? exit(parent, parent.callee.object, 'destination') : undefined;
+    }
+    for (let member = cur.parent; member?.type === AST_NODE_TYPES.MemberExpression && member.object === cur; member = cur.parent) {
+      const call = member.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return undefined;
+      const method = propertyName(member);
+      if (method === 'pipe') return call.arguments[0] ? exit(call, call.arguments[0], 'source') : undefined;
+      // Listeners that neither release nor hand it off return the emitter: `src.on('error', fail).pipe(dst)`.
+      const event = stringArgument(call, 0);
+      if (!LISTENER_METHODS.has(method ?? '') || event === undefined || kind.releaseEvents?.includes(event) || kind.handoffEvents?.includes(event)) {
+        return undefined;
+      }
+      cur = outermostValue(call);
+    }
+    return undefined;
+  }
+
   /** The request a `req.on('response', …)` listens on was made with `method: 'HEAD'`. */
   function isHeadRequestObject(receiver: TSESTree.Node): boolean {
     if (receiver.type === AST_NODE_TYPES.CallExpression) return isHeadRequest(receiver);
@@ -1093,6 +1158,11 @@ export function createLifetimeTracker<MessageIds extends string, Options extends
     };
     if (leaks.length > 0) {
       for (const leak of leaks) onFinding({ type: 'leak', acquisition, exit: leak, held });
+      return;
+    }
+    const piped = pipes(events, kind);
+    if (piped.size > 0 && findLeak({ ...input, events: new Map([...events].filter(([n]) => !piped.has(n))) })) {
+      onFinding({ type: 'leak', acquisition, exit: [...piped.values()].sort((a, b) => a.node.range[0] - b.node.range[0])[0]! });
       return;
     }
     if (kind.oneShot) {

@@ -83,6 +83,12 @@ function describeExitOnly(exit: LeakExit): string {
       const on = o.covered.map((e) => `'${e}'`).join(' or ');
       return `when \`${o.emitter}\` emits '${o.missed}' (only on ${on}, line ${exit.line})`;
     }
+    case 'piped': {
+      const { other, role } = exit.piped!;
+      return role === 'source'
+        ? `if \`${other}\` fails or closes before it is read to its end (\`pipe()\` on line ${exit.line} leaves its source open then)`
+        : `if \`${other}\` fails (\`pipe()\` on line ${exit.line} ends its destination only when the source ends)`;
+    }
     case 'rejected':
       return `when the \`await\` on line ${exit.line} rejects and the \`catch\` on line ${exit.handler?.loc.start.line ?? exit.line} goes on`;
   }
@@ -130,7 +136,7 @@ export function reportFinding<Ids extends string>(
             ? finding.exit.node
             : acquisition.reportNode,
         // A rejection or an outcome the code missed is about where to release it, not about creating one per call.
-        messageId: kind.pooling && finding.exit.kind !== 'rejected' && finding.exit.kind !== 'outcome' ? 'leakPooling' : 'leak',
+        messageId: kind.pooling && !['rejected', 'outcome', 'piped'].includes(finding.exit.kind) ? 'leakPooling' : 'leak',
         data: {
           ...common,
           path: describeExit(
@@ -144,7 +150,9 @@ export function reportFinding<Ids extends string>(
               ? `${capitalized(common.release)} it in a \`finally\` block.`
               : finding.exit.kind === 'outcome' && finding.exit.outcome
                 ? `${capitalized(common.release)} it on '${finding.exit.outcome.missed}' too${finding.exit.outcome.always ? `, or once on '${finding.exit.outcome.always}', which follows every outcome` : ''}.`
-                : kind.advice,
+                : finding.exit.kind === 'piped'
+                  ? 'Pass both streams to `pipeline()` from `node:stream`, which destroys every stream of the chain when one fails.'
+                  : kind.advice,
         },
       });
       return;

@@ -233,7 +233,7 @@ export function loopCanEnd(loop: TSESTree.ForOfStatement): boolean {
   return found;
 }
 
-function stringArgument(call: TSESTree.CallExpression, index: number): string | undefined {
+export function stringArgument(call: TSESTree.CallExpression, index: number): string | undefined {
   const arg = call.arguments[index];
   if (arg?.type === AST_NODE_TYPES.Literal && typeof arg.value === 'string') return arg.value;
   if (arg?.type === AST_NODE_TYPES.TemplateLiteral && arg.expressions.length === 0) return arg.quasis[0]?.value.cooked ?? undefined;

@@ -929,6 +929,19 @@ export const EVENT_OUTCOMES: { types: TypeOrValueSpecifier[]; outcomes: string[]
   { types: [node('fs', 'WriteStream')], outcomes: [['finish'], ['error']], always: ['close'] },
 ];
 
+/**
+ * Streams that fail by themselves, through the I/O under them (a peer resets, a disk fills, a client goes away), not
+ * only when the program destroys them: as the source of `src.pipe(dst)`, their failure is an outcome that leaves `dst`
+ * open. An in-memory stream of the program (a `PassThrough` it feeds) fails only when the program makes it.
+ */
+export const FAILING_STREAMS: TypeOrValueSpecifier[] = [
+  node('net', 'Socket'),
+  node('tls', 'TLSSocket'),
+  node('fs', ['ReadStream', 'WriteStream']),
+  node('http', ['IncomingMessage', 'ClientRequest', 'ServerResponse']),
+  node('http2', ['Http2Stream', 'Http2ServerRequest', 'Http2ServerResponse']),
+];
+
 /** Functions that wait for an emitter's events and reject on its 'error': `once(emitter, 'data')`, `finished(stream)`. */
 export const WAITS_ON_EVENTS: TypeOrValueSpecifier[] = [node('events', ['once', 'on']), node('stream', 'finished'), node('stream/promises', 'finished')];
 

@@ -27,9 +27,10 @@ export function proxy(req: http.IncomingMessage, res: http.ServerResponse): void
 }`,
   },
   {
-    // The fixed dialer: destroyed on the error path and on the success path.
+    // The fixed dialer: destroyed on the error path, and by pipeline() when either side fails on the other.
     code: `import * as http from 'node:http';
 import * as net from 'node:net';
+import { pipeline } from 'node:stream';
 export function proxy(req: http.IncomingMessage, res: http.ServerResponse): void {
   const tunnel = net.connect(4000, 'downstream');
   if (!req.headers.host) {
@@ -37,7 +38,7 @@ export function proxy(req: http.IncomingMessage, res: http.ServerResponse): void
     res.writeHead(400).end();
     return;
   }
-  req.pipe(tunnel).pipe(res);
+  pipeline(req, tunnel, res, () => {});
 }`,
   },
   {
@@ -91,6 +92,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     // net.connect per request; the bad-request path returns without destroying the tunnel.
     code: `import * as http from 'node:http';
 import * as net from 'node:net';
+import { pipeline } from 'node:stream';
 export function proxy(req: http.IncomingMessage, res: http.ServerResponse): void {
   const tunnel = net.connect(4000, 'downstream');
   tunnel.on('error', (error) => {
@@ -102,20 +104,21 @@ export function proxy(req: http.IncomingMessage, res: http.ServerResponse): void
     res.end();
     return;
   }
-  req.pipe(tunnel).pipe(res);
+  pipeline(req, tunnel, res, () => {});
 }`,
     errors: [
       {
         messageId: 'leak',
-        line: 4,
+        line: 5,
         column: 18,
-        endLine: 4,
+        endLine: 5,
         endColumn: 49,
-        data: { name: 'tunnel', ...SOCKET, path: 'when `proxy()` returns at line 12' },
+        data: { name: 'tunnel', ...SOCKET, path: 'when `proxy()` returns at line 13' },
       },
     ],
     output: `import * as http from 'node:http';
 import * as net from 'node:net';
+import { pipeline } from 'node:stream';
 export function proxy(req: http.IncomingMessage, res: http.ServerResponse): void {
   const tunnel = net.connect(4000, 'downstream');
   tunnel.on('error', (error) => {
@@ -128,7 +131,7 @@ export function proxy(req: http.IncomingMessage, res: http.ServerResponse): void
     tunnel.end();
     return;
   }
-  req.pipe(tunnel).pipe(res);
+  pipeline(req, tunnel, res, () => {});
 }`,
   },
   {
@@ -284,17 +287,19 @@ export async function status(origin: string): Promise<number | null> {
     // The same handler written as an arrow registered on the server.
     code: `import * as http from 'node:http';
 import * as net from 'node:net';
+import { pipeline } from 'node:stream';
 export const server = http.createServer((req, res) => {
   const tunnel = net.connect(4000, 'downstream');
   if (req.method !== 'CONNECT') {
     res.writeHead(405).end();
     return;
   }
-  req.socket.pipe(tunnel).pipe(req.socket);
+  pipeline(req.socket, tunnel, req.socket, () => {});
 });`,
-    errors: [{ messageId: 'leak', line: 4, column: 18, data: { name: 'tunnel', ...SOCKET, path: 'when the function returns at line 7' } }],
+    errors: [{ messageId: 'leak', line: 5, column: 18, data: { name: 'tunnel', ...SOCKET, path: 'when the function returns at line 8' } }],
     output: `import * as http from 'node:http';
 import * as net from 'node:net';
+import { pipeline } from 'node:stream';
 export const server = http.createServer((req, res) => {
   const tunnel = net.connect(4000, 'downstream');
   if (req.method !== 'CONNECT') {
@@ -302,7 +307,7 @@ export const server = http.createServer((req, res) => {
     tunnel.end();
     return;
   }
-  req.socket.pipe(tunnel).pipe(req.socket);
+  pipeline(req.socket, tunnel, req.socket, () => {});
 });`,
   },
   {

@@ -175,15 +175,6 @@ export function copy(from: string, to: string, done: (error: Error | null) => vo
 }`,
   },
   {
-    // src.pipe(dest): the source is read to the end and ends the destination
-    code: `import * as fs from 'node:fs';
-export function copy(from: string, to: string): void {
-  const input = fs.createReadStream(from);
-  const output = fs.createWriteStream(to);
-  input.pipe(output);
-}`,
-  },
-  {
     // for await reads a ReadStream to the end
     code: `import * as fs from 'node:fs';
 export async function count(path: string): Promise<number> {
