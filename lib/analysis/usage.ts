@@ -1,6 +1,7 @@
 // Classifies what one use of a resource value does to its lifetime: release, hand off, alias, lend, or just use it.
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree, type ParserServicesWithTypeInformation } from '@typescript-eslint/utils';
 import ts from 'typescript';
+import { isThenableType } from 'ts-api-utils';
 import type { Catalog } from '../catalog/catalog.js';
 import { LISTENER_METHODS } from '../catalog/resources.js';
 import type { ResourceKind } from '../catalog/types.js';
@@ -342,6 +343,19 @@ export class UsageClassifier {
             if (descriptor && container && typeof use === 'object' && use.t === 'transfer' && !this.knownCallee(parent)) {
               return { t: 'lent', to: this.ctx.sourceCode.getText(parent.callee) };
             }
+            // `await send({ agent: new Agent() })`: an operation that settles borrows the options it is given; a pool
+            // is shared by design, never owned by one operation (a constructor may keep it: that stays a hand-off).
+            if (
+              container &&
+              kind.pooling &&
+              parent.type === AST_NODE_TYPES.CallExpression &&
+              typeof use === 'object' &&
+              use.t === 'transfer' &&
+              !this.knownCallee(parent) &&
+              this.settles(parent)
+            ) {
+              return { t: 'lent', to: this.ctx.sourceCode.getText(parent.callee) };
+            }
             if (use === 'passthrough') {
               cur = parent; // the callee hands its argument back: the call's value is the resource
               continue;
@@ -555,6 +569,13 @@ export class UsageClassifier {
   }
 
   /** Whether the catalog or the program says what the callee does with its arguments. */
+  /** The call returns a promise: an operation that ends when it settles. */
+  private settles(call: TSESTree.CallExpression): boolean {
+    const tsCall = this.ctx.services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression;
+    const type = this.ctx.services.program.getTypeChecker().getTypeAtLocation(tsCall);
+    return !(type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) && isThenableType(this.ctx.services.program.getTypeChecker(), tsCall, type);
+  }
+
   private knownCallee(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
     const tsCall = this.ctx.services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression | ts.NewExpression;
     return !!this.ctx.catalog.callRule(tsCall.expression) || !!this.ctx.functions.bodyOf(tsCall);

@@ -120,6 +120,39 @@ export async function status(url: string): Promise<number> {
   return statusCode;
 }`,
   },
+  {
+    // A constructor may keep the pool it is given: a hand-off (ownership model §4).
+    code: `import * as https from 'node:https';
+declare class Session { constructor(options: { agent: https.Agent }); }
+export function open(): Session {
+  return new Session({ agent: new https.Agent({ keepAlive: true }) });
+}`,
+  },
+  {
+    // A factory whose result is no promise may keep it too: what it returns can own the agent.
+    code: `import * as https from 'node:https';
+declare function makeClient(options: { agent: https.Agent }): { get(path: string): Promise<number> };
+export function client(): { get(path: string): Promise<number> } {
+  return makeClient({ agent: new https.Agent({ keepAlive: true }) });
+}`,
+  },
+  {
+    // One agent, shared by every call.
+    code: `import * as https from 'node:https';
+declare function send(request: { agent: https.Agent; path: string }): Promise<number>;
+const agent = new https.Agent({ keepAlive: true });
+export async function post(path: string): Promise<number> {
+  return send({ agent, path });
+}`,
+  },
+  {
+    // A socket in the options of an operation is no pool: the operation may take it over (`tls.connect({ socket })`).
+    code: `import * as net from 'node:net';
+declare function upgrade(options: { socket: net.Socket }): Promise<void>;
+export async function secure(port: number): Promise<void> {
+  await upgrade({ socket: net.connect(port) });
+}`,
+  },
 ];
 
 export const invalid: InvalidTestCase<MessageIds, Options>[] = [
@@ -328,6 +361,28 @@ export function warm(origin: string): void {
   new Client(origin);
 }`,
     errors: [{ messageId: 'discardedPooling', line: 3, column: 3, endLine: 3, endColumn: 21, data: { ...undici('Client'), how: 'not stored anywhere' } }],
+    output: null,
+  },
+  {
+    // #13 §3: an operation that settles (a call returning a promise) only borrows the options it is given, also when
+    // the plugin cannot see its body: a new keep-alive agent per call is incident 2's pool per call.
+    code: `import * as https from 'node:https';
+declare function send(request: { agent: https.Agent; path: string }): Promise<number>;
+export async function post(path: string): Promise<number> {
+  return send({ agent: new https.Agent({ keepAlive: true }), path });
+}`,
+    errors: [{ messageId: 'discardedPooling', line: 4, column: 24, endLine: 4, endColumn: 60, data: { ...HTTP_AGENT, how: 'only lent to `send`' } }],
+    output: null,
+  },
+  {
+    // The same through a local options object, which dies with the function.
+    code: `import * as https from 'node:https';
+declare function send(request: { agent: https.Agent; path: string }): Promise<number>;
+export async function post(path: string): Promise<number> {
+  const request = { agent: new https.Agent({ keepAlive: true }), path };
+  return await send(request);
+}`,
+    errors: [{ messageId: 'leakPooling', line: 4, column: 28, data: { name: 'request.agent', ...HTTP_AGENT, path: 'when `post()` returns at line 5' } }],
     output: null,
   },
   {
