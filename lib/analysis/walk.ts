@@ -282,6 +282,37 @@ export function findLeaks(input: WalkInput): LeakExit[] {
   return leaks.filter((leak) => !seen.has(leak.node) && !!seen.add(leak.node));
 }
 
+/**
+ * `try { return res; } finally { if (bad) throw … }`: a resource handed on by a `return` inside a `try` (or its
+ * `catch`) reaches the caller only once the `finally` completes; a `throw` there replaces the return value, and the
+ * resource is dropped. The innermost such `finally` that holds a `throw` of its own, if any.
+ */
+function finallyAfterReturn(node: TSESTree.Node): TSESTree.BlockStatement | undefined {
+  let returned = false;
+  for (let child = node, p = node.parent; p; child = p, p = p.parent) {
+    if (p.type.includes('Function')) return undefined;
+    if (p.type === AST_NODE_TYPES.ReturnStatement) returned = true;
+    if (!returned || p.type !== AST_NODE_TYPES.TryStatement || !p.finalizer || child === p.finalizer) continue;
+    if (throwsIn(p.finalizer)) return p.finalizer;
+  }
+  return undefined;
+}
+
+/** Whether a block holds a `throw` statement of its own (not one inside a nested function). */
+function throwsIn(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.ThrowStatement) return true;
+  if (node.type.includes('Function') || node.type === AST_NODE_TYPES.ClassBody) return false;
+  for (const key of Object.keys(node) as (keyof typeof node)[]) {
+    if (key === 'parent') continue;
+    const value = node[key] as unknown;
+    const children = Array.isArray(value) ? value : [value];
+    for (const child of children) {
+      if (child && typeof child === 'object' && typeof (child as TSESTree.Node).type === 'string' && throwsIn(child as TSESTree.Node)) return true;
+    }
+  }
+  return false;
+}
+
 function walkLeaks(input: WalkInput, firstOnly: boolean): LeakExit[] {
   const found: LeakExit[] = [];
   const { frame, events, scopeBlock, start } = input;
@@ -289,7 +320,16 @@ function walkLeaks(input: WalkInput, firstOnly: boolean): LeakExit[] {
   // enters a `catch` from the end of its `try`; without such a point on the way, whatever exception reached the
   // catch was thrown before the resource existed (or by its acquisition), so that path holds nothing.
   // `rejected`: the path took a rejection into a `catch`; any way it then leaks is named by that rejection.
-  type State = { segment: Segment; index: number; pending?: Pending; after?: TSESTree.Node; threw: boolean; rejected?: Rejection };
+  // `returnedIn`: the path handed it on by a `return` whose `finally` may still throw it away.
+  type State = {
+    segment: Segment;
+    index: number;
+    pending?: Pending;
+    after?: TSESTree.Node;
+    threw: boolean;
+    rejected?: Rejection;
+    returnedIn?: TSESTree.BlockStatement;
+  };
   const stack: State[] = frame.find(start.node, start.tag).map(({ segment, index }) => ({ segment, index: index + 1, threw: false }));
   const withAfter = (leak: LeakExit, after: TSESTree.Node | undefined): LeakExit => (after ? { ...leak, after } : leak);
   const handling = handlingNodes(events);
@@ -313,7 +353,7 @@ function walkLeaks(input: WalkInput, firstOnly: boolean): LeakExit[] {
   };
   while (stack.length > 0) {
     const state = stack.pop()!;
-    let { pending, threw } = state;
+    let { pending, threw, returnedIn } = state;
     const { after, rejected } = state;
     const positions = frame.positions.get(state.segment) ?? [];
     let ended = false;
@@ -329,6 +369,7 @@ function walkLeaks(input: WalkInput, firstOnly: boolean): LeakExit[] {
             break;
           }
           const effect = events.get(node);
+          if (effect === 'transfer' && !returnedIn && (returnedIn = finallyAfterReturn(node))) break;
           if (effect === 'release' || effect === 'transfer') ended = true;
           else if (effect === 'overwrite' && input.overwriteLeaks) leak = exit('overwrite', node);
           break;
@@ -347,6 +388,10 @@ function walkLeaks(input: WalkInput, firstOnly: boolean): LeakExit[] {
           if (input.mayReject && !rejected && node.type === AST_NODE_TYPES.AwaitExpression) reject(node);
           break;
         case 'throw':
+          if (returnedIn && contains(returnedIn, node)) {
+            leak = exit('throw', node);
+            break;
+          }
           pending = { kind: 'throw', node };
           threw = true;
           break;
@@ -381,6 +426,8 @@ function walkLeaks(input: WalkInput, firstOnly: boolean): LeakExit[] {
     }
     if (ended) continue;
     const next = state.segment.nextSegments.filter((s) => s.reachable);
+    // The path left the function through the `finally` without throwing: the return handed the resource on.
+    if (returnedIn && next.length === 0) continue;
     if (next.length === 0) {
       // Leaving by an exception nobody threw explicitly (through a `finally`) is the exception tier's business.
       if (!pending && frame.codePath.thrownSegments.includes(state.segment)) continue;
@@ -395,13 +442,13 @@ function walkLeaks(input: WalkInput, firstOnly: boolean): LeakExit[] {
     for (let k = next.length - 1; k >= 0; k--) {
       const segment = next[k];
       if (entersNullishBranch(frame, last, segment, input)) continue;
-      const key = `${segment.id}|${pending ? pending.node.range[0] : ''}|${threw ? 1 : 0}${rejectionKey(rejected)}`;
+      const key = `${segment.id}|${pending ? pending.node.range[0] : ''}|${threw ? 1 : 0}${rejectionKey(rejected)}${returnedIn ? `|f${returnedIn.range[0]}` : ''}`;
       if (visited.has(key)) continue;
       visited.add(key);
       // `a ?? b` picks a value; it is not a decision worth naming on the path.
       const decides = last?.tag === 'test' && !(last.node.parent?.type === AST_NODE_TYPES.LogicalExpression && last.node.parent.operator === '??');
       const test = decides && next.length > 1 ? last.node : after;
-      stack.push({ segment, index: 0, pending, after: test, threw, rejected });
+      stack.push({ segment, index: 0, pending, after: test, threw, rejected, returnedIn });
     }
   }
   return found;

@@ -13,6 +13,47 @@ const FILE_HANDLE = { resource: 'FileHandle', released: 'closed', advice: 'Close
 
 const valid: ValidTestCase<Options>[] = [
   {
+    // A `finally` that cannot throw lets the `return` hand the socket to the caller.
+    code: `import * as net from 'node:net';
+export function open(port: number, log: (line: string) => void): net.Socket {
+  const socket = net.connect(port);
+  try {
+    return socket;
+  } finally {
+    log('opened');
+  }
+}`,
+  },
+  {
+    // A `throw` inside a callback of the `finally` does not leave it.
+    code: `import * as net from 'node:net';
+export function open(port: number, checks: (() => boolean)[]): net.Socket {
+  const socket = net.connect(port);
+  try {
+    return socket;
+  } finally {
+    checks.forEach((check) => {
+      if (!check()) throw new Error('failed');
+    });
+  }
+}`,
+  },
+  {
+    // The `finally` destroys it before throwing.
+    code: `import * as net from 'node:net';
+export function open(port: number, ok: () => boolean): net.Socket {
+  const socket = net.connect(port);
+  try {
+    return socket;
+  } finally {
+    if (!ok()) {
+      socket.destroy();
+      throw new Error('refused');
+    }
+  }
+}`,
+  },
+  {
     // `break` out of a case block runs the `finally` that destroys the socket first.
     code: `import * as net from 'node:net';
 export function handle(port: number, mode: string): void {
@@ -1247,6 +1288,44 @@ export function scan(groups: number[][]): void {
     }
   }
 }`,
+  },
+  {
+    // #13 §6: a `throw` in `finally` replaces what the `try` returned, and the socket is dropped.
+    code: `import * as net from 'node:net';
+export function open(port: number, ok: () => boolean): net.Socket {
+  const socket = net.connect(port);
+  try {
+    return socket;
+  } finally {
+    if (!ok()) throw new Error('refused');
+  }
+}`,
+    errors: [
+      {
+        messageId: 'leak',
+        line: 3,
+        column: 18,
+        data: { name: 'socket', ...SOCKET, path: 'when `open()` throws at line 7' },
+        suggestions: [
+          {
+            messageId: 'suggestRelease',
+            output: `import * as net from 'node:net';
+export function open(port: number, ok: () => boolean): net.Socket {
+  const socket = net.connect(port);
+  try {
+    return socket;
+  } finally {
+    if (!ok()) {
+      socket.end();
+      throw new Error('refused');
+    }
+  }
+}`,
+          },
+        ],
+      },
+    ],
+    output: null,
   },
 ];
 

@@ -383,6 +383,40 @@ export function show(url: string): void {
       data: { ...HTTP, name: 'res', path: 'when the function returns at line 14' }
     }],
   },
+  {
+    // #13 §6: the response returned from the `try` is dropped when the `finally` throws.
+    code: `export async function get(url: string, lock: { release(): boolean }): Promise<Response> {
+  const res = await fetch(url);
+  try {
+    return res;
+  } finally {
+    if (!lock.release()) throw new Error('lock lost');
+  }
+}`,
+    output: null,
+    errors: [{
+      messageId: 'leak',
+      line: 2,
+      column: 21,
+      data: { ...FETCH, name: 'res', path: 'when `get()` throws at line 6' },
+      suggestions: [
+        {
+          messageId: 'suggestRelease',
+          output: `export async function get(url: string, lock: { release(): boolean }): Promise<Response> {
+  const res = await fetch(url);
+  try {
+    return res;
+  } finally {
+    if (!lock.release()) {
+      await res.body?.cancel();
+      throw new Error('lock lost');
+    }
+  }
+}`,
+        },
+      ],
+    }],
+  },
 ];
 
 ruleTester.run('no-unconsumed-body (paths)', rule, { valid, invalid });
