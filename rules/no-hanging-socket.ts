@@ -14,6 +14,9 @@ const messages = {
     'The server allows half-open connections, but this handler never ends `{{name}}` after its \'end\' event: every client that hangs up leaves a connection in CLOSE_WAIT. End it in an \'end\' listener.',
   timeoutIgnored:
     "`{{name}}.setTimeout()` only emits 'timeout'; nothing ends or destroys `{{name}}` when it fires, so idle connections stay open. Destroy it in a 'timeout' listener.",
+  clientErrorIgnored:
+    "This 'clientError' listener never ends or destroys {{socket}}: once a listener is registered, Node leaves the socket to it, so every connection that sends a malformed request stays open. Destroy it (or end it with a 400 response) in the listener.",
+  addDestroy: 'Call `{{name}}.destroy()` at the end of the listener.',
   addEndListener: "Add `{{name}}.on('end', () => {{name}}.end())` at the start of the handler.",
   addTimeoutListener: "Add `{{name}}.on('timeout', () => {{name}}.destroy())` after the `setTimeout` call.",
 } as const;
@@ -25,7 +28,7 @@ export default createRule<Options, MessageIds>({
     type: 'problem',
     docs: {
       description:
-        'Require net/tls connection handlers to end half-open sockets, act on idle timeouts, and not drop sockets on early returns',
+        "Require net/tls connection handlers and HTTP 'clientError' listeners to end or destroy the sockets they are given",
       recommended: true,
       requiresTypeChecking: true,
     },
@@ -37,6 +40,30 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const { sourceCode } = context;
     const onConnectionFinding = (finding: ConnectionFinding): void => {
+      if (finding.type === 'clientErrorIgnored') {
+        const { socket, handler } = finding;
+        const body = handler.body;
+        const last = body.type === 'BlockStatement' ? body.body[body.body.length - 1] : undefined;
+        context.report({
+          node: socket ?? handler,
+          messageId: 'clientErrorIgnored',
+          data: { socket: socket ? `\`${socket.name}\`` : 'the socket it is given (its second parameter)' },
+          suggest:
+            socket && body.type === 'BlockStatement'
+              ? [
+                  {
+                    messageId: 'addDestroy',
+                    data: { name: socket.name },
+                    fix: (fixer) =>
+                      last
+                        ? fixer.insertTextAfter(last, `\n${lineIndent(sourceCode, last)}${socket.name}.destroy();`)
+                        : fixer.insertTextAfterRange([body.range[0], body.range[0] + 1], ` ${socket.name}.destroy(); `),
+                  },
+                ]
+              : [],
+        });
+        return;
+      }
       const name = finding.socket.name;
       if (finding.type === 'halfOpen') {
         const body = finding.handler.body;

@@ -12,6 +12,8 @@ type Handler = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | 
 
 export type ConnectionFinding =
   | { type: 'halfOpen'; handler: Handler; socket: TSESTree.Identifier }
+  /** A 'clientError' listener that never ends, destroys or hands on the socket it is given (or takes none). */
+  | { type: 'clientErrorIgnored'; handler: Handler; socket?: TSESTree.Identifier }
   | { type: 'timeoutIgnored'; handler: Handler; socket: TSESTree.Identifier; setTimeoutCall: TSESTree.CallExpression };
 
 function booleanOption(given: TSESTree.Node | undefined, name: string, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
@@ -54,6 +56,11 @@ export function createConnectionHandlerListener<MessageIds extends string, Optio
   const serverClasses = [
     { from: 'package' as const, package: 'net', name: 'Server' },
     { from: 'package' as const, package: 'tls', name: 'Server' },
+  ];
+  // Once a 'clientError' listener is registered, Node leaves the socket to it instead of destroying it.
+  const httpServers = [
+    { from: 'package' as const, package: 'http', name: 'Server' },
+    { from: 'package' as const, package: 'https', name: 'Server' },
   ];
   const isServerConstruction = (node: TSESTree.Node | null | undefined): boolean =>
     (node?.type === AST_NODE_TYPES.CallExpression && catalog.calleeMatches(tsNode(node.callee) as ts.Expression, createServer)) ||
@@ -129,6 +136,40 @@ export function createConnectionHandlerListener<MessageIds extends string, Optio
     return callbacks;
   }
 
+  /** `server.on('clientError', handler)` on an HTTP(S) server: the registration, if the handler is one. */
+  function clientErrorRegistration(handler: Handler): TSESTree.CallExpression | undefined {
+    for (const site of argumentSites(handler)) {
+      const call = site.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[1] !== site) continue;
+      if (call.callee.type !== AST_NODE_TYPES.MemberExpression || !LISTENER_METHODS.has(propertyName(call.callee) ?? '')) continue;
+      const event = call.arguments[0];
+      if (event?.type !== AST_NODE_TYPES.Literal || event.value !== 'clientError') continue;
+      if (catalog.matches(checker.getTypeAtLocation(tsNode(call.callee.object)), httpServers)) return call;
+    }
+    return undefined;
+  }
+
+  /**
+   * A 'clientError' listener takes over the socket: it must end, destroy or hand it on somewhere. Only on some path:
+   * returning early where the socket is already gone (`ECONNRESET`, `!socket.writable`) is Node's documented handler.
+   */
+  function checkClientError(handler: Handler): void {
+    if (!clientErrorRegistration(handler)) return;
+    const param = handler.params[1];
+    if (!param) {
+      if (handler.params[0]?.type !== AST_NODE_TYPES.RestElement) onFinding({ type: 'clientErrorIgnored', handler });
+      return;
+    }
+    if (param.type !== AST_NODE_TYPES.Identifier) return;
+    const socket = sourceCode.getDeclaredVariables(handler).find((v) => v.defs[0]?.name === param);
+    if (!socket) return;
+    const handled = socket.references.some((ref) => {
+      const use = classifier.classify(ref.identifier, kind, enclosingFunction(ref.identifier), false);
+      return use.t !== 'borrow' && use.t !== 'lent' && use.t !== 'dropped';
+    });
+    if (!handled) onFinding({ type: 'clientErrorIgnored', handler, socket: param });
+  }
+
   function check(handler: Handler): void {
     const param = handler.params[0];
     if (param?.type !== AST_NODE_TYPES.Identifier) return;
@@ -172,6 +213,7 @@ export function createConnectionHandlerListener<MessageIds extends string, Optio
     'ArrowFunctionExpression, FunctionExpression, FunctionDeclaration'(node: Handler) {
       try {
         check(node);
+        checkClientError(node);
       } catch (error) {
         // Never crash ESLint: an unexpected shape means no report.
         if (process.env.LEAKS_DEBUG) throw error;

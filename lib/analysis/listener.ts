@@ -859,7 +859,8 @@ export function createLifetimeTracker<MessageIds extends string, Options extends
    * `src.pipe(dst)` reads the source to its end and then ends the destination: on success only. When the destination
    * fails or closes first, `pipe()` unpipes and leaves the source open; when the source fails, the destination is
    * never ended (`pipeline()` destroys both). A resource that some path releases or hands on only by such pipes is
-   * reported at the first one, naming the stream at its other end. These are its pipes.
+   * reported at the first one, naming the stream at its other end. These are its pipes. Only streams that fail by
+   * themselves (I/O: FAILING_STREAMS) make such an outcome: a cache or a `PassThrough` the program feeds does not.
    */
   function pipes(events: Map<TSESTree.Node, Effect>, kind: ResourceKind): Map<TSESTree.Node, LeakExit> {
     const found = new Map<TSESTree.Node, LeakExit>();
@@ -899,7 +900,7 @@ export function createLifetimeTracker<MessageIds extends string, Options extends
       const call = member.parent;
       if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return undefined;
       const method = propertyName(member);
-      if (method === 'pipe') return call.arguments[0] ? exit(call, call.arguments[0], 'source') : undefined;
+      if (method === 'pipe') return call.arguments[0] && failsDownstream(call) ? exit(call, call.arguments[0], 'source') : undefined;
       // Listeners that neither release nor hand it off return the emitter: `src.on('error', fail).pipe(dst)`.
       const event = stringArgument(call, 0);
       if (!LISTENER_METHODS.has(method ?? '') || event === undefined || kind.releaseEvents?.includes(event) || kind.handoffEvents?.includes(event)) {
@@ -908,6 +909,20 @@ export function createLifetimeTracker<MessageIds extends string, Options extends
       cur = outermostValue(call);
     }
     return undefined;
+  }
+
+  /**
+   * Whether the destination of `call` (a `pipe()`), or a stream it is piped on into (`src.pipe(gzip).pipe(res)`), fails
+   * by itself: only then is there an outcome in which the source is left open.
+   */
+  function failsDownstream(call: TSESTree.CallExpression): boolean {
+    for (let pipe: TSESTree.Node = call; ; ) {
+      const destination = (pipe as TSESTree.CallExpression).arguments[0];
+      if (destination && catalog.matches(checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(destination)), FAILING_STREAMS)) return true;
+      const member: TSESTree.Node | undefined = outermostValue(pipe).parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || propertyName(member) !== 'pipe' || member.parent.type !== AST_NODE_TYPES.CallExpression) return false;
+      pipe = member.parent;
+    }
   }
 
   /** The request a `req.on('response', …)` listens on was made with `method: 'HEAD'`. */

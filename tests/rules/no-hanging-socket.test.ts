@@ -385,7 +385,47 @@ export const server = net.createServer({ allowHalfOpen: true }, (socket) => {
   socket.setTimeout(5000, () => socket.destroy());
 });`,
   },
+  // #13 §2: a 'clientError' listener takes the socket over; it must end, destroy or hand it on somewhere.
+  {
+    name: "Node's documented 'clientError' handler: an early return where the socket is already gone",
+    code: `import * as http from 'node:http';
+export const server = http.createServer((req, res) => res.end('ok'));
+server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+  if (err.code === 'ECONNRESET' || !socket.writable) return;
+  socket.end('HTTP/1.1 400 Bad Request\\r\\n\\r\\n');
+});`,
+  },
+  {
+    name: "A 'clientError' listener that hands the socket to a function",
+    code: `import * as http from 'node:http';
+import type { Duplex } from 'node:stream';
+declare function reject(socket: Duplex, status: number): void;
+export function start(): http.Server {
+  const server = http.createServer((req, res) => res.end('ok'));
+  server.on('clientError', (err, socket) => reject(socket, 400));
+  return server;
+}`,
+  },
+  {
+    name: "A 'clientError' listener on something that is no HTTP server is not judged",
+    code: `import { EventEmitter } from 'node:events';
+export const bus = new EventEmitter();
+bus.on('clientError', (err: Error) => console.error(err));`,
+  },
+  {
+    name: "An HTTPS server's listener, declared as a function, that destroys the socket",
+    code: `import * as https from 'node:https';
+import type { Duplex } from 'node:stream';
+function onClientError(err: Error, socket: Duplex): void {
+  console.error(err);
+  socket.destroy();
+}
+export const server = https.createServer({}, (req, res) => res.end('ok'));
+server.on('clientError', onClientError);`,
+  },
 ];
+
+const CLIENT_ERROR = (socket: string) => ({ socket });
 
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
   // allowHalfOpen: true, and the handler never ends its side.
@@ -1159,6 +1199,79 @@ export const server = net.createServer((socket) => {
 });`,
     output: null,
     errors: [{ messageId: 'leak', line: 3, column: 30, data: { ...DROPPED, path: 'when the function returns at line 3 (after `if (!socket.remoteAddress)`)' } }],
+  },
+  {
+    // hapi's listener (#13 §2): it only logs, so every connection with a malformed request stays open.
+    code: `import * as http from 'node:http';
+export function listen(log: (error: Error) => void): http.Server {
+  const server = http.createServer((req, res) => res.end('ok'));
+  server.on('clientError', (err, socket) => {
+    log(err);
+  });
+  return server;
+}`,
+    errors: [
+      {
+        messageId: 'clientErrorIgnored',
+        line: 4,
+        column: 34,
+        data: CLIENT_ERROR('`socket`'),
+        suggestions: [
+          {
+            messageId: 'addDestroy',
+            data: { name: 'socket' },
+            output: `import * as http from 'node:http';
+export function listen(log: (error: Error) => void): http.Server {
+  const server = http.createServer((req, res) => res.end('ok'));
+  server.on('clientError', (err, socket) => {
+    log(err);
+    socket.destroy();
+  });
+  return server;
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // A listener that takes no socket at all cannot close it.
+    code: `import * as http from 'node:http';
+export const server = http.createServer((req, res) => res.end('ok'));
+server.on('clientError', (err) => console.warn('bad request', err.message));`,
+    errors: [{ messageId: 'clientErrorIgnored', line: 3, column: 26, data: CLIENT_ERROR('the socket it is given (its second parameter)'), suggestions: [] }],
+  },
+  {
+    // Writing a response is not ending the connection; a named listener is judged where it is registered.
+    code: `import * as http from 'node:http';
+import type { Duplex } from 'node:stream';
+function onClientError(err: Error, socket: Duplex): void {
+  socket.write('HTTP/1.1 400 Bad Request\\r\\n\\r\\n');
+}
+export const server = http.createServer((req, res) => res.end('ok'));
+server.on('clientError', onClientError);`,
+    errors: [
+      {
+        messageId: 'clientErrorIgnored',
+        line: 3,
+        column: 36,
+        data: CLIENT_ERROR('`socket`'),
+        suggestions: [
+          {
+            messageId: 'addDestroy',
+            data: { name: 'socket' },
+            output: `import * as http from 'node:http';
+import type { Duplex } from 'node:stream';
+function onClientError(err: Error, socket: Duplex): void {
+  socket.write('HTTP/1.1 400 Bad Request\\r\\n\\r\\n');
+  socket.destroy();
+}
+export const server = http.createServer((req, res) => res.end('ok'));
+server.on('clientError', onClientError);`,
+          },
+        ],
+      },
+    ],
   },
 ];
 

@@ -80,6 +80,26 @@ export function record(path: string): PassThrough {
 }`,
   },
   {
+    // A file read into a cache the program holds: an in-memory sink fails only when the program destroys it.
+    code: `import { createReadStream } from 'node:fs';
+import { PassThrough } from 'node:stream';
+export function preload(path: string): PassThrough {
+  const cache = new PassThrough();
+  createReadStream(path).pipe(cache);
+  return cache;
+}`,
+  },
+  {
+    // The same into a sink whose type the checker does not know.
+    code: `import { createReadStream } from 'node:fs';
+declare const StreamCache: any;
+export function preload(path: string): unknown {
+  const cache = new StreamCache();
+  createReadStream(path).pipe(cache);
+  return cache;
+}`,
+  },
+  {
     // Plain streams hold no handle: piping one is no leak of the source.
     code: `import { PassThrough } from 'node:stream';
 import type { ServerResponse } from 'node:http';
