@@ -17,6 +17,8 @@ const messages = {
     '`this.{{field}}` ({{resource}}, created here) is never {{released}}: `{{className}}` has no method that releases what it owns. Add `close()` or `[Symbol.asyncDispose]()` that {{release}}s it.',
   overwrite:
     '`{{method}}()` replaces `this.{{field}}` without releasing the {{resource}} it may still hold: calling `{{method}}()` twice leaks one. Release the old one first, or return early when it is set.',
+  overwriteTimeout:
+    '`{{method}}()` replaces `this.{{field}}` while the {{resource}} it may still hold is pending: calling `{{method}}()` twice leaves the first one armed, and nothing can clear it any more. Clear the old one first, or return early when it is set.',
   addRelease: 'Release `this.{{field}}` in `{{method}}`.',
 } as const;
 export type MessageIds = keyof typeof messages;
@@ -172,7 +174,8 @@ export default createRule<Options, MessageIds>({
         const key = finding.method.key;
         const method =
           key.type === AST_NODE_TYPES.Identifier ? key.name : key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${key.name}` : 'this method';
-        context.report({ node: acquisition.node, messageId: 'overwrite', data: { ...data, method } });
+        // A replaced timeout still fires (it leaks nothing): what is lost is the handle that could cancel it.
+        context.report({ node: acquisition.node, messageId: kind.oneShot ? 'overwriteTimeout' : 'overwrite', data: { ...data, method } });
         return;
       }
       // Only methods written in this file can be edited; one such method gets a fix, several get suggestions.

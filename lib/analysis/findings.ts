@@ -72,6 +72,7 @@ export interface Held {
 export type Finding =
   | { type: 'leak'; acquisition: Acquisition; exit: LeakExit; held?: Held }
   | { type: 'discarded'; acquisition: Acquisition; lentTo?: string; storedIn?: string }
-  | { type: 'exception'; acquisition: Acquisition; thrower: TSESTree.Node; throwerText: string; line: number; held?: Held }
+  /** `usable`: `using` would release it (its value is Disposable, and disposal is its release). */
+  | { type: 'exception'; acquisition: Acquisition; thrower: TSESTree.Node; throwerText: string; line: number; held?: Held; usable?: boolean }
   /** A one-shot timer raced against other work (`Promise.race`) and never cleared when the work wins. */
   | { type: 'race'; acquisition: Acquisition; race: TSESTree.Node; raceText: string; line: number };

@@ -3,7 +3,7 @@
 import { ASTUtils, AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import { isThenableType } from 'ts-api-utils';
-import { Catalog } from '../catalog/catalog.js';
+import { Catalog, isDisposeProperty } from '../catalog/catalog.js';
 import { END_EVENTS, EVENT_OUTCOMES, FAILING_STREAMS, LISTENER_METHODS, WAITS_ON_EVENTS } from '../catalog/resources.js';
 import type { Category, ResourceKind } from '../catalog/types.js';
 import type { Frame } from './code-paths.js';
@@ -1198,6 +1198,11 @@ export function createLifetimeTracker<MessageIds extends string, Options extends
     if (options.checkExceptionPaths) {
       const thrower = findUnprotectedThrow(input, (n) => isIgnoredThrower(n, holders, kind), !!kind.lazy, kind.opensWith);
       if (thrower) {
+        // `using` is a remedy where the value is Disposable and its disposal is its release (not a socket's, which
+        // drops what was written; not a numeric descriptor, which has none).
+        const value = services.esTreeNodeToTSNodeMap.get(variable.defs[0]?.name ?? node);
+        const usable =
+          !kind.noUsing && checker.getNonNullableType(checker.getTypeAtLocation(value)).getProperties().some((p) => isDisposeProperty(String(p.escapedName)));
         onFinding({
           type: 'exception',
           acquisition,
@@ -1205,6 +1210,7 @@ export function createLifetimeTracker<MessageIds extends string, Options extends
           throwerText: throwerText(thrower),
           line: thrower.loc.start.line,
           held,
+          usable,
         });
       }
     }

@@ -16,8 +16,7 @@ export const LEAK_MESSAGES = {
   discarded: 'This {{resource}} is {{how}} and never {{released}}, so {{consequence}}. {{advice}}',
   discardedPooling:
     'A new {{resource}} is created here on every call, {{how}}, and never {{released}}. Create one {{resource}} and reuse it, or {{release}} it when you are done with it.',
-  exception:
-    '`{{name}}` ({{resource}}, created here) is not {{released}} if `{{thrower}}` on line {{line}} throws. Release it in a `finally` block, or declare it with `await using` (or `using`).',
+  exception: '`{{name}}` ({{resource}}, created here) is not {{released}} if `{{thrower}}` on line {{line}} throws. {{remedy}}',
   race: 'This {{resource}} races other work in `{{race}}` on line {{line}} but is not {{released}} when the other work settles first, so {{consequence}}. Keep its handle and clear it in a `finally` block.',
 } as const;
 
@@ -175,7 +174,14 @@ export function reportFinding<Ids extends string>(
       report({
         node: acquisition.reportNode,
         messageId: 'exception',
-        data: { ...common, thrower: finding.throwerText, line: finding.line },
+        data: {
+          ...common,
+          thrower: finding.throwerText,
+          line: finding.line,
+          remedy: finding.usable
+            ? 'Release it in a `finally` block, or declare it with `await using` (or `using`).'
+            : 'Release it in a `finally` block.',
+        },
       });
       return;
     case 'race':

@@ -9,8 +9,10 @@ const ruleTester = createRuleTester();
 const inTs = <T extends { filename?: string }>(test: T): T => ({ filename: 'file.ts', ...test });
 
 const CHECK: Options = [{ checkExceptionPaths: true }];
-const SOCKET = { resource: 'net.Socket', released: 'destroyed' };
-const FILE_HANDLE = { resource: 'FileHandle', released: 'closed' };
+const USING = 'Release it in a `finally` block, or declare it with `await using` (or `using`).';
+// Sockets are ended, not disposed (disposal drops what was written): a `finally` is the remedy.
+const SOCKET = { resource: 'net.Socket', released: 'destroyed', remedy: 'Release it in a `finally` block.' };
+const FILE_HANDLE = { resource: 'FileHandle', released: 'closed', remedy: USING };
 
 /** The issue's own example: the release is skipped when the read throws. */
 const READ_THEN_CLOSE = `import { open } from 'node:fs/promises';
@@ -316,7 +318,8 @@ export async function health(origin: string): Promise<number> {
         column: 18,
         endLine: 3,
         endColumn: 36,
-        data: { name: 'client', resource: 'undici Client', released: 'closed', thrower: 'client.request()', line: 4 },
+        // undici's Client declares no [Symbol.asyncDispose]: `await using` would not type-check.
+        data: { name: 'client', resource: 'undici Client', released: 'closed', thrower: 'client.request()', line: 4, remedy: 'Release it in a `finally` block.' },
       },
     ],
     output: `import { Client } from 'undici';
@@ -503,6 +506,25 @@ export async function send(port: number, work: () => Promise<void>): Promise<voi
     socket.end();
   }
 }`,
+  },
+  {
+    // A numeric descriptor has no \`[Symbol.dispose]\`: the remedy is a \`finally\` only (review leftover of #13).
+    code: `import { closeSync, openSync, writeSync } from 'node:fs';
+export function stamp(path: string, line: string): void {
+  const fd = openSync(path, 'a');
+  writeSync(fd, line);
+  closeSync(fd);
+}`,
+    options: CHECK,
+    errors: [
+      {
+        messageId: 'exception',
+        line: 3,
+        column: 14,
+        data: { name: 'fd', resource: 'file descriptor', released: 'closed', thrower: 'writeSync()', line: 4, remedy: 'Release it in a `finally` block.' },
+      },
+    ],
+    output: null,
   },
 ];
 

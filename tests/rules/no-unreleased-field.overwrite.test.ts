@@ -162,7 +162,7 @@ export const invalid: InvalidTestCase<MessageIds, Options>[] = [
     options: STRICT,
     code: exporter(`    this.timer = setTimeout(this.refresh, 10_000);`),
     output: null,
-    errors: [{ messageId: 'overwrite', line: 5, column: 18, data: { field: 'timer', resource: 'timeout', released: 'cleared', release: 'clear', method: 'start' } }],
+    errors: [{ messageId: 'overwriteTimeout', line: 5, column: 18, data: { field: 'timer', resource: 'timeout', method: 'start' } }],
   },
   {
     name: 'Incident 5: a start() that can run twice replaces the interval without clearing it',

@@ -166,7 +166,7 @@ export class Browser {
 });
 
 const CHECK = [{ checkExceptionPaths: true }] as const;
-const SOCKET = { resource: 'net.Socket', released: 'destroyed' };
+const SOCKET = { resource: 'net.Socket', released: 'destroyed', remedy: 'Release it in a `finally` block.' };
 const SOCKET_ADVICE = 'End or destroy it on every path, or hand it to an owner.';
 
 /** A socket written to, then ended; `between` runs in between (the exception tier's throw point, if it can throw). */
@@ -802,7 +802,7 @@ export function send(file: string, res: ServerResponse): void {
           messageId: 'exception',
           line: 6,
           column: 18,
-          data: { name: 'stream', resource: 'fs.ReadStream', released: 'closed', thrower: 'encoderFor()', line: 7 },
+          data: { name: 'stream', resource: 'fs.ReadStream', released: 'closed', thrower: 'encoderFor()', line: 7, remedy: 'Release it in a `finally` block, or declare it with `await using` (or `using`).' },
         },
       ],
     },
@@ -1738,7 +1738,7 @@ export async function capture(path: string): Promise<void> {
           messageId: 'exception',
           line: 4,
           column: 18,
-          data: { name: 'stream', resource: 'fs.WriteStream', released: 'ended', thrower: 'client.send()', line: 9, advice: 'Release it in a `finally` block, or declare it with `await using` (or `using`).' },
+          data: { name: 'stream', resource: 'fs.WriteStream', released: 'ended', thrower: 'client.send()', line: 9, remedy: 'Release it in a `finally` block.' },
         },
       ],
     },
