@@ -24,6 +24,7 @@ const messages = {
 export type MessageIds = keyof typeof messages;
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+type ConstructorFunction = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 
 /** The fields a method assigns (`this.<field> = …`) anywhere in its body. */
 function assignedFields(method: ts.MethodDeclaration): Set<string> {
@@ -156,7 +157,7 @@ export default createRule<Options, MessageIds>({
       };
     }
 
-    function report(cls: ClassNode, finding: FieldFinding): void {
+    function report(cls: ClassNode | ConstructorFunction, finding: FieldFinding): void {
       const { acquisition } = finding;
       const { kind } = acquisition;
       const data = {
@@ -166,7 +167,9 @@ export default createRule<Options, MessageIds>({
         release: kind.verb.base,
       };
       if (finding.type === 'noDisposal') {
-        const className = cls.id?.name ?? 'this class';
+        const className =
+          cls.id?.name ??
+          (cls.parent?.type === AST_NODE_TYPES.VariableDeclarator && cls.parent.id.type === AST_NODE_TYPES.Identifier ? cls.parent.id.name : 'this class');
         context.report({ node: acquisition.node, messageId: 'noDisposal', data: { ...data, className } });
         return;
       }
@@ -211,6 +214,27 @@ export default createRule<Options, MessageIds>({
         }
       }
     };
-    return { 'ClassDeclaration:exit': check, 'ClassExpression:exit': check };
+    // Constructor functions of JavaScript files (`function Poller() { this.timer = … }`): classes written the old way.
+    const checkFunction = (fn: ConstructorFunction): void => {
+      let findings: FieldFinding[] = [];
+      try {
+        findings = analysis.analyseConstructorFunction(fn, sourceCode);
+      } catch (error) {
+        if (process.env.LEAKS_DEBUG) throw error;
+      }
+      for (const finding of findings) {
+        try {
+          report(fn, finding);
+        } catch (error) {
+          if (process.env.LEAKS_DEBUG) throw error;
+        }
+      }
+    };
+    const isScript = /\.[cm]?jsx?$/.test(context.filename);
+    return {
+      'ClassDeclaration:exit': check,
+      'ClassExpression:exit': check,
+      ...(isScript && { 'FunctionDeclaration:exit': checkFunction, 'FunctionExpression:exit': checkFunction }),
+    };
   },
 });

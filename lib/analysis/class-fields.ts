@@ -58,10 +58,28 @@ type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
 
 
-/** `this.x` / `this.#x` → `x` / `#x`. */
-function thisField(node: TSESTree.Node): string | undefined {
-  if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression || node.computed) return undefined;
+/**
+ * `this.x` / `this.#x` → `x` / `#x`; with `sourceCode`, also `self.x` where `self` is a local holding `this` (`var self =
+ * this`, how code written before arrow functions reaches the instance from its callbacks).
+ */
+function thisField(node: TSESTree.Node, sourceCode?: Readonly<TSESLint.SourceCode>): string | undefined {
+  if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed) return undefined;
+  const isThis =
+    node.object.type === AST_NODE_TYPES.ThisExpression ||
+    (!!sourceCode && node.object.type === AST_NODE_TYPES.Identifier && holdsThis(node.object, sourceCode));
+  if (!isThis) return undefined;
   return node.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${node.property.name}` : node.property.name;
+}
+
+/** `self` in `var self = this; … self.timer = …`: a variable whose only value is `this`. */
+function holdsThis(id: TSESTree.Identifier, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const variable = sourceCode.getScope(id).references.find((r) => r.identifier === id)?.resolved;
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  return (
+    definition?.node.type === AST_NODE_TYPES.VariableDeclarator &&
+    definition.node.init?.type === AST_NODE_TYPES.ThisExpression &&
+    variable!.references.every((r) => !r.isWrite() || r.init)
+  );
 }
 
 /** `this.m.values()`, `Array.from(this.s)`, `[...this.s]`, `this.s ?? []`: the collection being iterated. */
@@ -94,9 +112,19 @@ function holdsStatements(node: ts.Node): node is ts.Block | ts.CaseClause | ts.D
   return ts.isBlock(node) || ts.isCaseClause(node) || ts.isDefaultClause(node);
 }
 
-/** `this.x` / `this.#x` in the TypeScript AST. */
-function tsThisField(node: ts.Node): string | undefined {
-  if (!ts.isPropertyAccessExpression(node) || node.expression.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+/** `this.x` / `this.#x` in the TypeScript AST; with a checker, also `self.x` where `self` only ever holds `this`. */
+function tsThisField(node: ts.Node, checker?: ts.TypeChecker): string | undefined {
+  if (!ts.isPropertyAccessExpression(node)) return undefined;
+  const object = node.expression;
+  if (object.kind !== ts.SyntaxKind.ThisKeyword) {
+    if (!checker || !ts.isIdentifier(object)) return undefined;
+    const declaration = checker.getSymbolAtLocation(object)?.valueDeclaration;
+    const list = declaration?.parent;
+    const constant = !!list && ts.isVariableDeclarationList(list) && !!(list.flags & ts.NodeFlags.Const);
+    // `const self = this`, or `var self = this` in code written before `const` (a reassigned one is rare there).
+    if (!declaration || !ts.isVariableDeclaration(declaration) || declaration.initializer?.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+    if (!constant && !declaration.getSourceFile().fileName.match(/\.[cm]?jsx?$/)) return undefined;
+  }
   // A private name's text keeps its `#`, matching how fields are named here.
   return node.name.text;
 }
@@ -136,33 +164,109 @@ export class ClassFieldAnalysis {
       if (member.type !== AST_NODE_TYPES.MethodDefinition) continue;
       const body = member.value.body;
       if (!body) continue;
-      const method = member;
-      const visit = (node: TSESTree.Node): void => {
-        // Nested classes own their own fields; nested functions still run as this class's code (arrow callbacks).
-        if (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) return;
-        if (node.type === AST_NODE_TYPES.AssignmentExpression && ['=', '??=', '||='].includes(node.operator)) {
-          const field = thisField(node.left);
-          if (field) {
-            const acquisition = this.storedResource(node.right, sourceCode);
-            // `this.#client ??= new Client(url)` creates one only when unset: it never replaces a live one.
-            const lazy = node.operator !== '=';
-            if (acquisition) found.push({ field, isStatic: member.static, ...acquisition, method, collection: false, lazy });
-          }
-        }
-        if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression) {
-          const field = thisField(node.callee.object);
-          const name = node.callee.property.type === AST_NODE_TYPES.Identifier ? node.callee.property.name : '';
-          if (field && ['add', 'push', 'set', 'unshift'].includes(name)) {
-            const value = node.arguments[name === 'set' ? 1 : 0];
-            const acquisition = value && this.storedResource(value, sourceCode);
-            if (acquisition) found.push({ field, isStatic: member.static, ...acquisition, method, collection: true });
-          }
-        }
-        for (const child of childNodes(node)) visit(child);
-      };
-      visit(body);
+      this.collectStores(body, member.static, member, found, sourceCode);
     }
     return found;
+  }
+
+  /** The resources a method body stores in fields of `this` (`this.x = …`, `this.list.push(…)`), into `found`. */
+  private collectStores(
+    body: TSESTree.Node,
+    isStatic: boolean,
+    method: TSESTree.MethodDefinition | undefined,
+    found: FieldAcquisition[],
+    sourceCode: Readonly<TSESLint.SourceCode>,
+    /** Code written before arrow functions reaches the instance through `var self = this`. */
+    aliases = false,
+  ): void {
+    const fieldOf = (node: TSESTree.Node): string | undefined => thisField(node, aliases ? sourceCode : undefined);
+    const visit = (node: TSESTree.Node): void => {
+      // Nested classes own their own fields; nested functions still run as this class's code (arrow callbacks).
+      if (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) return;
+      if (node.type === AST_NODE_TYPES.AssignmentExpression && ['=', '??=', '||='].includes(node.operator)) {
+        const field = fieldOf(node.left);
+        if (field) {
+          const acquisition = this.storedResource(node.right, sourceCode);
+          // `this.#client ??= new Client(url)` creates one only when unset: it never replaces a live one.
+          const lazy = node.operator !== '=';
+          if (acquisition) found.push({ field, isStatic, ...acquisition, method, collection: false, lazy });
+        }
+      }
+      if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression) {
+        const field = fieldOf(node.callee.object);
+        const name = node.callee.property.type === AST_NODE_TYPES.Identifier ? node.callee.property.name : '';
+        if (field && ['add', 'push', 'set', 'unshift'].includes(name)) {
+          const value = node.arguments[name === 'set' ? 1 : 0];
+          const acquisition = value && this.storedResource(value, sourceCode);
+          if (acquisition) found.push({ field, isStatic, ...acquisition, method, collection: true });
+        }
+      }
+      for (const child of childNodes(node)) visit(child);
+    };
+    visit(body);
+  }
+
+  /**
+   * `function Poller(port) { this.timer = setInterval(…) }` with `Poller.prototype.close = function () { … }`: a
+   * constructor function of a JavaScript file, which TypeScript types as a class. Its symbol, if it is one.
+   */
+  constructorFunctionSymbol(fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression): ts.Symbol | undefined {
+    const tsFn = this.services.esTreeNodeToTSNodeMap.get(fn) as ts.FunctionDeclaration | ts.FunctionExpression;
+    if (!tsFn.getSourceFile().fileName.match(/\.[cm]?jsx?$/)) return undefined;
+    let name: ts.Node | undefined = tsFn.name;
+    // `var Poller = function (port) { … }`
+    if (!name && ts.isVariableDeclaration(tsFn.parent) && tsFn.parent.initializer === tsFn) name = tsFn.parent.name;
+    const symbol = name && this.checker.getSymbolAtLocation(name);
+    return symbol && symbol.flags & ts.SymbolFlags.Class ? symbol : undefined;
+  }
+
+  /** The function a member of a constructor function's instances runs: `X.prototype.m = function () { … }`. */
+  private prototypeMethod(declaration: ts.Declaration): ts.FunctionExpression | undefined {
+    let assignment: ts.Node = declaration;
+    if (ts.isPropertyAccessExpression(assignment)) assignment = assignment.parent;
+    if (!ts.isBinaryExpression(assignment) || assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
+    return ts.isFunctionExpression(assignment.right) && !!assignment.right.body ? assignment.right : undefined;
+  }
+
+  /**
+   * Findings for a constructor function (see constructorFunctionSymbol), by the same rules as for a class: what the
+   * constructor or a prototype method stores in `this` (or `self`) must be released by a disposal method on the
+   * prototype, by another of its methods, or by the constructor (a `'close'` listener it registers). One-shot timeouts
+   * and overwrites are not judged here: they need to know which methods run again.
+   */
+  analyseConstructorFunction(fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression, sourceCode: Readonly<TSESLint.SourceCode>): FieldFinding[] {
+    const symbol = this.constructorFunctionSymbol(fn);
+    if (!symbol || !fn.body) return [];
+    this.classSymbol = symbol;
+    const methods: { name: string; fn: ts.FunctionExpression }[] = [];
+    for (const property of this.checker.getPropertiesOfType(this.checker.getDeclaredTypeOfSymbol(symbol))) {
+      for (const declaration of property.declarations ?? []) {
+        const method = this.prototypeMethod(declaration);
+        if (method) methods.push({ name: property.name, fn: method });
+      }
+    }
+    const found: FieldAcquisition[] = [];
+    this.collectStores(fn.body, false, undefined, found, sourceCode, true);
+    for (const method of methods) {
+      const body = this.services.tsNodeToESTreeNodeMap.get(method.fn.body!) as TSESTree.Node | undefined;
+      if (body) this.collectStores(body, false, undefined, found, sourceCode, true);
+    }
+    const disposals: DisposalMethod[] = methods
+      .filter((m) => isDisposalName(m.name, this.disposalNames))
+      .map((m) => ({ name: m.name, declaration: m.fn as unknown as ts.MethodDeclaration }));
+    const tsFn = this.services.esTreeNodeToTSNodeMap.get(fn) as ts.FunctionLikeDeclaration;
+    const findings: FieldFinding[] = [];
+    const reported = new Set<string>();
+    for (const acquisition of found) {
+      const { field, kind, collection } = acquisition;
+      if (kind.oneShot || reported.has(field)) continue;
+      if (kind.madeBy && this.madeByField(acquisition.node, kind)) continue;
+      const releasedBy = (f: ts.FunctionLikeDeclaration): boolean => this.releases(f as ts.MethodDeclaration, field, kind, collection);
+      if (disposals.some((d) => releasedBy(d.declaration)) || methods.some((m) => releasedBy(m.fn)) || releasedBy(tsFn)) continue;
+      findings.push(disposals.length > 0 ? { type: 'notReleased', acquisition, disposals } : { type: 'noDisposal', acquisition });
+      reported.add(field);
+    }
+    return findings;
   }
 
   /** The resource a stored value holds: created right there, or in a local initialized by an acquisition. */
@@ -390,7 +494,7 @@ export class ClassFieldAnalysis {
         return isField(e.left) || isField(e.right);
       }
       if (collection) e = collectionSource(e);
-      if (tsThisField(e) === field) return true;
+      if (tsThisField(e, this.checker) === field) return true;
       // `get fork() { return this._fork; }` … `const fork = this.fork; fork.kill();`
       if (ts.isPropertyAccessExpression(e) && this.getterField(e) === field) return true;
       // A static field through the class name: `Api.agent.close()`.
@@ -436,8 +540,8 @@ export class ClassFieldAnalysis {
         const symbol = this.checker.getSymbolAtLocation(e);
         return !!symbol && elementAliases.has(symbol);
       }
-      if (ts.isElementAccessExpression(e)) return tsThisField(e.expression) === field;
-      return ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'get' && tsThisField(e.expression.expression) === field;
+      if (ts.isElementAccessExpression(e)) return tsThisField(e.expression, this.checker) === field;
+      return ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'get' && tsThisField(e.expression.expression, this.checker) === field;
     };
     /**
      * The names that make a statement worth a look: the field, its aliases, and CALLS_THIS_MEMBER (a helper may release
