@@ -64,6 +64,13 @@ export function outermostValue(node: TSESTree.Node): TSESTree.Node {
   return cur;
 }
 
+/** `{ …, autoClose: false }`: the object literal sets the property to the literal value. */
+function hasOption(object: TSESTree.ObjectExpression, option: { property: string; value: boolean }): boolean {
+  return object.properties.some(
+    (p) => p.type === AST_NODE_TYPES.Property && propertyKey(p) === option.property && p.value.type === AST_NODE_TYPES.Literal && p.value.value === option.value,
+  );
+}
+
 /** The name of an object literal's property (`{ from: x }`, `{ 'from': x }`), unless it is computed. */
 function propertyKey(property: TSESTree.Property): string | undefined {
   if (property.computed) return undefined;
@@ -597,6 +604,10 @@ export class UsageClassifier {
     const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
     const rule = this.ctx.catalog.callRule(tsCall.expression);
     if (rule && (!rule.args || rule.args.includes(index))) {
+      // `createReadStream(path, { fd, autoClose: false })`: the options say the callee only borrows what they hold.
+      if (container && rule.borrowsWhen && argument.type === AST_NODE_TYPES.ObjectExpression && hasOption(argument, rule.borrowsWhen)) {
+        return { t: 'lent', to: calleeText };
+      }
       if (rule.effect === 'release') {
         if (container) return { t: 'borrow' };
         if (rule.whenEvent && call.type === AST_NODE_TYPES.CallExpression) {

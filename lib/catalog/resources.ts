@@ -907,7 +907,8 @@ export const CALL_RULES: CallRule[] = [
   // on invalid arguments (a bad port, a non-string path). (Not child_process: spawn throws EMFILE or EAGAIN at once;
   // nor tls, whose secure context can throw on a malformed certificate; nor http, which parses URLs at once.)
   { function: node('net', ['connect', 'createConnection']), effect: 'transfer', nonThrowing: true },
-  { function: node('fs', ['createReadStream', 'createWriteStream']), effect: 'transfer', nonThrowing: true },
+  // A stream given `{ fd }` closes it when done, unless told not to (`autoClose: false`).
+  { function: node('fs', ['createReadStream', 'createWriteStream']), effect: 'transfer', nonThrowing: true, borrowsWhen: { property: 'autoClose', value: false } },
   { function: node('dgram', 'createSocket'), effect: 'transfer', nonThrowing: true },
   // Their binding and listening fail the same way (EADDRINUSE arrives as 'error').
   { receiver: node('dgram', 'Socket'), methods: ['bind'], effect: 'borrow', nonThrowing: true },

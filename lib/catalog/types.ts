@@ -139,4 +139,9 @@ export interface CallRule {
   endsProcess?: boolean;
   /** Only when the argument at index 1 is one of these event names (`events.once(child, 'exit')`). */
   whenEvent?: 'releaseEvents';
+  /**
+   * An options property that makes the call only borrow what the options object holds: `createReadStream(path, { fd,
+   * autoClose: false })` leaves the descriptor to its caller.
+   */
+  borrowsWhen?: { property: string; value: boolean };
 }

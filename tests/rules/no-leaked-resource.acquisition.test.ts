@@ -265,6 +265,40 @@ export function head(path: string): Buffer {
     errors: [{ messageId: 'leak', line: 3, column: 14, data: { name: 'fd', ...FD, path: 'when `head()` returns at line 6' } }],
   },
   {
+    name: 'A stream told not to close the descriptor (autoClose: false) only borrows it',
+    code: `import { createReadStream, openSync, type ReadStream } from 'node:fs';
+export function stream(path: string): ReadStream {
+  const fd = openSync(path, 'r');
+  return createReadStream(path, { fd, autoClose: false });
+}`,
+    output: null,
+    errors: [{ messageId: 'leak', line: 3, column: 14, data: { name: 'fd', ...FD, path: 'when `stream()` returns at line 4' } }],
+  },
+  {
+    name: "The same with a FileHandle's descriptor: the stream leaves the handle to be closed",
+    code: `import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+export async function firstChunk(path: string): Promise<string> {
+  const handle = await open(path);
+  const stream = createReadStream(path, { fd: handle.fd, autoClose: false });
+  for await (const chunk of stream) return String(chunk);
+  return '';
+}`,
+    output: `import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+export async function firstChunk(path: string): Promise<string> {
+  const handle = await open(path);
+  try {
+    const stream = createReadStream(path, { fd: handle.fd, autoClose: false });
+    for await (const chunk of stream) return String(chunk);
+    return '';
+  } finally {
+    await handle.close();
+  }
+}`,
+    errors: [{ messageId: 'leak', line: 4, column: 24, data: { name: 'handle', ...FILE_HANDLE, path: 'when `firstChunk()` returns at line 6' } }],
+  },
+  {
     name: 'A numeric file descriptor opened and dropped',
     code: `import * as fs from 'node:fs';
 export function touch(path: string): void {
