@@ -29,7 +29,7 @@ import {
   skipValueWrappers,
   stringArgument,
 } from './usage.js';
-import { type Effect, exitReachedAfterHandling, findLeak, findLeaks, findUnprotectedThrow } from './walk.js';
+import { type Awaiting, type Effect, exitReachedAfterHandling, findLeak, findLeaks, findUnprotectedThrow } from './walk.js';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -452,7 +452,12 @@ export function createLifetimeTracker<MessageIds extends string, Options extends
    * (`once(sock, 'data')` rejects on 'error', and an emitter of errors is destroyed by them), or when it is the call
    * that opens a lazy resource (a client whose `connect()` fails holds nothing).
    */
-  function mayRejectHeld(node: TSESTree.AwaitExpression, holders: Variable[], kind: ResourceKind): boolean {
+  function mayRejectHeld(node: Awaiting, holders: Variable[], kind: ResourceKind): boolean {
+    // `for await (… of x)`: a step rejects when the iterable fails; iterating the resource itself destroys it then.
+    if (node.type === AST_NODE_TYPES.ForOfStatement) {
+      const iterated = skipValueWrappers(node.right);
+      return !(iterated.type === AST_NODE_TYPES.Identifier && holders.some((h) => h.name === iterated.name));
+    }
     if (isIgnoredThrower(node, holders, kind)) return false;
     const tsArgument = services.esTreeNodeToTSNodeMap.get(node.argument) as ts.Expression;
     if (!isThenableType(checker, tsArgument, checker.getTypeAtLocation(tsArgument))) return false;
@@ -1147,7 +1152,7 @@ export function createLifetimeTracker<MessageIds extends string, Options extends
       rejectionHandsOff: !!kind.throwHandsOff,
       constantTest,
       // A `catch` that handles a rejection and goes on is a normal outcome (only awaits: a call that throws is rare).
-      mayReject: (n: TSESTree.AwaitExpression) => mayRejectHeld(n, holders, kind),
+      mayReject: (n: Awaiting) => mayRejectHeld(n, holders, kind),
       neverReturns,
       // Put in a collection (`sockets.push(socket)`): the next iteration's resource does not replace it there.
       container: container || collected,

@@ -89,7 +89,7 @@ function describeExitOnly(exit: LeakExit): string {
         : `if \`${other}\` fails (\`pipe()\` on line ${exit.line} ends its destination only when the source ends)`;
     }
     case 'rejected':
-      return `when the \`await\` on line ${exit.line} rejects and the \`catch\` on line ${exit.handler?.loc.start.line ?? exit.line} goes on`;
+      return `when the \`${exit.node.type === AST_NODE_TYPES.ForOfStatement ? 'for await' : 'await'}\` on line ${exit.line} rejects and the \`catch\` on line ${exit.handler?.loc.start.line ?? exit.line} goes on`;
   }
 }
 

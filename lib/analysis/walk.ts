@@ -39,7 +39,7 @@ export interface WalkInput {
    * Whether an `await` can reject. Given, the walk also follows each rejection that a `catch` of the function takes
    * and goes on from: handling an error and going on is a normal outcome, so the resource must be released there too.
    */
-  mayReject?: (node: TSESTree.AwaitExpression) => boolean;
+  mayReject?: (node: Awaiting) => boolean;
   /** A call declared to return `never` (`fail(e)`): a path from a `catch` through it rethrows. */
   neverReturns?: (node: TSESTree.Node) => boolean;
 }
@@ -77,9 +77,12 @@ function exit(kind: ExitKind, node: TSESTree.Node, line = node.loc.start.line): 
   return { kind, node, line };
 }
 
+/** Where code waits on a promise that may reject: an `await`, or a `for await` loop (each step awaits the iterator). */
+export type Awaiting = TSESTree.AwaitExpression | TSESTree.ForOfStatement;
+
 /** An `await` that rejects into a `catch`, and the clause that takes it. */
 interface Rejection {
-  node: TSESTree.AwaitExpression;
+  node: Awaiting;
   handler: TSESTree.CatchClause;
 }
 
@@ -339,10 +342,12 @@ function walkLeaks(input: WalkInput, firstOnly: boolean): LeakExit[] {
    * A rejection of `node` that a `catch` takes: the walk goes on from the `catch` (where a holder declared in the
    * `try` is out of scope: nothing there can release it).
    */
-  const reject = (node: TSESTree.AwaitExpression): void => {
+  const reject = (node: Awaiting): void => {
     const handler = catchingClause(node, input);
-    // `await res.text()`, `await close(sock)`: what the awaited call does to the resource happens first.
-    if (!handler || !input.mayReject!(node) || handling.some((n) => contains(node, n))) return;
+    // `await res.text()`, `await close(sock)`: what the awaited call does to the resource happens first (for a loop,
+    // what its iterable does; its body runs after the step that rejects).
+    const awaited = node.type === AST_NODE_TYPES.ForOfStatement ? node.right : node;
+    if (!handler || !input.mayReject!(node) || handling.some((n) => contains(awaited, n))) return;
     const rejection = { node, handler };
     for (const { segment, index } of frame.find(handler, 'catch')) {
       const key = `${segment.id}|${index}${rejectionKey(rejection)}`;
@@ -385,7 +390,9 @@ function walkLeaks(input: WalkInput, firstOnly: boolean): LeakExit[] {
         case 'call':
           threw = true;
           if (rejected && input.neverReturns?.(node)) ended = true;
-          if (input.mayReject && !rejected && node.type === AST_NODE_TYPES.AwaitExpression) reject(node);
+          if (input.mayReject && !rejected && (node.type === AST_NODE_TYPES.AwaitExpression || (node.type === AST_NODE_TYPES.ForOfStatement && node.await))) {
+            reject(node);
+          }
           break;
         case 'throw':
           if (returnedIn && contains(returnedIn, node)) {

@@ -525,6 +525,20 @@ export class Clock implements Disposable {
 ruleTester.run('no-leaked-resource: an exception path needs a throw point that can throw (shape G)', noLeakedResource, {
   valid: [
     {
+      name: 'A `for await` over the resource itself is no rejection that leaves it held: an erroring stream is destroyed',
+      code: `import { createReadStream } from 'node:fs';
+export async function size(path: string): Promise<number> {
+  try {
+    const stream = createReadStream(path);
+    let n = 0;
+    for await (const chunk of stream) n += (chunk as Buffer).length;
+    return n;
+  } catch {
+    return -1;
+  }
+}`,
+    },
+    {
       name: 'Scheduling a timer, and a call on an untyped value, are no throw points (node-red)',
       options: [{ checkExceptionPaths: true }],
       filename: 'script.js',
@@ -782,6 +796,40 @@ export async function caught(port: number): Promise<number> {
           line: 5,
           column: 20,
           data: { name: 'socket', ...SOCKET, path: 'when the `await` on line 6 rejects and the `catch` on line 9 goes on', advice: 'Destroy it in a `finally` block.' },
+        },
+      ],
+    },
+    {
+      name: 'A `for await` loop is an await too: its iterable can reject into the catch that goes on',
+      code: `import * as net from 'node:net';
+export async function relay(port: number, source: AsyncIterable<Buffer>): Promise<void> {
+  try {
+    const socket = net.connect(port);
+    for await (const chunk of source) socket.write(chunk);
+    socket.end();
+  } catch (error) {
+    console.error(error);
+  }
+}`,
+      output: `import * as net from 'node:net';
+export async function relay(port: number, source: AsyncIterable<Buffer>): Promise<void> {
+  try {
+    const socket = net.connect(port);
+    try {
+      for await (const chunk of source) socket.write(chunk);
+    } finally {
+      socket.end();
+    }
+  } catch (error) {
+    console.error(error);
+  }
+}`,
+      errors: [
+        {
+          messageId: 'leak',
+          line: 4,
+          column: 20,
+          data: { name: 'socket', ...SOCKET, path: 'when the `for await` on line 5 rejects and the `catch` on line 7 goes on', advice: 'Destroy it in a `finally` block.' },
         },
       ],
     },
