@@ -495,6 +495,8 @@ export class ClassFieldAnalysis {
       }
       if (collection) e = collectionSource(e);
       if (tsThisField(e, this.checker) === field) return true;
+      // `process.kill(this.child.pid)`: the descriptor is the resource under another value.
+      if (kind.descriptor && ts.isPropertyAccessExpression(e) && e.name.text === kind.descriptor && isField(e.expression)) return true;
       // `get fork() { return this._fork; }` … `const fork = this.fork; fork.kill();`
       if (ts.isPropertyAccessExpression(e) && this.getterField(e) === field) return true;
       // A static field through the class name: `Api.agent.close()`.

@@ -380,6 +380,11 @@ export class UsageClassifier {
           if (parent.id.type === AST_NODE_TYPES.ObjectPattern && kind.body && !container && !closure) {
             return this.destructuredBody(parent.id, kind.body.property, fn);
           }
+          // `const { pid } = child`: the descriptor under another name is the resource.
+          if (parent.id.type === AST_NODE_TYPES.ObjectPattern && kind.descriptor && !container && !closure && !descriptor) {
+            const held = this.destructuredDescriptor(parent.id, kind.descriptor, fn);
+            if (held) return held;
+          }
           if (parent.id.type !== AST_NODE_TYPES.Identifier) return { t: 'borrow' };
           const variable = this.ctx.sourceCode.getDeclaredVariables(parent)[0];
           if (!variable) return { t: 'borrow' };
@@ -438,6 +443,19 @@ export class UsageClassifier {
       return this.isLocalTo(variable, fn) ? { t: 'alias', variable, container: false, body: true } : { t: 'transfer' };
     }
     return { t: 'dropped' };
+  }
+
+  /** `const { pid } = child`: the variable that receives the descriptor, as an alias of the resource. */
+  private destructuredDescriptor(pattern: TSESTree.ObjectPattern, property: string, fn: FunctionNode): Use | undefined {
+    for (const p of pattern.properties) {
+      if (p.type !== AST_NODE_TYPES.Property || p.computed || propertyKey(p) !== property) continue;
+      const value = p.value.type === AST_NODE_TYPES.AssignmentPattern ? p.value.left : p.value;
+      if (value.type !== AST_NODE_TYPES.Identifier) return undefined;
+      const variable = ASTUtils.findVariable(this.ctx.sourceCode.getScope(value), value);
+      if (!variable) return undefined;
+      return this.isLocalTo(variable, fn) ? { t: 'alias', variable, container: false } : { t: 'transfer' };
+    }
+    return undefined;
   }
 
   /** `res.body` used: cancelled, read with a reader, iterated, or handed to a call (`Readable.fromWeb(res.body)`). */

@@ -915,6 +915,8 @@ export const CALL_RULES: CallRule[] = [
   { receiver: node('net', 'Server'), methods: ['listen'], effect: 'borrow', nonThrowing: true },
   // Ending the process ends every resource's lifetime with it.
   { receiver: { from: 'package', package: 'node', name: 'Process' }, methods: ['exit', 'abort'], effect: 'borrow', nonThrowing: true, endsProcess: true },
+  // `process.kill(child.pid)`: signals the process its descriptor names (a child's `pid`), which ends it.
+  { receiver: { from: 'package', package: 'node', name: 'Process' }, methods: ['kill'], effect: 'release', args: [0] },
   { function: node('assert', ['ok', 'equal', 'strictEqual', 'deepStrictEqual', 'notStrictEqual', 'assert']), effect: 'borrow' },
 ];
 

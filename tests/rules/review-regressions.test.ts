@@ -10,6 +10,16 @@ const ruleTester = createRuleTester();
 ruleTester.run("no-leaked-resource (review)", noLeakedResource, {
   valid: [
     {
+      name: "A pid destructured from the child and returned hands the process on, as `return child.pid` does",
+      filename: 'file.ts',
+      code: `import { spawn } from 'node:child_process';
+export function start(command: string): number | undefined {
+  const child = spawn(command, { detached: true });
+  const { pid } = child;
+  return pid;
+}`,
+    },
+    {
       name: "A rejection of once() on the socket itself means it errored, and Node destroyed it",
       filename: 'file.ts',
       code: `import * as net from 'node:net';
@@ -148,6 +158,18 @@ export function run(command: string): void {
       errors: [{ messageId: 'leak', line: 4, column: 17 }],
     },
     {
+      name: "A destructured pid that is only logged is a loan: the child is still the function's",
+      filename: 'file.ts',
+      code: `import { spawn } from 'node:child_process';
+export function run(command: string): void {
+  const child = spawn(command);
+  const { pid } = child;
+  console.log('spawned', pid);
+}`,
+      output: null,
+      errors: [{ messageId: 'leak', line: 3, column: 17 }],
+    },
+    {
       name: "A pooling client left open by a catch that goes on is reported as a leak (where to release it), not as a client per call",
       filename: 'file.ts',
       code: `import { Client } from 'undici';
@@ -226,6 +248,17 @@ export function get(url: string, log: (error: Error) => void): void {
 
 ruleTester.run("no-unreleased-field (review)", noUnreleasedField, {
   valid: [
+    {
+      name: "process.kill() with the child's pid kills the child the field holds",
+      filename: 'file.ts',
+      code: `import { spawn, type ChildProcess } from 'node:child_process';
+export class Backend {
+  private readonly child: ChildProcess = spawn('backend');
+  stop(): void {
+    if (this.child.pid !== undefined) process.kill(this.child.pid);
+  }
+}`,
+    },
     {
       name: "A channel made by the connection field is closed with it",
       filename: 'file.ts',
