@@ -40,6 +40,8 @@ export interface FieldAcquisition {
   collection: boolean;
   /** Created only when the field is unset (`??=`): never replaces a live one. */
   lazy?: boolean;
+  /** Stored by a method written as a field (`reconnect = () => { … }`): the field may still be unset at disposal. */
+  later?: boolean;
 }
 
 export interface DisposalMethod {
@@ -112,6 +114,13 @@ function holdsStatements(node: ts.Node): node is ts.Block | ts.CaseClause | ts.D
   return ts.isBlock(node) || ts.isCaseClause(node) || ts.isDefaultClause(node);
 }
 
+/** `(fn)`, `fn as T`, `fn satisfies T`, `fn!`: the expression inside. */
+function skipTsWrappers(node: ts.Expression): ts.Expression {
+  let e = node;
+  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
+  return e;
+}
+
 /** `this.x` / `this.#x` in the TypeScript AST; with a checker, also `self.x` where `self` only ever holds `this`. */
 function tsThisField(node: ts.Node, checker?: ts.TypeChecker): string | undefined {
   if (!ts.isPropertyAccessExpression(node)) return undefined;
@@ -160,6 +169,14 @@ export class ClassFieldAnalysis {
               : undefined;
         const kind = field ? this.kindOf(member.value) : undefined;
         if (field && kind) found.push({ field, isStatic: member.static, kind, node: skipValueWrappers(member.value), collection: false });
+        // `reconnect = () => { this.socket = net.connect(…) }`: a method written as a field stores like one. Which such
+        // methods run again is not followed (no overwrite check, one-shot timeouts not owned).
+        const value = skipValueWrappers(member.value);
+        if (value.type === AST_NODE_TYPES.ArrowFunctionExpression || value.type === AST_NODE_TYPES.FunctionExpression) {
+          const stored: FieldAcquisition[] = [];
+          this.collectStores(value.body, member.static, undefined, stored, sourceCode);
+          found.push(...stored.map((a) => ({ ...a, later: true })));
+        }
       }
       if (member.type !== AST_NODE_TYPES.MethodDefinition) continue;
       const body = member.value.body;
@@ -218,6 +235,19 @@ export class ClassFieldAnalysis {
     if (!name && ts.isVariableDeclaration(tsFn.parent) && tsFn.parent.initializer === tsFn) name = tsFn.parent.name;
     const symbol = name && this.checker.getSymbolAtLocation(name);
     return symbol && symbol.flags & ts.SymbolFlags.Class ? symbol : undefined;
+  }
+
+  /**
+   * The function a class member runs when called: a method with a body, or a property holding an arrow function or
+   * function expression (`close = () => { … }`: a method written as a field, bound to the instance).
+   */
+  private memberFunction(declaration: ts.Declaration): ts.FunctionLikeDeclaration | undefined {
+    if (ts.isMethodDeclaration(declaration)) return declaration.body ? declaration : undefined;
+    if (ts.isPropertyDeclaration(declaration) && declaration.initializer) {
+      const value = skipTsWrappers(declaration.initializer);
+      if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) return value;
+    }
+    return undefined;
   }
 
   /** The function a member of a constructor function's instances runs: `X.prototype.m = function () { … }`. */
@@ -307,16 +337,17 @@ export class ClassFieldAnalysis {
       const escaped = String(property.escapedName);
       const isDispose = isDisposeProperty(escaped);
       if (!isDispose && !isDisposalName(property.name, this.disposalNames)) continue;
-      // With overloads, the implementation is the declaration that has a body.
-      const declaration = property.declarations?.find((d): d is ts.MethodDeclaration => ts.isMethodDeclaration(d) && !!d.body);
-      if (!declaration) continue;
+      // With overloads, the implementation is the declaration that has a body; `close = () => { … }` is one too.
+      const member = property.declarations?.find((d) => !!this.memberFunction(d)) as ts.MethodDeclaration | ts.PropertyDeclaration | undefined;
+      const declaration = member && (this.memberFunction(member) as ts.MethodDeclaration);
+      if (!member || !declaration) continue;
       // Private helpers (`private teardown()`, `#closeSocket()`) are not where callers dispose the class; they count
       // only through the disposal methods that call them.
       const isPrivate =
-        ts.isPrivateIdentifier(declaration.name) ||
-        !!ts.getModifiers(declaration)?.some((m) => m.kind === ts.SyntaxKind.PrivateKeyword);
+        ts.isPrivateIdentifier(member.name) ||
+        !!ts.getModifiers(member)?.some((m) => m.kind === ts.SyntaxKind.PrivateKeyword);
       if (isPrivate) continue;
-      const owner = declaration.parent;
+      const owner = member.parent;
       const inheritedFrom = owner !== tsClass && ts.isClassLike(owner) ? (owner.name?.text ?? 'a base class') : undefined;
       const name = isDispose ? `[Symbol.${escaped.includes('async') ? 'asyncDispose' : 'dispose'}]` : property.name;
       result.push({ name, declaration, inheritedFrom });
@@ -344,15 +375,16 @@ export class ClassFieldAnalysis {
   ): boolean {
     const tsClass = this.services.esTreeNodeToTSNodeMap.get(cls) as ts.ClassLikeDeclaration;
     for (const property of this.members(tsClass, isStatic)) {
-      for (const declaration of property.declarations ?? []) {
-        if (!ts.isMethodDeclaration(declaration)) continue;
-        if (!declaration.body) {
-          const declared = declaration.getSourceFile().isDeclarationFile;
-          if (declared && (isDisposeProperty(String(property.escapedName)) || isDisposalName(property.name, this.disposalNames))) return true;
+      for (const member of property.declarations ?? []) {
+        if (!ts.isMethodDeclaration(member) && !ts.isPropertyDeclaration(member)) continue;
+        const declaration = this.memberFunction(member) as ts.MethodDeclaration | undefined;
+        if (!declaration) {
+          const declared = member.getSourceFile().isDeclarationFile;
+          if (ts.isMethodDeclaration(member) && declared && (isDisposeProperty(String(property.escapedName)) || isDisposalName(property.name, this.disposalNames))) return true;
           continue;
         }
         const isPrivate =
-          ts.isPrivateIdentifier(declaration.name) || !!ts.getModifiers(declaration)?.some((m) => m.kind === ts.SyntaxKind.PrivateKeyword);
+          ts.isPrivateIdentifier(member.name) || !!ts.getModifiers(member)?.some((m) => m.kind === ts.SyntaxKind.PrivateKeyword);
         // A private helper counts through its callers, unless the class hands it out as a callback (a listener
         // table, `emitter.on('close', this.#onClose)`): then it runs whenever that fires.
         const reachable = !isPrivate || this.referencedAsValue(tsClass, property);
@@ -622,7 +654,8 @@ export class ClassFieldAnalysis {
         // this.helper(), this.#helper(), super.close()
         if (ts.isPropertyAccessExpression(callee) && (callee.expression.kind === ts.SyntaxKind.ThisKeyword || callee.expression.kind === ts.SyntaxKind.SuperKeyword)) {
           const declaration = this.checker.getSymbolAtLocation(callee.name)?.valueDeclaration;
-          if (declaration && ts.isMethodDeclaration(declaration) && this.releases(declaration, field, kind, collection, seen)) released = true;
+          const helper = declaration && this.memberFunction(declaration);
+          if (helper && this.releases(helper as ts.MethodDeclaration, field, kind, collection, seen)) released = true;
         }
       }
       // for (const s of this.sockets) s.destroy();
