@@ -130,7 +130,7 @@ export default createRule<Options, MessageIds>({
       const fieldSymbol = checker.getPropertiesOfType(classType).find((p) => p.name === field);
       const type = fieldSymbol ? checker.getTypeOfSymbolAtLocation(fieldSymbol, location) : checker.getTypeAtLocation(location);
       // Set by a method rather than at construction, it may still be unset when the class is disposed.
-      const setLater = finding.acquisition.method ? finding.acquisition.method.kind !== 'constructor' : !!finding.acquisition.later;
+      const setLater = !!finding.acquisition.method && finding.acquisition.method.kind !== 'constructor';
       // A collection field is there from construction; only its elements come later.
       const optional = (setLater && !collection) || type !== checker.getNonNullableType(type);
       const statement = releaseStatement(kind, target, {

@@ -40,8 +40,6 @@ export interface FieldAcquisition {
   collection: boolean;
   /** Created only when the field is unset (`??=`): never replaces a live one. */
   lazy?: boolean;
-  /** Stored by a method written as a field (`reconnect = () => { … }`): the field may still be unset at disposal. */
-  later?: boolean;
 }
 
 export interface DisposalMethod {
@@ -169,14 +167,6 @@ export class ClassFieldAnalysis {
               : undefined;
         const kind = field ? this.kindOf(member.value) : undefined;
         if (field && kind) found.push({ field, isStatic: member.static, kind, node: skipValueWrappers(member.value), collection: false });
-        // `reconnect = () => { this.socket = net.connect(…) }`: a method written as a field stores like one. Which such
-        // methods run again is not followed (no overwrite check, one-shot timeouts not owned).
-        const value = skipValueWrappers(member.value);
-        if (value.type === AST_NODE_TYPES.ArrowFunctionExpression || value.type === AST_NODE_TYPES.FunctionExpression) {
-          const stored: FieldAcquisition[] = [];
-          this.collectStores(value.body, member.static, undefined, stored, sourceCode);
-          found.push(...stored.map((a) => ({ ...a, later: true })));
-        }
       }
       if (member.type !== AST_NODE_TYPES.MethodDefinition) continue;
       const body = member.value.body;
