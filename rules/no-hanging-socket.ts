@@ -16,7 +16,7 @@ const messages = {
     "`{{name}}.setTimeout()` only emits 'timeout'; nothing ends or destroys `{{name}}` when it fires, so idle connections stay open. Destroy it in a 'timeout' listener.",
   clientErrorIgnored:
     "This 'clientError' listener never ends or destroys {{socket}}: once a listener is registered, Node leaves the socket to it, so every connection that sends a malformed request stays open. Destroy it (or end it with a 400 response) in the listener.",
-  addDestroy: 'Call `{{name}}.destroy()` at the end of the listener.',
+  addDestroy: 'Call `{{name}}.{{method}}()` at the end of the listener.',
   addEndListener: "Add `{{name}}.on('end', () => {{name}}.end())` at the start of the handler.",
   addTimeoutListener: "Add `{{name}}.on('timeout', () => {{name}}.destroy())` after the `setTimeout` call.",
 } as const;
@@ -44,6 +44,9 @@ export default createRule<Options, MessageIds>({
         const { socket, handler } = finding;
         const body = handler.body;
         const last = body.type === 'BlockStatement' ? body.body[body.body.length - 1] : undefined;
+        // After a response written to it, end() flushes the response; destroy() would drop it.
+        const method = finding.writes ? 'end' : 'destroy';
+        const exits = last?.type === 'ReturnStatement' || last?.type === 'ThrowStatement';
         context.report({
           node: socket ?? handler,
           messageId: 'clientErrorIgnored',
@@ -53,11 +56,13 @@ export default createRule<Options, MessageIds>({
               ? [
                   {
                     messageId: 'addDestroy',
-                    data: { name: socket.name },
+                    data: { name: socket.name, method },
                     fix: (fixer) =>
-                      last
-                        ? fixer.insertTextAfter(last, `\n${lineIndent(sourceCode, last)}${socket.name}.destroy();`)
-                        : fixer.insertTextAfterRange([body.range[0], body.range[0] + 1], ` ${socket.name}.destroy(); `),
+                      !last
+                        ? fixer.insertTextAfterRange([body.range[0], body.range[0] + 1], ` ${socket.name}.${method}(); `)
+                        : exits
+                          ? fixer.insertTextBefore(last, `${socket.name}.${method}();\n${lineIndent(sourceCode, last)}`)
+                          : fixer.insertTextAfter(last, `\n${lineIndent(sourceCode, last)}${socket.name}.${method}();`),
                   },
                 ]
               : [],

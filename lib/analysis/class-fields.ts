@@ -112,6 +112,26 @@ function holdsStatements(node: ts.Node): node is ts.Block | ts.CaseClause | ts.D
   return ts.isBlock(node) || ts.isCaseClause(node) || ts.isDefaultClause(node);
 }
 
+/** `x.name` for a non-computed member. */
+function propertyNameOf(member: TSESTree.MemberExpression): string | undefined {
+  return !member.computed && member.property.type === AST_NODE_TYPES.Identifier ? member.property.name : undefined;
+}
+
+function isFunctionLike(node: TSESTree.Node): boolean {
+  return node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.ArrowFunctionExpression;
+}
+
+/** `X.prototype` for the `X` of it (what a prototype-setting call is given), else the node itself. */
+function outermostPrototype(id: TSESTree.Node): TSESTree.Node {
+  const member = id.parent;
+  return member?.type === AST_NODE_TYPES.MemberExpression && member.object === id && propertyNameOf(member) === 'prototype' ? member : id;
+}
+
+/** `Base` for `Base.prototype`, else the node itself. */
+function outermostPrototypeObject(node: TSESTree.Node): TSESTree.Node {
+  return node.type === AST_NODE_TYPES.MemberExpression && propertyNameOf(node) === 'prototype' ? node.object : node;
+}
+
 /** `(fn)`, `fn as T`, `fn satisfies T`, `fn!`: the expression inside. */
 function skipTsWrappers(node: ts.Expression): ts.Expression {
   let e = node;
@@ -215,14 +235,16 @@ export class ClassFieldAnalysis {
 
   /**
    * `function Poller(port) { this.timer = setInterval(…) }` with `Poller.prototype.close = function () { … }`: a
-   * constructor function of a JavaScript file, which TypeScript types as a class. Its symbol, if it is one.
+   * constructor function of a JavaScript file, which TypeScript types as a class. Its symbol, if it is one: the
+   * variable's for `var Client = function Client() { … }` (the prototype hangs on the variable, not on the inner name).
    */
   constructorFunctionSymbol(fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression): ts.Symbol | undefined {
     const tsFn = this.services.esTreeNodeToTSNodeMap.get(fn) as ts.FunctionDeclaration | ts.FunctionExpression;
     if (!tsFn.getSourceFile().fileName.match(/\.[cm]?jsx?$/)) return undefined;
-    let name: ts.Node | undefined = tsFn.name;
-    // `var Poller = function (port) { … }`
-    if (!name && ts.isVariableDeclaration(tsFn.parent) && tsFn.parent.initializer === tsFn) name = tsFn.parent.name;
+    let name: ts.Node | undefined;
+    if (ts.isFunctionDeclaration(tsFn)) name = tsFn.name;
+    // `var Poller = function (port) { … }`; other places a function expression is put are not followed.
+    else if (ts.isVariableDeclaration(tsFn.parent) && tsFn.parent.initializer === tsFn) name = tsFn.parent.name;
     const symbol = name && this.checker.getSymbolAtLocation(name);
     return symbol && symbol.flags & ts.SymbolFlags.Class ? symbol : undefined;
   }
@@ -240,40 +262,100 @@ export class ClassFieldAnalysis {
     return undefined;
   }
 
-  /** The function a member of a constructor function's instances runs: `X.prototype.m = function () { … }`. */
-  private prototypeMethod(declaration: ts.Declaration): ts.FunctionExpression | undefined {
-    let assignment: ts.Node = declaration;
-    if (ts.isPropertyAccessExpression(assignment)) assignment = assignment.parent;
-    if (!ts.isBinaryExpression(assignment) || assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
-    return ts.isFunctionExpression(assignment.right) && !!assignment.right.body ? assignment.right : undefined;
+  /**
+   * The function a member of a constructor function's instances runs: `X.prototype.m = function () { … }` (also
+   * `X.prototype['m']`, a function declared elsewhere and assigned by name, or a property of an object literal
+   * assigned to `X.prototype`); undefined when its body cannot be read.
+   */
+  private prototypeMethod(declaration: ts.Declaration): ts.FunctionLikeDeclaration | undefined {
+    let value: ts.Expression | undefined;
+    if (ts.isMethodDeclaration(declaration)) return declaration.body ? declaration : undefined;
+    if (ts.isPropertyAssignment(declaration)) value = declaration.initializer;
+    else {
+      let assignment: ts.Node = declaration;
+      if (ts.isPropertyAccessExpression(assignment) || ts.isElementAccessExpression(assignment)) assignment = assignment.parent;
+      if (!ts.isBinaryExpression(assignment) || assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
+      value = assignment.right;
+    }
+    value = skipTsWrappers(value);
+    if (ts.isIdentifier(value)) {
+      const target = this.checker.getSymbolAtLocation(value)?.valueDeclaration;
+      return target && ts.isFunctionDeclaration(target) && target.body ? target : undefined;
+    }
+    return (ts.isFunctionExpression(value) || ts.isArrowFunction(value)) && value.body ? value : undefined;
   }
 
   /**
    * Findings for a constructor function (see constructorFunctionSymbol), by the same rules as for a class: what the
    * constructor or a prototype method stores in `this` (or `self`) must be released by a disposal method on the
-   * prototype, by another of its methods, or by the constructor (a `'close'` listener it registers). One-shot timeouts
-   * and overwrites are not judged here: they need to know which methods run again.
+   * prototype (its own or one it inherits: `util.inherits(Sub, Base)`), by another of its methods, or by the
+   * constructor (a `'close'` listener it registers). Only functions with methods on their prototype are classes; one
+   * that takes its state from another constructor (`Base.call(this)`) or lends it to others (a mixin:
+   * `Timed.call(this)`), or whose disposal-named member cannot be read, is not judged. One-shot timeouts and
+   * overwrites are not judged here: they need to know which methods run again.
    */
   analyseConstructorFunction(fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression, sourceCode: Readonly<TSESLint.SourceCode>): FieldFinding[] {
+    // Generators and async functions cannot be called with `new`.
+    if (fn.generator || fn.async) return [];
     const symbol = this.constructorFunctionSymbol(fn);
     if (!symbol || !fn.body) return [];
-    this.classSymbol = symbol;
-    const methods: { name: string; fn: ts.FunctionExpression }[] = [];
-    for (const property of this.checker.getPropertiesOfType(this.checker.getDeclaredTypeOfSymbol(symbol))) {
-      for (const declaration of property.declarations ?? []) {
-        const method = this.prototypeMethod(declaration);
-        if (method) methods.push({ name: property.name, fn: method });
+    const variable =
+      fn.type === AST_NODE_TYPES.FunctionDeclaration ? sourceCode.getDeclaredVariables(fn)[0] : sourceCode.getDeclaredVariables(fn.parent as TSESTree.VariableDeclarator)[0];
+    if (!variable) return [];
+    const callsOn = (node: TSESTree.Node): boolean => {
+      // `X.call(this, …)`, `X.apply(this, …)`
+      const member = node.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== node || !['call', 'apply'].includes(propertyNameOf(member) ?? '')) return false;
+      const call = member.parent;
+      return call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0]?.type === AST_NODE_TYPES.ThisExpression;
+    };
+    // A mixin: another constructor runs it on its own instance.
+    if (variable.references.some((r) => callsOn(r.identifier))) return [];
+    // State from a base constructor: its methods are the ones that release it.
+    let inheritsState = false;
+    const visit = (node: TSESTree.Node): void => {
+      if (inheritsState || (node !== fn.body && isFunctionLike(node) && node.type !== AST_NODE_TYPES.ArrowFunctionExpression)) return;
+      if (node.type === AST_NODE_TYPES.MemberExpression && callsOn(node.object)) inheritsState = true;
+      for (const child of childNodes(node)) visit(child);
+    };
+    visit(fn.body);
+    if (inheritsState) return [];
+    const types = [this.checker.getDeclaredTypeOfSymbol(symbol)];
+    // `util.inherits(Sub, Base)`, `Object.setPrototypeOf(Sub.prototype, Base.prototype)`: Base's methods are Sub's.
+    for (const ref of variable.references) {
+      const call = outermostPrototype(ref.identifier).parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(outermostPrototype(ref.identifier) as TSESTree.CallExpressionArgument)) continue;
+      for (const argument of call.arguments) {
+        const base = this.checker.getSymbolAtLocation(this.services.esTreeNodeToTSNodeMap.get(outermostPrototypeObject(argument)));
+        if (base && base !== symbol && base.flags & ts.SymbolFlags.Class) types.push(this.checker.getDeclaredTypeOfSymbol(base));
       }
     }
+    this.classSymbol = symbol;
+    const methods: { name: string; fn: ts.FunctionLikeDeclaration }[] = [];
+    const disposals: DisposalMethod[] = [];
+    for (const type of types) {
+      for (const property of this.checker.getPropertiesOfType(type)) {
+        const disposalNamed = isDisposeProperty(String(property.escapedName)) || isDisposalName(property.name, this.disposalNames);
+        for (const declaration of property.declarations ?? []) {
+          const method = this.prototypeMethod(declaration);
+          if (method) {
+            methods.push({ name: property.name, fn: method });
+            if (disposalNamed) disposals.push({ name: property.name, declaration: method as unknown as ts.MethodDeclaration });
+          } else if (disposalNamed) {
+            // A disposal method the analysis cannot read (declared in a `.d.ts`, set with defineProperty): trusted.
+            return [];
+          }
+        }
+      }
+    }
+    // Only a function with methods on its prototype is a class (TypeScript takes any function that sets `this.x` as one).
+    if (methods.length === 0) return [];
     const found: FieldAcquisition[] = [];
     this.collectStores(fn.body, false, undefined, found, sourceCode, true);
     for (const method of methods) {
-      const body = this.services.tsNodeToESTreeNodeMap.get(method.fn.body!) as TSESTree.Node | undefined;
+      const body = method.fn.body && (this.services.tsNodeToESTreeNodeMap.get(method.fn.body) as TSESTree.Node | undefined);
       if (body) this.collectStores(body, false, undefined, found, sourceCode, true);
     }
-    const disposals: DisposalMethod[] = methods
-      .filter((m) => isDisposalName(m.name, this.disposalNames))
-      .map((m) => ({ name: m.name, declaration: m.fn as unknown as ts.MethodDeclaration }));
     const tsFn = this.services.esTreeNodeToTSNodeMap.get(fn) as ts.FunctionLikeDeclaration;
     const findings: FieldFinding[] = [];
     const reported = new Set<string>();

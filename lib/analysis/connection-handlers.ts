@@ -13,7 +13,7 @@ type Handler = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | 
 export type ConnectionFinding =
   | { type: 'halfOpen'; handler: Handler; socket: TSESTree.Identifier }
   /** A 'clientError' listener that never ends, destroys or hands on the socket it is given (or takes none). */
-  | { type: 'clientErrorIgnored'; handler: Handler; socket?: TSESTree.Identifier }
+  | { type: 'clientErrorIgnored'; handler: Handler; socket?: TSESTree.Identifier; writes: boolean }
   | { type: 'timeoutIgnored'; handler: Handler; socket: TSESTree.Identifier; setTimeoutCall: TSESTree.CallExpression };
 
 function booleanOption(given: TSESTree.Node | undefined, name: string, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
@@ -155,23 +155,40 @@ export function createConnectionHandlerListener<MessageIds extends string, Optio
    */
   function checkClientError(handler: Handler): void {
     if (!clientErrorRegistration(handler)) return;
-    const param = handler.params[1];
+    const params = ownParameters(handler);
+    const param = params[1];
     if (!param) {
-      if (handler.params[0]?.type !== AST_NODE_TYPES.RestElement) onFinding({ type: 'clientErrorIgnored', handler });
+      if (params[0]?.type !== AST_NODE_TYPES.RestElement) onFinding({ type: 'clientErrorIgnored', handler, writes: false });
       return;
     }
     if (param.type !== AST_NODE_TYPES.Identifier) return;
     const socket = sourceCode.getDeclaredVariables(handler).find((v) => v.defs[0]?.name === param);
     if (!socket) return;
+    let writes = false;
     const handled = socket.references.some((ref) => {
+      const member = ref.identifier.parent;
+      const method = member?.type === AST_NODE_TYPES.MemberExpression && member.object === ref.identifier ? propertyName(member) : undefined;
+      if (method === 'write') writes = true;
+      // A listener on the socket handles it only if it ends it: nothing else will, here (`socket.on('error', noop)`).
+      const call = member?.parent;
+      if (method && LISTENER_METHODS.has(method) && call?.type === AST_NODE_TYPES.CallExpression && call.callee === member) {
+        const callback = call.arguments[1];
+        return !!callback && releasesIn(callback, socket);
+      }
       const use = classifier.classify(ref.identifier, kind, enclosingFunction(ref.identifier), false);
       return use.t !== 'borrow' && use.t !== 'lent' && use.t !== 'dropped';
     });
-    if (!handled) onFinding({ type: 'clientErrorIgnored', handler, socket: param });
+    if (!handled) onFinding({ type: 'clientErrorIgnored', handler, socket: param, writes });
+  }
+
+  /** A function's parameters without TypeScript's `this` pseudo-parameter (`function (this: Server, err, socket)`). */
+  function ownParameters(handler: Handler): TSESTree.Parameter[] {
+    const first = handler.params[0];
+    return first?.type === AST_NODE_TYPES.Identifier && first.name === 'this' ? handler.params.slice(1) : handler.params;
   }
 
   function check(handler: Handler): void {
-    const param = handler.params[0];
+    const param = ownParameters(handler)[0];
     if (param?.type !== AST_NODE_TYPES.Identifier) return;
     const server = serverCall(handler);
     if (!server) return;

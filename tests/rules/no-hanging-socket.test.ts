@@ -407,6 +407,23 @@ export function start(): http.Server {
 }`,
   },
   {
+    name: "A 'clientError' listener with TypeScript's `this` parameter that ends its socket",
+    code: `import * as http from 'node:http';
+import type { Duplex } from 'node:stream';
+export const server = http.createServer((req, res) => res.end('ok'));
+server.on('clientError', function (this: http.Server, err: Error, socket: Duplex) {
+  socket.end('HTTP/1.1 400 Bad Request\\r\\n\\r\\n');
+});`,
+  },
+  {
+    name: "A 'clientError' listener whose 'timeout' listener on the socket destroys it",
+    code: `import * as http from 'node:http';
+export const server = http.createServer((req, res) => res.end('ok'));
+server.on('clientError', (err, socket) => {
+  socket.once('timeout', () => socket.destroy());
+});`,
+  },
+  {
     name: "A 'clientError' listener on something that is no HTTP server is not judged",
     code: `import { EventEmitter } from 'node:events';
 export const bus = new EventEmitter();
@@ -1219,7 +1236,7 @@ export function listen(log: (error: Error) => void): http.Server {
         suggestions: [
           {
             messageId: 'addDestroy',
-            data: { name: 'socket' },
+            data: { name: 'socket', method: 'destroy' },
             output: `import * as http from 'node:http';
 export function listen(log: (error: Error) => void): http.Server {
   const server = http.createServer((req, res) => res.end('ok'));
@@ -1258,13 +1275,14 @@ server.on('clientError', onClientError);`,
         data: CLIENT_ERROR('`socket`'),
         suggestions: [
           {
+            // After a written response, end() flushes it; destroy() would drop it.
             messageId: 'addDestroy',
-            data: { name: 'socket' },
+            data: { name: 'socket', method: 'end' },
             output: `import * as http from 'node:http';
 import type { Duplex } from 'node:stream';
 function onClientError(err: Error, socket: Duplex): void {
   socket.write('HTTP/1.1 400 Bad Request\\r\\n\\r\\n');
-  socket.destroy();
+  socket.end();
 }
 export const server = http.createServer((req, res) => res.end('ok'));
 server.on('clientError', onClientError);`,
@@ -1272,6 +1290,47 @@ server.on('clientError', onClientError);`,
         ],
       },
     ],
+  },
+  {
+    // A listener on the socket's own 'error' only silences it; nothing ends it. The suggestion goes before a last return.
+    code: `import * as http from 'node:http';
+export const server = http.createServer((req, res) => res.end('ok'));
+server.on('clientError', (err, socket) => {
+  socket.on('error', () => {});
+  console.error(err);
+  return;
+});`,
+    errors: [
+      {
+        messageId: 'clientErrorIgnored',
+        line: 3,
+        column: 32,
+        data: CLIENT_ERROR('`socket`'),
+        suggestions: [
+          {
+            messageId: 'addDestroy',
+            data: { name: 'socket', method: 'destroy' },
+            output: `import * as http from 'node:http';
+export const server = http.createServer((req, res) => res.end('ok'));
+server.on('clientError', (err, socket) => {
+  socket.on('error', () => {});
+  console.error(err);
+  socket.destroy();
+  return;
+});`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // TypeScript's \`this\` pseudo-parameter is no parameter: the error is the first, the socket the second.
+    code: `import * as http from 'node:http';
+export const server = http.createServer((req, res) => res.end('ok'));
+server.on('clientError', function (this: http.Server, err: Error) {
+  console.warn(err.message);
+});`,
+    errors: [{ messageId: 'clientErrorIgnored', line: 3, column: 26, data: CLIENT_ERROR('the socket it is given (its second parameter)'), suggestions: [] }],
   },
 ];
 

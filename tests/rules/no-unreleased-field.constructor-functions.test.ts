@@ -68,9 +68,74 @@ export function connectAll(this: { socket?: net.Socket }, port: number): void {
   this.socket = net.connect(port);
 }`,
   },
+  {
+    // An ES5 class written as a named function expression: its prototype hangs on the variable.
+    code: `const net = require('node:net');
+var Client = function Client(port) {
+  this.sock = net.connect(port);
+};
+Client.prototype.close = function () { this.sock.destroy(); };
+module.exports = Client;`,
+  },
+  {
+    // A function that sets \`this.x\` but has no prototype methods is no class (here a method of an object).
+    code: `function startPolling() {
+  this.timer = setInterval(() => {}, 1000);
+}
+module.exports = { start: startPolling, stop() { clearInterval(this.timer); } };`,
+  },
+  {
+    // A mixin runs on another constructor's instance, whose prototype releases what it stores.
+    code: `function Timed() { this.tick = setInterval(() => {}, 10); }
+Timed.prototype.elapsed = function () { return 0; };
+function Job() { Timed.call(this); }
+Job.prototype.stop = function () { clearInterval(this.tick); };
+module.exports = Job;`,
+  },
+  {
+    // util.inherits: the base's close() is the subclass's.
+    code: `const net = require('node:net');
+const util = require('node:util');
+function Base() {}
+Base.prototype.close = function () { this.sock.destroy(); };
+function Sub(port) { this.sock = net.connect(port); }
+util.inherits(Sub, Base);
+Sub.prototype.ping = function () {};
+module.exports = Sub;`,
+  },
+  {
+    // The prototype as an object literal, and a method assigned by name.
+    code: `const net = require('node:net');
+function Conn(port) { this.sock = net.connect(port); }
+Conn.prototype = { close: function () { this.sock.destroy(); } };
+function A(port) { this.sock = net.connect(port); }
+function closeA() { this.sock.destroy(); }
+A.prototype.close = closeA;
+module.exports = { Conn, A };`,
+  },
+  {
+    // A disposal method the analysis cannot read (defineProperty) is trusted.
+    code: `const net = require('node:net');
+function C(port) { this.sock = net.connect(port); }
+C.prototype.ping = function () {};
+Object.defineProperty(C.prototype, 'close', { value: function () { this.sock.destroy(); } });
+module.exports = C;`,
+  },
 ];
 
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  {
+    // The named function expression form, with a close() that forgets the socket.
+    code: `const net = require('node:net');
+var Client = function Client(port) {
+  this.sock = net.connect(port);
+  this.timer = setInterval(() => {}, 1000);
+};
+Client.prototype.close = function () { clearInterval(this.timer); };
+module.exports = Client;`,
+    errors: [{ messageId: 'notReleased', line: 3, column: 15, data: { field: 'sock', ...SOCKET, disposals: '`close()`' } }],
+    output: null,
+  },
   {
     // The prototype's close() clears the timer but leaves the socket open.
     code: `const net = require('node:net');
