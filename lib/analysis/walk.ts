@@ -288,32 +288,87 @@ export function findLeaks(input: WalkInput): LeakExit[] {
 /**
  * `try { return res; } finally { if (bad) throw … }`: a resource handed on by a `return` inside a `try` (or its
  * `catch`) reaches the caller only once the `finally` completes; a `throw` there replaces the return value, and the
- * resource is dropped. The innermost such `finally` that holds a `throw` of its own, if any.
+ * resource is dropped. The innermost such `finally` that holds a `throw` leaving it, if `node` is (in) the value the
+ * `return` gives back — not a hand-off on the way (`return void map.set(k, res)`).
  */
 function finallyAfterReturn(node: TSESTree.Node): TSESTree.BlockStatement | undefined {
-  let returned = false;
-  for (let child = node, p = node.parent; p; child = p, p = p.parent) {
+  let value = node;
+  for (let p = value.parent; p; value = p, p = p.parent) {
+    const inValue =
+      p.type === AST_NODE_TYPES.TSAsExpression ||
+      p.type === AST_NODE_TYPES.TSNonNullExpression ||
+      p.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+      p.type === AST_NODE_TYPES.AwaitExpression ||
+      p.type === AST_NODE_TYPES.ObjectExpression ||
+      p.type === AST_NODE_TYPES.ArrayExpression ||
+      (p.type === AST_NODE_TYPES.Property && p.value === value) ||
+      (p.type === AST_NODE_TYPES.ConditionalExpression && p.test !== value) ||
+      p.type === AST_NODE_TYPES.LogicalExpression;
+    if (inValue) continue;
+    if (p.type !== AST_NODE_TYPES.ReturnStatement) return undefined;
+    break;
+  }
+  for (let child = value, p = value.parent; p; child = p, p = p.parent) {
     if (p.type.includes('Function')) return undefined;
-    if (p.type === AST_NODE_TYPES.ReturnStatement) returned = true;
-    if (!returned || p.type !== AST_NODE_TYPES.TryStatement || !p.finalizer || child === p.finalizer) continue;
-    if (throwsIn(p.finalizer)) return p.finalizer;
+    if (p.type !== AST_NODE_TYPES.TryStatement || !p.finalizer || child === p.finalizer) continue;
+    if (throwsOutOf(p.finalizer, p)) return p.finalizer;
   }
   return undefined;
 }
 
-/** Whether a block holds a `throw` statement of its own (not one inside a nested function). */
-function throwsIn(node: TSESTree.Node): boolean {
-  if (node.type === AST_NODE_TYPES.ThrowStatement) return true;
-  if (node.type.includes('Function') || node.type === AST_NODE_TYPES.ClassBody) return false;
-  for (const key of Object.keys(node) as (keyof typeof node)[]) {
-    if (key === 'parent') continue;
-    const value = node[key] as unknown;
-    const children = Array.isArray(value) ? value : [value];
-    for (const child of children) {
-      if (child && typeof child === 'object' && typeof (child as TSESTree.Node).type === 'string' && throwsIn(child as TSESTree.Node)) return true;
-    }
+/**
+ * Whether a throw statement leaves `block`: not one caught by a `try … catch` inside it, nor a rethrow of an error the
+ * `catch` of `owner` saved (`catch (e) { error = e } finally { if (error) throw error }`: there is none after a return).
+ */
+function escapes(statement: TSESTree.ThrowStatement, block: TSESTree.Node, owner: TSESTree.TryStatement): boolean {
+  for (let child: TSESTree.Node = statement, p: TSESTree.Node | undefined = statement.parent; p && child !== block; child = p, p = p.parent) {
+    if (p.type === AST_NODE_TYPES.TryStatement && p.handler && child === p.block) return false;
   }
-  return false;
+  const thrown = statement.argument;
+  if (thrown.type === AST_NODE_TYPES.Identifier && owner.handler) {
+    const handler = owner.handler;
+    const writes = writesOf(owner, thrown.name);
+    if (writes.length > 0 && writes.every((w) => contains(handler, w))) return false;
+  }
+  return true;
+}
+
+/** Assignments to a variable named `name` inside `scope` (`name = …`). */
+function writesOf(scope: TSESTree.Node, name: string): TSESTree.Node[] {
+  const found: TSESTree.Node[] = [];
+  const visit = (node: TSESTree.Node): void => {
+    if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.Identifier && node.left.name === name) found.push(node);
+    for (const key of Object.keys(node) as (keyof typeof node)[]) {
+      if (key === 'parent') continue;
+      const value = node[key] as unknown;
+      for (const child of Array.isArray(value) ? value : [value]) {
+        if (child && typeof child === 'object' && typeof (child as TSESTree.Node).type === 'string') visit(child as TSESTree.Node);
+      }
+    }
+  };
+  visit(scope);
+  return found;
+}
+
+/** Whether a `finally` block holds a `throw` of its own that leaves it (see `escapes`). */
+function throwsOutOf(block: TSESTree.BlockStatement, owner: TSESTree.TryStatement): boolean {
+  let found = false;
+  const visit = (node: TSESTree.Node): void => {
+    if (found || node.type.includes('Function') || node.type === AST_NODE_TYPES.ClassBody) return;
+    if (node.type === AST_NODE_TYPES.ThrowStatement && escapes(node, block, owner)) {
+      found = true;
+      return;
+    }
+    for (const key of Object.keys(node) as (keyof typeof node)[]) {
+      if (key === 'parent') continue;
+      const value = node[key] as unknown;
+      for (const child of Array.isArray(value) ? value : [value]) {
+        if (child && typeof child === 'object' && typeof (child as TSESTree.Node).type === 'string') visit(child as TSESTree.Node);
+      }
+    }
+  };
+  visit(block);
+  return found;
 }
 
 function walkLeaks(input: WalkInput, firstOnly: boolean): LeakExit[] {
@@ -396,7 +451,7 @@ function walkLeaks(input: WalkInput, firstOnly: boolean): LeakExit[] {
           break;
         case 'throw':
           if (returnedIn && contains(returnedIn, node)) {
-            leak = exit('throw', node);
+            if (escapes(node as TSESTree.ThrowStatement, returnedIn, returnedIn.parent as TSESTree.TryStatement)) leak = exit('throw', node);
             break;
           }
           pending = { kind: 'throw', node };

@@ -39,6 +39,41 @@ export function open(port: number, checks: (() => boolean)[]): net.Socket {
 }`,
   },
   {
+    // A `throw` the `finally` catches itself does not leave it.
+    code: `import * as net from 'node:net';
+declare function check(): void;
+export function open(port: number, lost: boolean): net.Socket {
+  const socket = net.connect(port);
+  try {
+    return socket;
+  } finally {
+    try {
+      if (lost) throw new Error('lost');
+    } catch {
+      check();
+    }
+  }
+}`,
+  },
+  {
+    // Rethrowing the error the \`catch\` saved: after a \`return\` from the \`try\` there is none.
+    code: `import * as net from 'node:net';
+declare function check(): void;
+export function open(port: number): net.Socket {
+  let error: unknown;
+  try {
+    const socket = net.connect(port);
+    check();
+    return socket;
+  } catch (e) {
+    error = e;
+  } finally {
+    if (error) throw error;
+  }
+  throw new Error('unreachable');
+}`,
+  },
+  {
     // The `finally` destroys it before throwing.
     code: `import * as net from 'node:net';
 export function open(port: number, ok: () => boolean): net.Socket {
