@@ -456,7 +456,13 @@ export function createLifetimeTracker<MessageIds extends string, Options extends
     // `for await (… of x)`: a step rejects when the iterable fails; iterating the resource itself destroys it then.
     if (node.type === AST_NODE_TYPES.ForOfStatement) {
       const iterated = skipValueWrappers(node.right);
-      return !(iterated.type === AST_NODE_TYPES.Identifier && holders.some((h) => h.name === iterated.name));
+      if (iterated.type === AST_NODE_TYPES.Identifier) {
+        const variable = ASTUtils.findVariable(sourceCode.getScope(iterated), iterated);
+        if (variable && holders.includes(variable)) return false;
+      }
+      // Only an async iterable's steps are promises (a plain array of values cannot reject).
+      const type = checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(node.right));
+      return type.getProperties().some((p) => String(p.escapedName).startsWith('__@asyncIterator'));
     }
     if (isIgnoredThrower(node, holders, kind)) return false;
     const tsArgument = services.esTreeNodeToTSNodeMap.get(node.argument) as ts.Expression;
@@ -885,12 +891,11 @@ export function createLifetimeTracker<MessageIds extends string, Options extends
   function pipeOf(value: TSESTree.Node, kind: ResourceKind): LeakExit | undefined {
     let cur = outermostValue(value);
     const parent = cur.parent;
-    const exit = (call: TSESTree.CallExpression, other: TSESTree.Node, role: 'source' | 'destination'): LeakExit => ({
-      kind: 'piped',
-      node: call,
-      line: call.loc.start.line,
-      piped: { other: shortText(other), role },
-    });
+    const exit = (call: TSESTree.CallExpression, other: TSESTree.Node, role: 'source' | 'destination'): LeakExit | undefined =>
+      // `socket.pipe(socket)`: one stream at both ends makes no outcome of the other.
+      streamText(other) === streamText(value)
+        ? undefined
+        : { kind: 'piped', node: call, line: call.loc.start.line, piped: { other: streamText(other), role } };
     if (
       parent?.type === AST_NODE_TYPES.CallExpression &&
       parent.arguments[0] === cur &&
@@ -898,14 +903,17 @@ export function createLifetimeTracker<MessageIds extends string, Options extends
       propertyName(parent.callee) === 'pipe'
     ) {
       // Only a source that fails by itself leaves it unended; a stream the program feeds fails when the program says.
-      const source = services.esTreeNodeToTSNodeMap.get(parent.callee.object);
-      return catalog.matches(checker.getTypeAtLocation(source), FAILING_STREAMS) ? exit(parent, parent.callee.object, 'destination') : undefined;
+      return failsByItself(parent.callee.object) ? exit(parent, parent.callee.object, 'destination') : undefined;
     }
     for (let member = cur.parent; member?.type === AST_NODE_TYPES.MemberExpression && member.object === cur; member = cur.parent) {
       const call = member.parent;
       if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return undefined;
       const method = propertyName(member);
-      if (method === 'pipe') return call.arguments[0] && failsDownstream(call) ? exit(call, call.arguments[0], 'source') : undefined;
+      if (method === 'pipe') {
+        // Named by the stream whose failure leaves it open: `res` in `src.pipe(gzip).pipe(res)`.
+        const failing = failsDownstream(call);
+        return failing ? exit(call, failing, 'source') : undefined;
+      }
       // Listeners that neither release nor hand it off return the emitter: `src.on('error', fail).pipe(dst)`.
       const event = stringArgument(call, 0);
       if (!LISTENER_METHODS.has(method ?? '') || event === undefined || kind.releaseEvents?.includes(event) || kind.handoffEvents?.includes(event)) {
@@ -920,14 +928,39 @@ export function createLifetimeTracker<MessageIds extends string, Options extends
    * Whether the destination of `call` (a `pipe()`), or a stream it is piped on into (`src.pipe(gzip).pipe(res)`), fails
    * by itself: only then is there an outcome in which the source is left open.
    */
-  function failsDownstream(call: TSESTree.CallExpression): boolean {
+  function failsDownstream(call: TSESTree.CallExpression): TSESTree.Node | undefined {
     for (let pipe: TSESTree.Node = call; ; ) {
       const destination = (pipe as TSESTree.CallExpression).arguments[0];
-      if (destination && catalog.matches(checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(destination)), FAILING_STREAMS)) return true;
+      if (destination && failsByItself(destination)) return destination;
       const member: TSESTree.Node | undefined = outermostValue(pipe).parent;
-      if (member?.type !== AST_NODE_TYPES.MemberExpression || propertyName(member) !== 'pipe' || member.parent.type !== AST_NODE_TYPES.CallExpression) return false;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || propertyName(member) !== 'pipe' || member.parent.type !== AST_NODE_TYPES.CallExpression) return undefined;
       pipe = member.parent;
     }
+  }
+
+  /**
+   * A stream that fails through the I/O under it (FAILING_STREAMS) — except the process's own stdio (`fd` typed 0, 1
+   * or 2: `process.stdout`), which lives as long as the process: when it fails, the process is done with its output.
+   */
+  function failsByItself(stream: TSESTree.Node): boolean {
+    const type = checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(stream));
+    if (!catalog.matches(type, FAILING_STREAMS)) return false;
+    const fd = type.getProperty('fd');
+    const fdType = fd && checker.getTypeOfSymbolAtLocation(fd, services.esTreeNodeToTSNodeMap.get(stream));
+    return !(fdType?.isNumberLiteral() && fdType.value <= 2);
+  }
+
+  /** `res!`, `src.on('error', fail)`: the stream itself, as a report names it. */
+  function streamText(node: TSESTree.Node): string {
+    let cur = skipValueWrappers(node);
+    while (
+      cur.type === AST_NODE_TYPES.CallExpression &&
+      cur.callee.type === AST_NODE_TYPES.MemberExpression &&
+      LISTENER_METHODS.has(propertyName(cur.callee) ?? '')
+    ) {
+      cur = skipValueWrappers(cur.callee.object);
+    }
+    return shortText(cur);
   }
 
   /** The request a `req.on('response', …)` listens on was made with `method: 'HEAD'`. */
@@ -1181,7 +1214,15 @@ export function createLifetimeTracker<MessageIds extends string, Options extends
       return;
     }
     const piped = pipes(events, kind);
-    if (piped.size > 0 && findLeak({ ...input, events: new Map([...events].filter(([n]) => !piped.has(n))) })) {
+    // Its own 'error'/'close' listeners cover its own failures, not the other stream's: a source unpiped by a failed
+    // destination neither errors nor closes.
+    const ownListener = (n: TSESTree.Node): boolean => {
+      const call = n.parent;
+      if (!isFunctionNode(n) || call?.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const emitter = skipValueWrappers(call.callee.object);
+      return LISTENER_METHODS.has(propertyName(call.callee) ?? '') && emitter.type === AST_NODE_TYPES.Identifier && holders.some((h) => h.name === emitter.name);
+    };
+    if (piped.size > 0 && findLeak({ ...input, events: new Map([...events].filter(([n]) => !piped.has(n) && !ownListener(n))) })) {
       onFinding({ type: 'leak', acquisition, exit: [...piped.values()].sort((a, b) => a.node.range[0] - b.node.range[0])[0]! });
       return;
     }

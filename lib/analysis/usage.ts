@@ -594,11 +594,38 @@ export class UsageClassifier {
   }
 
   /** Whether the catalog or the program says what the callee does with its arguments. */
-  /** The call returns a promise: an operation that ends when it settles. */
+  /**
+   * The call is an operation that settles to data: it returns a promise of something that cannot hold what it was
+   * given — nothing, a primitive, or plain records and arrays of them. A promise of an object with methods (a client an
+   * async factory builds) may keep the pool, as may `Promise.resolve(x)`, which resolves to what it is given.
+   */
   private settles(call: TSESTree.CallExpression): boolean {
+    const checker = this.ctx.services.program.getTypeChecker();
     const tsCall = this.ctx.services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression;
-    const type = this.ctx.services.program.getTypeChecker().getTypeAtLocation(tsCall);
-    return !(type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) && isThenableType(this.ctx.services.program.getTypeChecker(), tsCall, type);
+    const type = checker.getTypeAtLocation(tsCall);
+    if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown) || !isThenableType(checker, tsCall, type)) return false;
+    if (this.ctx.catalog.calleeMatches(tsCall.expression, [{ from: 'lib', name: ['resolve'] }])) return false;
+    const awaited = checker.getAwaitedType(type);
+    return !!awaited && this.isData(awaited, checker, 0);
+  }
+
+  /** Nothing, a primitive, or a record or array of them: a value that holds no object with behaviour. */
+  private isData(type: ts.Type, checker: ts.TypeChecker, depth: number): boolean {
+    if (depth > 3 || type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return false;
+    if (type.isUnion()) return type.types.every((t) => this.isData(t, checker, depth + 1));
+    const primitive =
+      ts.TypeFlags.Void | ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Never | ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike |
+      ts.TypeFlags.BooleanLike | ts.TypeFlags.BigIntLike | ts.TypeFlags.EnumLike;
+    if (type.flags & primitive) return true;
+    if (checker.isArrayType(type) || checker.isTupleType(type)) {
+      return checker.getTypeArguments(type as ts.TypeReference).every((t) => this.isData(t, checker, depth + 1));
+    }
+    if (!(type.flags & ts.TypeFlags.Object) || type.getCallSignatures().length > 0 || type.getConstructSignatures().length > 0) return false;
+    return type.getProperties().every((property) => {
+      const declaration = property.valueDeclaration ?? property.declarations?.[0];
+      if (!declaration) return false;
+      return this.isData(checker.getTypeOfSymbolAtLocation(property, declaration), checker, depth + 1);
+    });
   }
 
   private knownCallee(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {

@@ -100,6 +100,21 @@ export function preload(path: string): unknown {
 }`,
   },
   {
+    // The process's own stdout lives as long as the process: when it fails, the process is done with its output.
+    code: `import { createReadStream } from 'node:fs';
+export function cat(file: string): void {
+  createReadStream(file).pipe(process.stdout);
+}`,
+  },
+  {
+    // One stream at both ends (an echo): no outcome of another stream.
+    code: `import * as net from 'node:net';
+export function echo(port: number): void {
+  const socket = net.connect(port);
+  socket.pipe(socket);
+}`,
+  },
+  {
     // Plain streams hold no handle: piping one is no leak of the source.
     code: `import { PassThrough } from 'node:stream';
 import type { ServerResponse } from 'node:http';
@@ -180,7 +195,8 @@ import type { ServerResponse } from 'node:http';
 export function serve(file: string, res: ServerResponse): void {
   createReadStream(file).pipe(createGzip()).pipe(res);
 }`,
-    errors: [{ messageId: 'leak', line: 5, column: 3, data: { name: 'createReadStream(…)', ...READ, path: source('createGzip()', 5) } }],
+    // Named by the stream whose failure leaves it open, at the end of the chain.
+    errors: [{ messageId: 'leak', line: 5, column: 3, data: { name: 'createReadStream(…)', ...READ, path: source('res', 5) } }],
     output: null,
   },
   {
@@ -216,6 +232,18 @@ export function copy(from: string, to: string): Promise<void> {
       { messageId: 'leak', line: 4, column: 19, data: { name: 'input', ...READ, path: source('output', 8) } },
       { messageId: 'leak', line: 5, column: 20, data: { name: 'output', ...WRITE, path: destination('input', 8) } },
     ],
+    output: null,
+  },
+  {
+    // Its own 'error' listener covers its own failures: when the response fails, the source is unpiped, not errored.
+    code: `import { createReadStream } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+export function serve(file: string, res: ServerResponse): void {
+  const stream = createReadStream(file);
+  stream.pipe(res!);
+  stream.on('error', () => stream.destroy());
+}`,
+    errors: [{ messageId: 'leak', line: 4, column: 18, data: { name: 'stream', ...READ, path: source('res', 5) } }],
     output: null,
   },
 ];

@@ -137,6 +137,21 @@ export function client(): { get(path: string): Promise<number> } {
 }`,
   },
   {
+    // An async factory is a factory: the client it resolves to has methods, and may keep the agent.
+    code: `import * as https from 'node:https';
+declare class Sdk { static create(options: { httpAgent: https.Agent }): Promise<Sdk>; close(): Promise<void>; }
+export async function make(): Promise<Sdk> {
+  return await Sdk.create({ httpAgent: new https.Agent({ keepAlive: true }) });
+}`,
+  },
+  {
+    // Promise.resolve() resolves to what it is given.
+    code: `import * as https from 'node:https';
+export function options(): Promise<{ agent: https.Agent }> {
+  return Promise.resolve({ agent: new https.Agent() });
+}`,
+  },
+  {
     // One agent, shared by every call.
     code: `import * as https from 'node:https';
 declare function send(request: { agent: https.Agent; path: string }): Promise<number>;

@@ -525,6 +525,19 @@ export class Clock implements Disposable {
 ruleTester.run('no-leaked-resource: an exception path needs a throw point that can throw (shape G)', noLeakedResource, {
   valid: [
     {
+      name: 'A `for await` over an array of plain values has nothing that can reject',
+      code: `import * as net from 'node:net';
+export async function send(port: number, lines: string[]): Promise<void> {
+  try {
+    const socket = net.connect(port);
+    for await (const line of lines) socket.write(line);
+    socket.end();
+  } catch (error) {
+    console.error(error);
+  }
+}`,
+    },
+    {
       name: 'A `for await` over the resource itself is no rejection that leaves it held: an erroring stream is destroyed',
       code: `import { createReadStream } from 'node:fs';
 export async function size(path: string): Promise<number> {
