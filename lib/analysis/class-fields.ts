@@ -7,7 +7,7 @@ import { type Catalog, isDisposalName, isDisposeProperty } from '../catalog/cata
 import { LISTENER_METHODS } from '../catalog/resources.js';
 import type { ResourceKind } from '../catalog/types.js';
 import type { ProgramFunctions } from './program-functions.js';
-import { childNodes, skipValueWrappers } from './usage.js';
+import { childNodes, isFunctionNode, propertyName, skipValueWrappers } from './usage.js';
 
 export const DEFAULT_DISPOSAL_METHODS = [
   'close',
@@ -112,24 +112,15 @@ function holdsStatements(node: ts.Node): node is ts.Block | ts.CaseClause | ts.D
   return ts.isBlock(node) || ts.isCaseClause(node) || ts.isDefaultClause(node);
 }
 
-/** `x.name` for a non-computed member. */
-function propertyNameOf(member: TSESTree.MemberExpression): string | undefined {
-  return !member.computed && member.property.type === AST_NODE_TYPES.Identifier ? member.property.name : undefined;
-}
-
-function isFunctionLike(node: TSESTree.Node): boolean {
-  return node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.ArrowFunctionExpression;
-}
-
 /** `X.prototype` for the `X` of it (what a prototype-setting call is given), else the node itself. */
 function outermostPrototype(id: TSESTree.Node): TSESTree.Node {
   const member = id.parent;
-  return member?.type === AST_NODE_TYPES.MemberExpression && member.object === id && propertyNameOf(member) === 'prototype' ? member : id;
+  return member?.type === AST_NODE_TYPES.MemberExpression && member.object === id && propertyName(member) === 'prototype' ? member : id;
 }
 
 /** `Base` for `Base.prototype`, else the node itself. */
 function outermostPrototypeObject(node: TSESTree.Node): TSESTree.Node {
-  return node.type === AST_NODE_TYPES.MemberExpression && propertyNameOf(node) === 'prototype' ? node.object : node;
+  return node.type === AST_NODE_TYPES.MemberExpression && propertyName(node) === 'prototype' ? node.object : node;
 }
 
 /** `(fn)`, `fn as T`, `fn satisfies T`, `fn!`: the expression inside. */
@@ -305,7 +296,7 @@ export class ClassFieldAnalysis {
     const callsOn = (node: TSESTree.Node): boolean => {
       // `X.call(this, …)`, `X.apply(this, …)`
       const member = node.parent;
-      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== node || !['call', 'apply'].includes(propertyNameOf(member) ?? '')) return false;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== node || !['call', 'apply'].includes(propertyName(member) ?? '')) return false;
       const call = member.parent;
       return call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0]?.type === AST_NODE_TYPES.ThisExpression;
     };
@@ -314,7 +305,7 @@ export class ClassFieldAnalysis {
     // State from a base constructor: its methods are the ones that release it.
     let inheritsState = false;
     const visit = (node: TSESTree.Node): void => {
-      if (inheritsState || (node !== fn.body && isFunctionLike(node) && node.type !== AST_NODE_TYPES.ArrowFunctionExpression)) return;
+      if (inheritsState || (node !== fn.body && isFunctionNode(node) && node.type !== AST_NODE_TYPES.ArrowFunctionExpression)) return;
       if (node.type === AST_NODE_TYPES.MemberExpression && callsOn(node.object)) inheritsState = true;
       for (const child of childNodes(node)) visit(child);
     };

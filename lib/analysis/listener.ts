@@ -1220,7 +1220,9 @@ export function createLifetimeTracker<MessageIds extends string, Options extends
       const call = n.parent;
       if (!isFunctionNode(n) || call?.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
       const emitter = skipValueWrappers(call.callee.object);
-      return LISTENER_METHODS.has(propertyName(call.callee) ?? '') && emitter.type === AST_NODE_TYPES.Identifier && holders.some((h) => h.name === emitter.name);
+      if (!LISTENER_METHODS.has(propertyName(call.callee) ?? '') || emitter.type !== AST_NODE_TYPES.Identifier) return false;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(emitter), emitter);
+      return !!variable && holders.includes(variable);
     };
     if (piped.size > 0 && findLeak({ ...input, events: new Map([...events].filter(([n]) => !piped.has(n) && !ownListener(n))) })) {
       onFinding({ type: 'leak', acquisition, exit: [...piped.values()].sort((a, b) => a.node.range[0] - b.node.range[0])[0]! });

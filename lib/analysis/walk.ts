@@ -2,7 +2,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Frame, Position, Segment } from './code-paths.js';
 import type { ExitKind, LeakExit } from './findings.js';
-import { calledMethod, contains } from './usage.js';
+import { calledMethod, childNodes, contains } from './usage.js';
 
 /** What a recorded node does to the tracked resource. */
 export type Effect = 'release' | 'transfer' | 'overwrite' | 'borrow';
@@ -338,13 +338,7 @@ function writesOf(scope: TSESTree.Node, name: string): TSESTree.Node[] {
   const found: TSESTree.Node[] = [];
   const visit = (node: TSESTree.Node): void => {
     if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.Identifier && node.left.name === name) found.push(node);
-    for (const key of Object.keys(node) as (keyof typeof node)[]) {
-      if (key === 'parent') continue;
-      const value = node[key] as unknown;
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (child && typeof child === 'object' && typeof (child as TSESTree.Node).type === 'string') visit(child as TSESTree.Node);
-      }
-    }
+    for (const child of childNodes(node)) visit(child);
   };
   visit(scope);
   return found;
@@ -359,13 +353,7 @@ function throwsOutOf(block: TSESTree.BlockStatement, owner: TSESTree.TryStatemen
       found = true;
       return;
     }
-    for (const key of Object.keys(node) as (keyof typeof node)[]) {
-      if (key === 'parent') continue;
-      const value = node[key] as unknown;
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (child && typeof child === 'object' && typeof (child as TSESTree.Node).type === 'string') visit(child as TSESTree.Node);
-      }
-    }
+    for (const child of childNodes(node)) visit(child);
   };
   visit(block);
   return found;
