@@ -199,37 +199,26 @@ export default createRule<Options, MessageIds>({
     }
 
     // Never crash ESLint: an unexpected shape of class, or of one finding, means fewer reports.
-    const check = (cls: ClassNode): void => {
-      let findings: FieldFinding[] = [];
-      try {
-        findings = analysis.analyse(cls, sourceCode);
-      } catch (error) {
-        if (process.env.LEAKS_DEBUG) throw error;
-      }
-      for (const finding of findings) {
+    const checkWith =
+      <Owner extends ClassNode | ConstructorFunction>(analyse: (owner: Owner) => FieldFinding[]) =>
+      (owner: Owner): void => {
+        let findings: FieldFinding[] = [];
         try {
-          report(cls, finding);
+          findings = analyse(owner);
         } catch (error) {
           if (process.env.LEAKS_DEBUG) throw error;
         }
-      }
-    };
+        for (const finding of findings) {
+          try {
+            report(owner, finding);
+          } catch (error) {
+            if (process.env.LEAKS_DEBUG) throw error;
+          }
+        }
+      };
+    const check = checkWith((cls: ClassNode) => analysis.analyse(cls, sourceCode));
     // Constructor functions of JavaScript files (`function Poller() { this.timer = … }`): classes written the old way.
-    const checkFunction = (fn: ConstructorFunction): void => {
-      let findings: FieldFinding[] = [];
-      try {
-        findings = analysis.analyseConstructorFunction(fn, sourceCode);
-      } catch (error) {
-        if (process.env.LEAKS_DEBUG) throw error;
-      }
-      for (const finding of findings) {
-        try {
-          report(fn, finding);
-        } catch (error) {
-          if (process.env.LEAKS_DEBUG) throw error;
-        }
-      }
-    };
+    const checkFunction = checkWith((fn: ConstructorFunction) => analysis.analyseConstructorFunction(fn, sourceCode));
     const isScript = /\.[cm]?jsx?$/.test(context.filename);
     return {
       'ClassDeclaration:exit': check,
