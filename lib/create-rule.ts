@@ -2,6 +2,7 @@
 // the one exception to "no type information is an error": a JavaScript file with typed linting off for it is skipped.
 import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
 import type { RuleWithMetaAndName } from '@typescript-eslint/utils/eslint-utils';
+import { isJavaScriptFile } from './analysis/usage.js';
 
 export interface LeaksRuleDocs {
   /** Whether the rule is part of the `recommended` config. */
@@ -15,8 +16,6 @@ export const REPOSITORY_DOCS = `${REPOSITORY}/blob/main/docs/rules/`;
 
 const ruleCreator = ESLintUtils.RuleCreator<LeaksRuleDocs>((name) => `${REPOSITORY_DOCS}${name}.md`);
 
-const JAVASCRIPT_FILE = /\.[cm]?jsx?$/i;
-
 /**
  * A JavaScript file without a TypeScript program behind it, when that is by design: parsed by ESLint's own parser
  * (no typescript-eslint services at all), or by typescript-eslint's with typed linting turned off for it
@@ -26,7 +25,7 @@ const JAVASCRIPT_FILE = /\.[cm]?jsx?$/i;
  * stops with typescript-eslint's message naming `parserOptions`: that is a configuration to fix, not to hide.
  */
 function untypedJavaScript(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): boolean {
-  if (!JAVASCRIPT_FILE.test(context.filename)) return false;
+  if (!isJavaScriptFile(context.filename)) return false;
   const services = context.sourceCode.parserServices;
   if (services?.program) return false;
   if (!services || !('esTreeNodeToTSNodeMap' in services)) return true;

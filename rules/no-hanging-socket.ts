@@ -5,6 +5,7 @@ import { fileAnalysis } from '../lib/analysis/file-analysis.js';
 import { mergeRuleListeners } from '../lib/analysis/operations.js';
 import { reportFinding } from '../lib/analysis/report.js';
 import { lineIndent } from '../lib/analysis/usage.js';
+import { appendToBlock } from '../lib/fix/text.js';
 
 export type Options = [];
 
@@ -43,10 +44,8 @@ export default createRule<Options, MessageIds>({
       if (finding.type === 'clientErrorIgnored') {
         const { socket, handler } = finding;
         const body = handler.body;
-        const last = body.type === 'BlockStatement' ? body.body[body.body.length - 1] : undefined;
         // After a response written to it, end() flushes the response; destroy() would drop it.
         const method = finding.writes ? 'end' : 'destroy';
-        const exits = last?.type === 'ReturnStatement' || last?.type === 'ThrowStatement';
         context.report({
           node: socket ?? handler,
           messageId: 'clientErrorIgnored',
@@ -58,11 +57,8 @@ export default createRule<Options, MessageIds>({
                     messageId: 'addDestroy',
                     data: { name: socket.name, method },
                     fix: (fixer) =>
-                      !last
-                        ? fixer.insertTextAfterRange([body.range[0], body.range[0] + 1], ` ${socket.name}.${method}(); `)
-                        : exits
-                          ? fixer.insertTextBefore(last, `${socket.name}.${method}();\n${lineIndent(sourceCode, last)}`)
-                          : fixer.insertTextAfter(last, `\n${lineIndent(sourceCode, last)}${socket.name}.${method}();`),
+                      appendToBlock(fixer, sourceCode, body, `${socket.name}.${method}();`) ??
+                      fixer.insertTextAfterRange([body.range[0], body.range[0] + 1], ` ${socket.name}.${method}(); `),
                   },
                 ]
               : [],

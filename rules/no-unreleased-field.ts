@@ -5,7 +5,8 @@ import { createRule } from '../lib/create-rule.js';
 import { ClassFieldAnalysis, DEFAULT_DISPOSAL_METHODS, type DisposalMethod, type FieldFinding } from '../lib/analysis/class-fields.js';
 import { programFacts } from '../lib/analysis/listener.js';
 import { mayExit } from '../lib/analysis/program-functions.js';
-import { lineIndent } from '../lib/analysis/usage.js';
+import { isJavaScriptFile, lineIndent } from '../lib/analysis/usage.js';
+import { appendToBlock } from '../lib/fix/text.js';
 import { DEFAULT_LIFETIME_OPTIONS } from '../lib/options.js';
 import { releaseStatement } from '../lib/fix/release.js';
 
@@ -27,7 +28,7 @@ type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 type ConstructorFunction = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 
 /** The fields a method assigns (`this.<field> = …`) anywhere in its body. */
-function assignedFields(method: ts.MethodDeclaration): Set<string> {
+function assignedFields(method: ts.FunctionLikeDeclaration): Set<string> {
   const fields = new Set<string>();
   const visit = (node: ts.Node): void => {
     if (
@@ -100,7 +101,7 @@ export default createRule<Options, MessageIds>({
 
     /** Per disposal method, what every fix to it needs: once per method, not once per field it should release. */
     const methodFacts = new Map<ts.Node, { assigned: Set<string>; exitsEarly: boolean }>();
-    const factsOf = (declaration: ts.MethodDeclaration, body: TSESTree.BlockStatement) => {
+    const factsOf = (declaration: ts.FunctionLikeDeclaration, body: TSESTree.BlockStatement) => {
       let facts = methodFacts.get(declaration);
       if (!facts) {
         facts = {
@@ -146,12 +147,9 @@ export default createRule<Options, MessageIds>({
       // statement, needs a person to place the release: appending it would not run on every path.
       const facts = factsOf(disposal.declaration, body);
       if (facts.assigned.has(field) || facts.exitsEarly) return undefined;
-      const last = body.body[body.body.length - 1];
       return (fixer) => {
-        if (last?.type === AST_NODE_TYPES.ReturnStatement || last?.type === AST_NODE_TYPES.ThrowStatement) {
-          return fixer.insertTextBefore(last, `${statement}\n${lineIndent(sourceCode, last)}`);
-        }
-        if (last) return fixer.insertTextAfter(last, `\n${lineIndent(sourceCode, last)}${statement}`);
+        const appended = appendToBlock(fixer, sourceCode, body, statement);
+        if (appended) return appended;
         const methodIndent = lineIndent(sourceCode, method.parent);
         return fixer.replaceText(body, `{\n${methodIndent}  ${statement}\n${methodIndent}}`);
       };
@@ -219,7 +217,7 @@ export default createRule<Options, MessageIds>({
     const check = checkWith((cls: ClassNode) => analysis.analyse(cls, sourceCode));
     // Constructor functions of JavaScript files (`function Poller() { this.timer = … }`): classes written the old way.
     const checkFunction = checkWith((fn: ConstructorFunction) => analysis.analyseConstructorFunction(fn, sourceCode));
-    const isScript = /\.[cm]?jsx?$/.test(context.filename);
+    const isScript = isJavaScriptFile(context.filename);
     return {
       'ClassDeclaration:exit': check,
       'ClassExpression:exit': check,

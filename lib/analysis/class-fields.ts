@@ -7,7 +7,7 @@ import { type Catalog, isDisposalName, isDisposeProperty } from '../catalog/cata
 import { LISTENER_METHODS } from '../catalog/resources.js';
 import type { ResourceKind } from '../catalog/types.js';
 import type { ProgramFunctions } from './program-functions.js';
-import { childNodes, isFunctionNode, propertyName, skipValueWrappers } from './usage.js';
+import { childNodes, isFunctionNode, isJavaScriptFile, propertyName, skipValueWrappers } from './usage.js';
 
 export const DEFAULT_DISPOSAL_METHODS = [
   'close',
@@ -44,7 +44,8 @@ export interface FieldAcquisition {
 
 export interface DisposalMethod {
   name: string; // `close`, `[Symbol.asyncDispose]`
-  declaration: ts.MethodDeclaration;
+  /** Its function: a method, an arrow-function field, or a constructor function's prototype method. */
+  declaration: ts.FunctionLikeDeclaration;
   /** Declared in a base class, not in this one. */
   inheritedFrom?: string;
 }
@@ -141,7 +142,7 @@ function tsThisField(node: ts.Node, checker?: ts.TypeChecker): string | undefine
     const constant = !!list && ts.isVariableDeclarationList(list) && !!(list.flags & ts.NodeFlags.Const);
     // `const self = this`, or `var self = this` in code written before `const` (a reassigned one is rare there).
     if (!declaration || !ts.isVariableDeclaration(declaration) || declaration.initializer?.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
-    if (!constant && !declaration.getSourceFile().fileName.match(/\.[cm]?jsx?$/)) return undefined;
+    if (!constant && !isJavaScriptFile(declaration.getSourceFile().fileName)) return undefined;
   }
   // A private name's text keeps its `#`, matching how fields are named here.
   return node.name.text;
@@ -231,7 +232,7 @@ export class ClassFieldAnalysis {
    */
   constructorFunctionSymbol(fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression): ts.Symbol | undefined {
     const tsFn = this.services.esTreeNodeToTSNodeMap.get(fn) as ts.FunctionDeclaration | ts.FunctionExpression;
-    if (!tsFn.getSourceFile().fileName.match(/\.[cm]?jsx?$/)) return undefined;
+    if (!isJavaScriptFile(tsFn.getSourceFile().fileName)) return undefined;
     let name: ts.Node | undefined;
     if (ts.isFunctionDeclaration(tsFn)) name = tsFn.name;
     // `var Poller = function (port) { … }`; other places a function expression is put are not followed.
@@ -260,7 +261,7 @@ export class ClassFieldAnalysis {
    */
   private prototypeMethod(declaration: ts.Declaration): ts.FunctionLikeDeclaration | undefined {
     let value: ts.Expression | undefined;
-    if (ts.isMethodDeclaration(declaration)) return declaration.body ? declaration : undefined;
+    if (ts.isMethodDeclaration(declaration)) return this.memberFunction(declaration);
     if (ts.isPropertyAssignment(declaration)) value = declaration.initializer;
     else {
       let assignment: ts.Node = declaration;
@@ -331,7 +332,7 @@ export class ClassFieldAnalysis {
           const method = this.prototypeMethod(declaration);
           if (method) {
             methods.push({ name: property.name, fn: method });
-            if (disposalNamed) disposals.push({ name: property.name, declaration: method as unknown as ts.MethodDeclaration });
+            if (disposalNamed) disposals.push({ name: property.name, declaration: method });
           } else if (disposalNamed) {
             // A disposal method the analysis cannot read (declared in a `.d.ts`, set with defineProperty): trusted.
             return [];
@@ -354,7 +355,7 @@ export class ClassFieldAnalysis {
       const { field, kind, collection } = acquisition;
       if (kind.oneShot || reported.has(field)) continue;
       if (kind.madeBy && this.madeByField(acquisition.node, kind)) continue;
-      const releasedBy = (f: ts.FunctionLikeDeclaration): boolean => this.releases(f as ts.MethodDeclaration, field, kind, collection);
+      const releasedBy = (f: ts.FunctionLikeDeclaration): boolean => this.releases(f, field, kind, collection);
       if (disposals.some((d) => releasedBy(d.declaration)) || methods.some((m) => releasedBy(m.fn)) || releasedBy(tsFn)) continue;
       findings.push(disposals.length > 0 ? { type: 'notReleased', acquisition, disposals } : { type: 'noDisposal', acquisition });
       reported.add(field);
@@ -402,7 +403,7 @@ export class ClassFieldAnalysis {
       if (!isDispose && !isDisposalName(property.name, this.disposalNames)) continue;
       // With overloads, the implementation is the declaration that has a body; `close = () => { … }` is one too.
       const member = property.declarations?.find((d) => !!this.memberFunction(d)) as ts.MethodDeclaration | ts.PropertyDeclaration | undefined;
-      const declaration = member && (this.memberFunction(member) as ts.MethodDeclaration);
+      const declaration = member && this.memberFunction(member);
       if (!member || !declaration) continue;
       // Private helpers (`private teardown()`, `#closeSocket()`) are not where callers dispose the class; they count
       // only through the disposal methods that call them.
@@ -440,7 +441,7 @@ export class ClassFieldAnalysis {
     for (const property of this.members(tsClass, isStatic)) {
       for (const member of property.declarations ?? []) {
         if (!ts.isMethodDeclaration(member) && !ts.isPropertyDeclaration(member)) continue;
-        const declaration = this.memberFunction(member) as ts.MethodDeclaration | undefined;
+        const declaration = this.memberFunction(member);
         if (!declaration) {
           const declared = member.getSourceFile().isDeclarationFile;
           if (ts.isMethodDeclaration(member) && declared && (isDisposeProperty(String(property.escapedName)) || isDisposalName(property.name, this.disposalNames))) return true;
@@ -458,7 +459,7 @@ export class ClassFieldAnalysis {
     return (
       !isStatic &&
       !!constructor?.body &&
-      this.releases(constructor as unknown as ts.MethodDeclaration, field, kind, collection, new Set(), acquiring.get(constructor))
+      this.releases(constructor, field, kind, collection, new Set(), acquiring.get(constructor))
     );
   }
 
@@ -572,7 +573,7 @@ export class ClassFieldAnalysis {
   }
 
   /** Whether a method releases `this.<field>` (directly, through helpers it calls, or `super` methods). */
-  releases(method: ts.MethodDeclaration, field: string, kind: ResourceKind, collection: boolean, seen = new Set<ts.Node>(), after?: number): boolean {
+  releases(method: ts.FunctionLikeDeclaration, field: string, kind: ResourceKind, collection: boolean, seen = new Set<ts.Node>(), after?: number): boolean {
     if (seen.has(method) || !method.body) return false;
     seen.add(method);
     let released = false;
@@ -718,7 +719,7 @@ export class ClassFieldAnalysis {
         if (ts.isPropertyAccessExpression(callee) && (callee.expression.kind === ts.SyntaxKind.ThisKeyword || callee.expression.kind === ts.SyntaxKind.SuperKeyword)) {
           const declaration = this.checker.getSymbolAtLocation(callee.name)?.valueDeclaration;
           const helper = declaration && this.memberFunction(declaration);
-          if (helper && this.releases(helper as ts.MethodDeclaration, field, kind, collection, seen)) released = true;
+          if (helper && this.releases(helper, field, kind, collection, seen)) released = true;
         }
       }
       // for (const s of this.sockets) s.destroy();

@@ -6,7 +6,7 @@ import { LISTENER_METHODS, SERVER_SOCKETS } from '../catalog/resources.js';
 import type { ResourceKind } from '../catalog/types.js';
 import { DEFAULT_LIFETIME_OPTIONS } from '../options.js';
 import { programFacts } from './listener.js';
-import { type FunctionNode, UsageClassifier, enclosingFunction, functionVariable, isFunctionNode, propertyName } from './usage.js';
+import { type FunctionNode, UsageClassifier, enclosingFunction, functionVariable, isFunctionNode, propertyName, stringArgument } from './usage.js';
 
 type Handler = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
 
@@ -142,8 +142,7 @@ export function createConnectionHandlerListener<MessageIds extends string, Optio
       const call = site.parent;
       if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[1] !== site) continue;
       if (call.callee.type !== AST_NODE_TYPES.MemberExpression || !LISTENER_METHODS.has(propertyName(call.callee) ?? '')) continue;
-      const event = call.arguments[0];
-      if (event?.type !== AST_NODE_TYPES.Literal || event.value !== 'clientError') continue;
+      if (stringArgument(call, 0) !== 'clientError') continue;
       if (catalog.matches(checker.getTypeAtLocation(tsNode(call.callee.object)), httpServers)) return call;
     }
     return undefined;

@@ -33,6 +33,11 @@ export type FunctionNode =
   | TSESTree.StaticBlock
   | TSESTree.Program;
 
+/** A JavaScript file (`.js`, `.jsx`, `.mjs`, `.cjs`), by its name. */
+export function isJavaScriptFile(fileName: string): boolean {
+  return /\.[cm]?jsx?$/i.test(fileName);
+}
+
 export function isFunctionNode(node: TSESTree.Node): node is Exclude<FunctionNode, TSESTree.Program> {
   return (
     node.type === AST_NODE_TYPES.FunctionDeclaration ||

@@ -1,5 +1,6 @@
 // Text helpers shared by the edits: which lines an edit that wraps code in a block must indent, and by how much.
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { lineIndent } from '../analysis/usage.js';
 
 /** Strings, templates and JSX text that span lines: their inner lines belong to the literal, not to the code's layout. */
 function multiLineLiterals(sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.Token[] {
@@ -66,4 +67,22 @@ export function indentUnit(sourceCode: Readonly<TSESLint.SourceCode>): string {
  */
 export function levelBetween(sourceCode: Readonly<TSESLint.SourceCode>, outer: string, indent: string): string {
   return indent.length > outer.length && indent.startsWith(outer) ? indent.slice(outer.length) : indentUnit(sourceCode);
+}
+
+/**
+ * Adds `statement` as the last thing a block runs, on a line of its own: before a final `return` or `throw`, else after
+ * its last statement. Undefined for an empty block, whose layout is the caller's to choose.
+ */
+export function appendToBlock(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  block: TSESTree.BlockStatement,
+  statement: string,
+): TSESLint.RuleFix | undefined {
+  const last = block.body.at(-1);
+  if (!last) return undefined;
+  if (last.type === AST_NODE_TYPES.ReturnStatement || last.type === AST_NODE_TYPES.ThrowStatement) {
+    return fixer.insertTextBefore(last, `${statement}\n${lineIndent(sourceCode, last)}`);
+  }
+  return fixer.insertTextAfter(last, `\n${lineIndent(sourceCode, last)}${statement}`);
 }
